@@ -1,0 +1,177 @@
+// RFM analysis (recency, frequency, monetary; Hughes, "Strategic Database Marketing", 1994):
+// per-customer measures from a transaction list, scored 1..bins by quantile (equal-count groups).
+
+import { segmentOf, SegmentId } from "./segments";
+
+export interface RfmOptions {
+  /** Analysis date (Excel serial). Default: the day after the last transaction. */
+  asOf?: number;
+  /** Number of score groups, 2..9. Default 5. */
+  bins?: number;
+}
+
+export interface RfmCustomer {
+  /** The customer as first written in the data. */
+  customer: string | number;
+  /** Days from the last purchase to the analysis date. */
+  recency: number;
+  /** Number of distinct days with a purchase. */
+  frequency: number;
+  /** Total amount: purchases less returns. */
+  monetary: number;
+  r: number;
+  f: number;
+  m: number;
+  /** The three scores as digits, e.g. "545". */
+  code: string;
+  segment: SegmentId;
+}
+
+export interface RfmResult {
+  /** Scored customers, in order of first appearance in the data. */
+  customers: RfmCustomer[];
+  asOf: number;
+  /** Transactions dated after the analysis date, left out. */
+  afterAsOf: number;
+  /** Customers with no purchase (only returns or zero amounts) up to the analysis date, not scored. */
+  withoutPurchase: number;
+}
+
+/** Customers match by their text, ignoring case and surrounding spaces ("ACME " = "Acme"). */
+export function customerKey(customer: string | number): string {
+  return typeof customer === "number" ? String(customer) : customer.trim().toLowerCase();
+}
+
+/**
+ * RFM measures and scores.
+ *
+ * Rules: a transaction with a positive amount is a purchase; a negative amount is a return and only
+ * reduces monetary; a zero amount counts for nothing. Transactions after `asOf` are left out (those
+ * on `asOf` count). Dates are whole days (a time of day is dropped). Customers without a purchase
+ * are not scored.
+ *
+ * Scores are quantile groups of equal size (like SQL's NTILE): customers are ranked from worst to
+ * best and split into `bins` groups; recency is reversed (fewer days scores higher). Ties are broken
+ * by the other two measures, then by first appearance, so equal inputs always give equal outputs.
+ */
+export function rfm(
+  customers: readonly (string | number)[],
+  dates: readonly number[],
+  amounts: readonly number[],
+  options: RfmOptions = {}
+): RfmResult {
+  const n = customers.length;
+  if (dates.length !== n || amounts.length !== n) throw new RangeError("rfm: columns differ in length");
+  const bins = options.bins ?? 5;
+  if (!Number.isInteger(bins) || bins < 2 || bins > 9) throw new RangeError("rfm: bins must be 2..9");
+
+  let asOf = options.asOf;
+  if (asOf === undefined) {
+    let last = -Infinity;
+    for (let i = 0; i < n; i++) if (dates[i] > last) last = dates[i];
+    asOf = Math.floor(last) + 1;
+  } else {
+    asOf = Math.floor(asOf);
+  }
+
+  const index = new Map<string, number>();
+  const first: (string | number)[] = [];
+  let lastDay = new Float64Array(1024).fill(-Infinity);
+  let money = new Float64Array(1024);
+  let moneyComp = new Float64Array(1024);
+  let days = new Int32Array(1024);
+  const seenDay = new Set<number>();
+  let afterAsOf = 0;
+
+  for (let i = 0; i < n; i++) {
+    const day = Math.floor(dates[i]);
+    if (day > asOf) {
+      afterAsOf++;
+      continue;
+    }
+    const key = customerKey(customers[i]);
+    let c = index.get(key);
+    if (c === undefined) {
+      c = first.length;
+      index.set(key, c);
+      first.push(customers[i]);
+      if (c === lastDay.length) {
+        lastDay = grow(lastDay, -Infinity);
+        money = grow(money, 0);
+        moneyComp = grow(moneyComp, 0);
+        days = grow(days, 0);
+      }
+    }
+    const amount = amounts[i];
+    // Neumaier-compensated running total per customer.
+    const s = money[c];
+    const t = s + amount;
+    moneyComp[c] += Math.abs(s) >= Math.abs(amount) ? s - t + amount : amount - t + s;
+    money[c] = t;
+    if (amount > 0) {
+      if (day > lastDay[c]) lastDay[c] = day;
+      const dayKey = c * 4_000_000 + day;
+      if (!seenDay.has(dayKey)) {
+        seenDay.add(dayKey);
+        days[c]++;
+      }
+    }
+  }
+
+  const scored: number[] = [];
+  for (let c = 0; c < first.length; c++) if (days[c] > 0) scored.push(c);
+  const k = scored.length;
+  const recency = new Float64Array(k);
+  const frequency = new Float64Array(k);
+  const monetary = new Float64Array(k);
+  scored.forEach((c, j) => {
+    recency[j] = asOf - lastDay[c];
+    frequency[j] = days[c];
+    monetary[j] = money[c] + moneyComp[c];
+  });
+
+  // Goodness: higher is better. Recency is reversed.
+  const rGood = Array.from(recency, (v) => -v);
+  const r = ntile([rGood, frequency, monetary], bins);
+  const f = ntile([frequency, monetary, rGood], bins);
+  const m = ntile([monetary, frequency, rGood], bins);
+
+  const out: RfmCustomer[] = scored.map((c, j) => ({
+    customer: first[c],
+    recency: recency[j],
+    frequency: frequency[j],
+    monetary: monetary[j],
+    r: r[j],
+    f: f[j],
+    m: m[j],
+    code: `${r[j]}${f[j]}${m[j]}`,
+    segment: segmentOf(r[j], f[j], bins),
+  }));
+  return { customers: out, asOf, afterAsOf, withoutPurchase: first.length - k };
+}
+
+function grow<T extends Float64Array | Int32Array>(a: T, fill: number): T {
+  const b = new (a.constructor as { new (n: number): T })(a.length * 2);
+  b.set(a);
+  b.fill(fill, a.length);
+  return b;
+}
+
+/**
+ * Quantile scores 1..bins: items ranked ascending by keys[0], ties by keys[1], keys[2], then
+ * position; the item at rank i (0-based) of n scores floor(i * bins / n) + 1.
+ */
+export function ntile(keys: readonly ArrayLike<number>[], bins: number): Int32Array {
+  const n = keys[0].length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    for (const key of keys) {
+      const d = key[a] - key[b];
+      if (d !== 0) return d;
+    }
+    return a - b;
+  });
+  const scores = new Int32Array(n);
+  for (let rank = 0; rank < n; rank++) scores[order[rank]] = Math.floor((rank * bins) / n) + 1;
+  return scores;
+}

@@ -1,0 +1,76 @@
+import {
+  customStageTable,
+  DEFAULT_STAGE_TABLE,
+  parseProbabilityText,
+  resolveStage,
+  weightedAmounts,
+} from "../engine/pipeline/funnel";
+import { sum } from "../engine/numeric";
+import { cellAddress, cellError, isOmitted, optionalBoolean, readTable, splitColumns, toVector } from "../grid";
+import { RESULT_LABELS } from "../i18n/results";
+import { addressOf, guard, language } from "./shared";
+
+const FN = "KAM.FUNNEL_WEIGHT";
+
+/**
+ * Weighted sales funnel: each opportunity's amount times the win probability of its stage. Default stages: Prospect 10%, Intent 30%, Proposal 50%, Negotiation 70%, Won 100% (or 潜在客户, 意向客户, 方案阶段, 商务谈判, 销售实现).
+ * @customfunction FUNNEL_WEIGHT
+ * @param amounts Opportunity amounts (one column or row).
+ * @param stages Stage of each opportunity: a stage name (case and spaces ignored) or a probability such as 0.5 or 50%.
+ * @param [stage_table] Your own stages, replacing the defaults: two columns, stage name and probability (e.g. Closed Lost, 0%).
+ * @param [total_only] TRUE returns only the total weighted amount; FALSE (default) spills the weighted amount of each row.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Weighted amount per opportunity (spills in the shape of amounts), or the total.
+ * @requiresParameterAddresses
+ */
+export function funnelWeight(
+  amounts: unknown[][],
+  stages: unknown[][],
+  stage_table?: unknown[][] | null,
+  total_only?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const table = isOmitted(stage_table) ? DEFAULT_STAGE_TABLE : readStageTable(stage_table, addressOf(invocation, 2));
+    const totalOnly = optionalBoolean({ fn: FN, arg: "total_only" }, total_only, false);
+    const stagesPlace = { fn: FN, arg: "stages", address: addressOf(invocation, 1) };
+    const data = readTable(FN, [
+      { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 0) },
+      { arg: "stages", kind: "label", value: stages, address: stagesPlace.address },
+    ] as const);
+    const [amountCol, stageCol] = data.columns;
+    const vertical = toVector(stagesPlace, stages).vertical;
+    const probabilities = stageCol.map((stage, i) => {
+      const res = resolveStage(stage, table);
+      if (res.ok) return res.probability;
+      const pos = data.positions[i];
+      return cellError(stagesPlace, vertical ? pos : 0, vertical ? 0 : pos, vertical, res.reason);
+    });
+    const weighted = weightedAmounts(amountCol, probabilities);
+    if (totalOnly) return [[sum(weighted)]];
+
+    const out: (number | string)[] = new Array<number | string>(data.length).fill("");
+    if (data.header) out[0] = RESULT_LABELS[language()].weightedAmount;
+    data.positions.forEach((pos, i) => (out[pos] = weighted[i]));
+    return vertical ? out.map((v) => [v]) : [out];
+  });
+}
+
+function readStageTable(value: unknown, address: string | undefined) {
+  const place = { fn: FN, arg: "stage_table", address };
+  const [names, probs] = splitColumns(place, value, 2);
+  const t = readTable(FN, [
+    { arg: "stage_table", kind: "label", value: names, address },
+    { arg: "stage_table", kind: "label", value: probs, address: cellAddress(address, 0, 1) },
+  ] as const);
+  let entries = t.columns[0].map((name, i) => ({ name: String(name), probability: t.columns[1][i], pos: t.positions[i] }));
+  // A first row whose probability is text that is no probability ("Probability") is a header.
+  const head = entries[0]?.probability;
+  if (entries.length > 1 && typeof head === "string" && parseProbabilityText(head) === undefined) {
+    entries = entries.slice(1);
+  }
+  const built = customStageTable(entries);
+  if (built.ok) return built.table;
+  const pos = entries[built.index]?.pos ?? 0;
+  return cellError(place, pos, 0, true, built.reason);
+}

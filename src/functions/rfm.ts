@@ -1,0 +1,66 @@
+import { rfm as rfmEngine } from "../engine/accounts/rfm";
+import { SEGMENT_NAMES } from "../engine/accounts/segments";
+import { argError, optionalBoolean, optionalDate, optionalNumber, readTable } from "../grid";
+import { RESULT_LABELS } from "../i18n/results";
+import { addressOf, guard, language } from "./shared";
+
+const FN = "KAM.RFM";
+
+/**
+ * RFM scores from a transaction list: one row per customer with recency, frequency, monetary, their 1..bins quantile scores, the RFM code and the customer segment (Champions, Loyal, ... Lost).
+ * @customfunction RFM
+ * @param customers Customer of each transaction (one column).
+ * @param dates Date of each transaction: date cells, or text such as 2024-01-15, 2024/1/15 or 2024年1月15日.
+ * @param amounts Amount of each transaction; negative amounts are returns and only reduce monetary.
+ * @param [as_of] Analysis date; default the day after the last transaction. Later transactions are left out.
+ * @param [bins] Number of score groups, 2 to 9; default 5.
+ * @param [headers] TRUE (default) puts a header row on top of the spilled table.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Spills one row per customer: customer, recency (days), frequency (purchase days), monetary, R, F, M, RFM code, segment.
+ * @requiresParameterAddresses
+ */
+export function rfm(
+  customers: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  as_of?: unknown,
+  bins?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const asOf = optionalDate({ fn: FN, arg: "as_of" }, as_of);
+    const groups = optionalNumber({ fn: FN, arg: "bins" }, bins, 5, { min: 2, max: 9, integer: true });
+    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const data = readTable(FN, [
+      { arg: "customers", kind: "label", value: customers, address: addressOf(invocation, 0) },
+      { arg: "dates", kind: "date", value: dates, address: addressOf(invocation, 1) },
+      { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 2) },
+    ] as const);
+    const [cust, day, amount] = data.columns;
+    if (cust.length === 0) argError({ fn: FN, arg: "customers" }, "no transactions: the ranges are blank");
+
+    const result = rfmEngine(cust, day, amount, { asOf, bins: groups });
+    if (result.customers.length === 0) {
+      argError(
+        { fn: FN, arg: "amounts" },
+        asOf !== undefined && result.afterAsOf > 0
+          ? "no purchases on or before as_of"
+          : "no purchases: every amount is zero or negative"
+      );
+    }
+    const lang = language();
+    const rows: (string | number)[][] = result.customers.map((c) => [
+      c.customer,
+      c.recency,
+      c.frequency,
+      c.monetary,
+      c.r,
+      c.f,
+      c.m,
+      c.code,
+      SEGMENT_NAMES[c.segment][lang],
+    ]);
+    return withHeaders ? [[...RESULT_LABELS[lang].rfmHeaders], ...rows] : rows;
+  });
+}

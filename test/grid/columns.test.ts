@@ -1,0 +1,144 @@
+import { InputError } from "../../src/grid/errors";
+import { readTable, splitColumns, toVector } from "../../src/grid/columns";
+import { optionalBoolean, optionalDate, optionalNumber } from "../../src/grid/scalars";
+import { cellAddress, columnName } from "../../src/grid/errors";
+
+const col = (...v: unknown[]) => v.map((x) => [x]);
+const messageOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
+  throw new Error("expected an InputError");
+};
+
+describe("toVector", () => {
+  test("column, row, single cell", () => {
+    expect(toVector({ fn: "F", arg: "a" }, [[1], [2]])).toEqual({ values: [1, 2], vertical: true });
+    expect(toVector({ fn: "F", arg: "a" }, [[1, 2, 3]])).toEqual({ values: [1, 2, 3], vertical: false });
+    expect(toVector({ fn: "F", arg: "a" }, [[7]])).toEqual({ values: [7], vertical: true });
+    expect(toVector({ fn: "F", arg: "a" }, 7)).toEqual({ values: [7], vertical: true });
+  });
+  test("a 2-D block is refused", () =>
+    expect(messageOf(() => toVector({ fn: "KAM.X", arg: "a" }, [[1, 2], [3, 4]]))).toBe(
+      "KAM.X: a: must be a single column or row; got 2 rows × 2 columns"
+    ));
+});
+
+describe("readTable", () => {
+  const read = (customers: unknown[][], dates: unknown[][], amounts: unknown[][], address?: string) =>
+    readTable("KAM.RFM", [
+      { arg: "customers", kind: "label", value: customers },
+      { arg: "dates", kind: "date", value: dates },
+      { arg: "amounts", kind: "number", value: amounts, address },
+    ] as const);
+
+  test("parses numbers, serial and text dates, labels", () => {
+    const t = read(col("A", 1001, " B "), col(45306, "2024/1/16", "2024年1月17日"), col(10, "1,000", -5));
+    expect(t.columns).toEqual([["A", 1001, "B"], [45306, 45307, 45308], [10, 1000, -5]]);
+    expect(t.header).toBe(false);
+    expect(t.positions).toEqual([0, 1, 2]);
+  });
+
+  test("detects a header row and keeps row numbers as the user sees them", () => {
+    const t = read(col("Customer", "A", "B"), col("Date", 45306, 45307), col("Amount", 1, 2));
+    expect(t.header).toBe(true);
+    expect(t.positions).toEqual([1, 2]);
+    expect(messageOf(() => read(col("Customer", "A", "B"), col("Date", 45306, 45307), col("Amount", 1, "x")))).toBe(
+      'KAM.RFM: amounts, row 3: "x" is not a number'
+    );
+  });
+
+  test("skips blank rows, including the zeros Excel desktop passes for empty cells", () => {
+    const t = read(col("A", null, "", 0, "B"), col(45306, null, "", 0, 45307), col(1, null, " ", 0, 2));
+    expect(t.positions).toEqual([0, 4]);
+    expect(t.columns[0]).toEqual(["A", "B"]);
+    expect(t.length).toBe(5);
+  });
+
+  test("names the first bad cell, with its address when known", () => {
+    expect(messageOf(() => read(col("A", "B"), col(45306, 45307), col(1, "abc"), "Sheet1!C2:C3"))).toBe(
+      'KAM.RFM: amounts, row 2 (C3): "abc" is not a number'
+    );
+    expect(messageOf(() => read(col("A", "B"), col(45306, "#N/A"), col(1, 2)))).toBe(
+      "KAM.RFM: dates, row 2: the cell holds the error #N/A"
+    );
+    expect(messageOf(() => read(col("A", "B"), col(45306, null), col(1, 2)))).toBe(
+      "KAM.RFM: dates, row 2: the cell is blank"
+    );
+    expect(messageOf(() => read(col("A", "B"), col(45306, 0), col(1, 2)))).toMatch(
+      /^KAM\.RFM: dates, row 2: 0 is not a date/
+    );
+    expect(messageOf(() => read(col("A", "B"), col(45306, "soon"), col(1, 2)))).toMatch(
+      /^KAM\.RFM: dates, row 2: "soon" is not a date/
+    );
+  });
+
+  test("row ranges name columns", () => {
+    expect(
+      messageOf(() =>
+        readTable("KAM.F", [
+          { arg: "amounts", kind: "number", value: [[1, "x"]] },
+          { arg: "stages", kind: "label", value: [["Won", "Won"]] },
+        ] as const)
+      )
+    ).toBe('KAM.F: amounts, column 2: "x" is not a number');
+  });
+
+  test("mismatched lengths", () =>
+    expect(messageOf(() => read(col("A", "B", "C"), col(45306, 45307), col(1, 2, 3)))).toBe(
+      "KAM.RFM: dates: has 2 cells but customers has 3; the ranges must be the same size"
+    ));
+
+  test("optional columns read blanks as null", () => {
+    const t = readTable("KAM.F", [
+      { arg: "a", kind: "number", value: col(1, 2) },
+      { arg: "b", kind: "number", value: col(null, 3), optional: true },
+    ] as const);
+    expect(t.columns[1]).toEqual([null, 3]);
+  });
+
+  test("splitColumns", () => {
+    expect(splitColumns({ fn: "F", arg: "t" }, [["a", 1], ["b", 2]], 2)).toEqual([col("a", "b"), col(1, 2)]);
+    expect(messageOf(() => splitColumns({ fn: "F", arg: "t" }, [["a"]], 2))).toBe("F: t: must have 2 columns; got 1");
+  });
+});
+
+describe("scalar arguments", () => {
+  const p = { fn: "KAM.RFM", arg: "bins" };
+  test("omitted -> default", () => {
+    expect(optionalNumber(p, null, 5)).toBe(5);
+    expect(optionalNumber(p, [[""]], 5)).toBe(5);
+    expect(optionalBoolean(p, undefined, true)).toBe(true);
+    expect(optionalDate(p, null)).toBeUndefined();
+  });
+  test("values and 1×1 ranges", () => {
+    expect(optionalNumber(p, [[3]], 5, { min: 2, max: 9, integer: true })).toBe(3);
+    expect(optionalBoolean(p, "false", true)).toBe(false);
+    expect(optionalBoolean(p, 1, false)).toBe(true);
+    expect(optionalDate(p, "2024-01-15")).toBe(45306);
+  });
+  test("bad values", () => {
+    expect(messageOf(() => optionalNumber(p, 12, 5, { min: 2, max: 9, integer: true }))).toBe(
+      "KAM.RFM: bins: 12 is not allowed; give a whole number from 2 to 9"
+    );
+    expect(messageOf(() => optionalNumber(p, "five", 5))).toBe('KAM.RFM: bins: "five" is not a number');
+    expect(messageOf(() => optionalNumber(p, [[1], [2]], 5))).toBe(
+      "KAM.RFM: bins: must be a single value, not a range of 2 cells"
+    );
+    expect(messageOf(() => optionalBoolean(p, "maybe", true))).toBe('KAM.RFM: bins: "maybe" is not TRUE or FALSE');
+  });
+});
+
+describe("addresses", () => {
+  test("cell inside a range", () => {
+    expect(cellAddress("Sheet1!B2:D9", 3, 1)).toBe("C5");
+    expect(cellAddress("'My sheet'!$Z$10:$AB$20", 0, 2)).toBe("AB10");
+    expect(cellAddress(undefined, 0, 0)).toBeUndefined();
+  });
+  test("column names", () => {
+    expect([0, 25, 26, 701, 702, 16383].map(columnName)).toEqual(["A", "Z", "AA", "ZZ", "AAA", "XFD"]);
+  });
+});
