@@ -1,3 +1,4 @@
+/* global CustomFunctions */
 import {
   customStageTable,
   DEFAULT_STAGE_TABLE,
@@ -6,7 +7,15 @@ import {
   weightedAmounts,
 } from "../engine/pipeline/funnel";
 import { sum } from "../engine/numeric";
-import { cellAddress, cellError, isOmitted, optionalBoolean, readTable, splitColumns, toVector } from "../grid";
+import {
+  cellAddress,
+  cellError,
+  isOmitted,
+  optionalBoolean,
+  readTable,
+  splitColumns,
+  toVector,
+} from "../grid";
 import { RESULT_LABELS } from "../i18n/results";
 import { addressOf, guard, language } from "./shared";
 
@@ -31,7 +40,9 @@ export function funnelWeight(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
-    const table = isOmitted(stage_table) ? DEFAULT_STAGE_TABLE : readStageTable(stage_table, addressOf(invocation, 2));
+    const table = isOmitted(stage_table)
+      ? DEFAULT_STAGE_TABLE
+      : readStageTable(stage_table, addressOf(invocation, 2));
     const totalOnly = optionalBoolean({ fn: FN, arg: "total_only" }, total_only, false);
     const stagesPlace = { fn: FN, arg: "stages", address: addressOf(invocation, 1) };
     const data = readTable(FN, [
@@ -63,7 +74,11 @@ function readStageTable(value: unknown, address: string | undefined) {
     { arg: "stage_table", kind: "label", value: names, address },
     { arg: "stage_table", kind: "label", value: probs, address: cellAddress(address, 0, 1) },
   ] as const);
-  let entries = t.columns[0].map((name, i) => ({ name: String(name), probability: t.columns[1][i], pos: t.positions[i] }));
+  let entries = t.columns[0].map((name, i) => ({
+    name: String(name),
+    probability: t.columns[1][i],
+    pos: t.positions[i],
+  }));
   // A first row whose probability is text that is no probability ("Probability") is a header.
   const head = entries[0]?.probability;
   if (entries.length > 1 && typeof head === "string" && parseProbabilityText(head) === undefined) {

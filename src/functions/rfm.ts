@@ -1,3 +1,4 @@
+/* global CustomFunctions */
 import { rfm as rfmEngine } from "../engine/accounts/rfm";
 import { SEGMENT_NAMES } from "../engine/accounts/segments";
 import { argError, optionalBoolean, optionalDate, optionalNumber, readTable } from "../grid";
@@ -30,7 +31,11 @@ export function rfm(
 ): unknown[][] {
   return guard(FN, () => {
     const asOf = optionalDate({ fn: FN, arg: "as_of" }, as_of);
-    const groups = optionalNumber({ fn: FN, arg: "bins" }, bins, 5, { min: 2, max: 9, integer: true });
+    const groups = optionalNumber({ fn: FN, arg: "bins" }, bins, 5, {
+      min: 2,
+      max: 9,
+      integer: true,
+    });
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const data = readTable(FN, [
       { arg: "customers", kind: "label", value: customers, address: addressOf(invocation, 0) },
@@ -38,7 +43,8 @@ export function rfm(
       { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 2) },
     ] as const);
     const [cust, day, amount] = data.columns;
-    if (cust.length === 0) argError({ fn: FN, arg: "customers" }, "no transactions: the ranges are blank");
+    if (cust.length === 0)
+      argError({ fn: FN, arg: "customers" }, "no transactions: the ranges are blank");
 
     const result = rfmEngine(cust, day, amount, { asOf, bins: groups });
     if (result.customers.length === 0) {

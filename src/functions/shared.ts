@@ -1,3 +1,4 @@
+/* global CustomFunctions, Office */
 // What every custom function wrapper shares: turning input problems into Excel errors with the
 // message users see, the argument addresses Excel supplies, and the display language.
 
@@ -7,18 +8,26 @@ import { InputError, OutCell, toCells } from "../grid";
  * Runs a function body. An InputError becomes CustomFunctions.Error(invalidValue, message), so the
  * cell shows #VALUE! with our message; any other failure is reported the same way, never as a crash.
  */
-export function guard(fn: string, body: () => readonly (readonly (OutCell | null | undefined)[])[]): OutCell[][] {
+export function guard(
+  fn: string,
+  body: () => readonly (readonly (OutCell | null | undefined)[])[]
+): OutCell[][] {
   try {
     return toCells(fn, body());
   } catch (e) {
     const message =
-      e instanceof InputError ? e.message : `${fn}: unexpected problem (${e instanceof Error ? e.message : String(e)})`;
+      e instanceof InputError
+        ? e.message
+        : `${fn}: unexpected problem (${e instanceof Error ? e.message : String(e)})`;
     throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
   }
 }
 
 /** The A1 address of parameter `index`, when the function asked Excel for parameter addresses. */
-export function addressOf(invocation: CustomFunctions.Invocation | undefined, index: number): string | undefined {
+export function addressOf(
+  invocation: CustomFunctions.Invocation | undefined,
+  index: number
+): string | undefined {
   const a = invocation?.parameterAddresses?.[index];
   return typeof a === "string" && a !== "" ? a : undefined;
 }

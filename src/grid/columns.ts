@@ -20,7 +20,11 @@ export interface ColumnSpec<K extends Kind = Kind> {
 }
 
 export type Columns<S extends readonly ColumnSpec[]> = {
-  [I in keyof S]: S[I] extends ColumnSpec<infer K> ? (S[I]["optional"] extends true ? (KindValue<K> | null)[] : KindValue<K>[]) : never;
+  [I in keyof S]: S[I] extends ColumnSpec<infer K>
+    ? S[I]["optional"] extends true
+      ? (KindValue<K> | null)[]
+      : KindValue<K>[]
+    : never;
 };
 
 export interface Table<S extends readonly ColumnSpec[]> {
@@ -43,7 +47,8 @@ export interface Vector {
 export function toVector(place: Place, value: unknown): Vector {
   if (!Array.isArray(value)) return { values: [value], vertical: true };
   const rows = value as unknown[][];
-  if (rows.length === 0 || !Array.isArray(rows[0])) return { values: rows as unknown[], vertical: true };
+  if (rows.length === 0 || !Array.isArray(rows[0]))
+    return { values: rows as unknown[], vertical: true };
   const width = rows[0].length;
   if (rows.length === 1) return { values: rows[0], vertical: width === 1 };
   if (width === 1) {
@@ -51,12 +56,17 @@ export function toVector(place: Place, value: unknown): Vector {
     for (let i = 0; i < rows.length; i++) values[i] = rows[i][0];
     return { values, vertical: true };
   }
-  return argError(place, `must be a single column or row; got ${rows.length} rows × ${width} columns`);
+  return argError(
+    place,
+    `must be a single column or row; got ${rows.length} rows × ${width} columns`
+  );
 }
 
 /** A cell that Excel desktop may pass for an empty cell: blank, or the number 0. */
 function isBlankish(raw: unknown): boolean {
-  return raw === null || raw === undefined || raw === 0 || (typeof raw === "string" && raw.trim() === "");
+  return (
+    raw === null || raw === undefined || raw === 0 || (typeof raw === "string" && raw.trim() === "")
+  );
 }
 
 type Parsed = { ok: true; value: string | number } | { ok: false; reason: string };
@@ -71,7 +81,9 @@ function parse(kind: Kind, raw: unknown): Parsed {
   else if (kind === "date") result = asDate(cell);
   else {
     if (cell.kind === "error") return { ok: false, reason: describe(cell) };
-    return cell.kind === "number" ? { ok: true, value: cell.value } : { ok: true, value: asText(cell) ?? "" };
+    return cell.kind === "number"
+      ? { ok: true, value: cell.value }
+      : { ok: true, value: asText(cell) ?? "" };
   }
   return typeof result === "number" ? { ok: true, value: result } : { ok: false, reason: result };
 }
@@ -143,5 +155,7 @@ export function splitColumns(place: Place, value: unknown, count: number): unkno
   if (width !== count) {
     argError(place, `must have ${count} columns; got ${width}`);
   }
-  return Array.from({ length: count }, (_, c) => rows.map((row) => [Array.isArray(row) ? row[c] : row]));
+  return Array.from({ length: count }, (_, c) =>
+    rows.map((row) => [Array.isArray(row) ? row[c] : row])
+  );
 }

@@ -29,14 +29,26 @@ export function argError(place: Place, problem: string): never {
  * inside the range as passed (a header row counts, so numbers match what the user sees);
  * `vertical` says whether the argument is a column (cells named by row) or a row (by column).
  */
-export function cellError(place: Place, row: number, col: number, vertical: boolean, problem: string): never {
+export function cellError(
+  place: Place,
+  row: number,
+  col: number,
+  vertical: boolean,
+  problem: string
+): never {
   const position = vertical ? `row ${row + 1}` : `column ${col + 1}`;
   const cell = cellAddress(place.address, row, col);
-  throw new InputError(`${place.fn}: ${place.arg}, ${position}${cell ? ` (${cell})` : ""}: ${problem}`);
+  throw new InputError(
+    `${place.fn}: ${place.arg}, ${position}${cell ? ` (${cell})` : ""}: ${problem}`
+  );
 }
 
 /** The A1 address of the cell at (row, col) inside a range address such as "Sheet1!B2:D9". */
-export function cellAddress(rangeAddress: string | undefined, row: number, col: number): string | undefined {
+export function cellAddress(
+  rangeAddress: string | undefined,
+  row: number,
+  col: number
+): string | undefined {
   if (!rangeAddress) return undefined;
   const bang = rangeAddress.lastIndexOf("!");
   const ref = bang >= 0 ? rangeAddress.slice(bang + 1) : rangeAddress;

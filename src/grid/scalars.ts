@@ -15,7 +15,10 @@ function single(place: Place, value: unknown): unknown {
 
 /** True when an optional argument was omitted (null) or points at an empty cell. */
 export function isOmitted(value: unknown): boolean {
-  const v = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : value;
+  const v =
+    Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1
+      ? value[0][0]
+      : value;
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
@@ -26,7 +29,12 @@ export interface NumberRule {
 }
 
 /** An optional number argument with its default and bounds. */
-export function optionalNumber(place: Place, value: unknown, fallback: number, rule: NumberRule = {}): number {
+export function optionalNumber(
+  place: Place,
+  value: unknown,
+  fallback: number,
+  rule: NumberRule = {}
+): number {
   if (isOmitted(value)) return fallback;
   const n = asNumber(classify(single(place, value)));
   if (typeof n === "string") return argError(place, n);
@@ -34,7 +42,13 @@ export function optionalNumber(place: Place, value: unknown, fallback: number, r
   if ((integer && !Number.isInteger(n)) || n < min || n > max) {
     const what = integer ? "a whole number" : "a number";
     const range =
-      min > -Infinity && max < Infinity ? ` from ${min} to ${max}` : min > -Infinity ? ` of at least ${min}` : max < Infinity ? ` of at most ${max}` : "";
+      min > -Infinity && max < Infinity
+        ? ` from ${min} to ${max}`
+        : min > -Infinity
+          ? ` of at least ${min}`
+          : max < Infinity
+            ? ` of at most ${max}`
+            : "";
     argError(place, `${n} is not allowed; give ${what}${range}`);
   }
   return n;
@@ -53,6 +67,7 @@ export function optionalBoolean(place: Place, value: unknown, fallback: boolean)
   const cell = classify(single(place, value));
   if (cell.kind === "boolean") return cell.value;
   if (cell.kind === "number" && (cell.value === 0 || cell.value === 1)) return cell.value === 1;
-  if (cell.kind === "text" && /^(true|false)$/i.test(cell.value.trim())) return /^true$/i.test(cell.value.trim());
+  if (cell.kind === "text" && /^(true|false)$/i.test(cell.value.trim()))
+    return /^true$/i.test(cell.value.trim());
   return argError(place, `${describe(cell)} is not TRUE or FALSE`);
 }

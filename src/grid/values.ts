@@ -29,7 +29,9 @@ export function classify(raw: unknown): Cell {
   if (raw === null || raw === undefined) return BLANK;
   switch (typeof raw) {
     case "number":
-      return Number.isFinite(raw) ? { kind: "number", value: raw } : { kind: "error", code: "#NUM!" };
+      return Number.isFinite(raw)
+        ? { kind: "number", value: raw }
+        : { kind: "error", code: "#NUM!" };
     case "string":
       if (raw.trim() === "") return BLANK;
       return ERROR_TEXT.test(raw) ? { kind: "error", code: raw } : { kind: "text", value: raw };
@@ -45,7 +47,8 @@ export function classify(raw: unknown): Cell {
   }
 }
 
-const NUMBER_TEXT = /^([-+])?\s*([¥$€£])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([-+]?\d+))?\s*(%)?$/;
+const NUMBER_TEXT =
+  /^([-+])?\s*([¥$€£])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([-+]?\d+))?\s*(%)?$/;
 
 /**
  * A number written as text: `1234`, `1,234.50`, `-12`, `(1,234)` (negative), `¥1,200`, `$5`, `12%`

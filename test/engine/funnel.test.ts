@@ -1,3 +1,4 @@
+import { describe, test, expect } from "@jest/globals";
 import {
   customStageTable,
   DEFAULT_STAGE_TABLE,
@@ -67,7 +68,10 @@ describe("custom stage tables", () => {
     expect(resolveStage("Prospect", built.table).ok).toBe(false);
   });
   test("checks entries", () => {
-    expect(customStageTable([{ name: "A", probability: 1.5 }])).toMatchObject({ ok: false, index: 0 });
+    expect(customStageTable([{ name: "A", probability: 1.5 }])).toMatchObject({
+      ok: false,
+      index: 0,
+    });
     expect(
       customStageTable([
         { name: "A", probability: 0.1 },

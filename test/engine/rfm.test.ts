@@ -1,3 +1,4 @@
+import { describe, test, expect } from "@jest/globals";
 import { ntile, rfm } from "../../src/engine/accounts/rfm";
 import { SEGMENT_GRID, segmentOf, toFivePoint } from "../../src/engine/accounts/segments";
 
@@ -41,7 +42,12 @@ describe("rfm on a hand-checked example", () => {
   test("scores: 4 customers in 5 bins take scores 1, 2, 3, 4; F tie B/D broken by monetary", () => {
     const r = run();
     expect(r.customers.map((c) => c.code)).toEqual(["333", "124", "442", "211"]);
-    expect(r.customers.map((c) => c.segment)).toEqual(["needs_attention", "lost", "loyal", "hibernating"]);
+    expect(r.customers.map((c) => c.segment)).toEqual([
+      "needs_attention",
+      "lost",
+      "loyal",
+      "hibernating",
+    ]);
   });
 
   test("transactions after as_of are left out, those on it count", () => {
@@ -84,10 +90,22 @@ describe("rfm on a hand-checked example", () => {
 
 describe("quantile scores", () => {
   test("equal groups", () => {
-    expect(Array.from(ntile([[5, 1, 4, 2, 3, 6, 8, 7, 10, 9]], 5))).toEqual([3, 1, 2, 1, 2, 3, 4, 4, 5, 5]);
+    expect(Array.from(ntile([[5, 1, 4, 2, 3, 6, 8, 7, 10, 9]], 5))).toEqual([
+      3, 1, 2, 1, 2, 3, 4, 4, 5, 5,
+    ]);
   });
   test("ties follow the next key, then position", () => {
-    expect(Array.from(ntile([[1, 1, 1, 1], [0, 0, 2, 1]], 2))).toEqual([1, 1, 2, 2]);
+    expect(
+      Array.from(
+        ntile(
+          [
+            [1, 1, 1, 1],
+            [0, 0, 2, 1],
+          ],
+          2
+        )
+      )
+    ).toEqual([1, 1, 2, 2]);
     expect(Array.from(ntile([[1, 1]], 2))).toEqual([1, 2]);
   });
   test("every score in 1..bins for all n", () => {
@@ -120,7 +138,9 @@ describe("segment table", () => {
   ])("R%i F%i is %s", (r, f, seg) => expect(segmentOf(r, f)).toBe(seg));
   test("other bin counts map onto the 5-point grid symmetrically", () => {
     expect([1, 2, 3].map((s) => toFivePoint(s, 3))).toEqual([1, 3, 5]);
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((s) => toFivePoint(s, 9))).toEqual([1, 1, 2, 2, 3, 4, 4, 5, 5]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((s) => toFivePoint(s, 9))).toEqual([
+      1, 1, 2, 2, 3, 4, 4, 5, 5,
+    ]);
     expect(segmentOf(2, 2, 3)).toBe("needs_attention");
     expect(segmentOf(3, 3, 3)).toBe("champions");
   });

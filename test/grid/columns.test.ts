@@ -1,3 +1,4 @@
+import { describe, test, expect } from "@jest/globals";
 import { InputError } from "../../src/grid/errors";
 import { readTable, splitColumns, toVector } from "../../src/grid/columns";
 import { optionalBoolean, optionalDate, optionalNumber } from "../../src/grid/scalars";
@@ -17,18 +18,31 @@ const messageOf = (f: () => unknown) => {
 describe("toVector", () => {
   test("column, row, single cell", () => {
     expect(toVector({ fn: "F", arg: "a" }, [[1], [2]])).toEqual({ values: [1, 2], vertical: true });
-    expect(toVector({ fn: "F", arg: "a" }, [[1, 2, 3]])).toEqual({ values: [1, 2, 3], vertical: false });
+    expect(toVector({ fn: "F", arg: "a" }, [[1, 2, 3]])).toEqual({
+      values: [1, 2, 3],
+      vertical: false,
+    });
     expect(toVector({ fn: "F", arg: "a" }, [[7]])).toEqual({ values: [7], vertical: true });
     expect(toVector({ fn: "F", arg: "a" }, 7)).toEqual({ values: [7], vertical: true });
   });
   test("a 2-D block is refused", () =>
-    expect(messageOf(() => toVector({ fn: "KAM.X", arg: "a" }, [[1, 2], [3, 4]]))).toBe(
-      "KAM.X: a: must be a single column or row; got 2 rows × 2 columns"
-    ));
+    expect(
+      messageOf(() =>
+        toVector({ fn: "KAM.X", arg: "a" }, [
+          [1, 2],
+          [3, 4],
+        ])
+      )
+    ).toBe("KAM.X: a: must be a single column or row; got 2 rows × 2 columns"));
 });
 
 describe("readTable", () => {
-  const read = (customers: unknown[][], dates: unknown[][], amounts: unknown[][], address?: string) =>
+  const read = (
+    customers: unknown[][],
+    dates: unknown[][],
+    amounts: unknown[][],
+    address?: string
+  ) =>
     readTable("KAM.RFM", [
       { arg: "customers", kind: "label", value: customers },
       { arg: "dates", kind: "date", value: dates },
@@ -36,8 +50,16 @@ describe("readTable", () => {
     ] as const);
 
   test("parses numbers, serial and text dates, labels", () => {
-    const t = read(col("A", 1001, " B "), col(45306, "2024/1/16", "2024年1月17日"), col(10, "1,000", -5));
-    expect(t.columns).toEqual([["A", 1001, "B"], [45306, 45307, 45308], [10, 1000, -5]]);
+    const t = read(
+      col("A", 1001, " B "),
+      col(45306, "2024/1/16", "2024年1月17日"),
+      col(10, "1,000", -5)
+    );
+    expect(t.columns).toEqual([
+      ["A", 1001, "B"],
+      [45306, 45307, 45308],
+      [10, 1000, -5],
+    ]);
     expect(t.header).toBe(false);
     expect(t.positions).toEqual([0, 1, 2]);
   });
@@ -46,22 +68,28 @@ describe("readTable", () => {
     const t = read(col("Customer", "A", "B"), col("Date", 45306, 45307), col("Amount", 1, 2));
     expect(t.header).toBe(true);
     expect(t.positions).toEqual([1, 2]);
-    expect(messageOf(() => read(col("Customer", "A", "B"), col("Date", 45306, 45307), col("Amount", 1, "x")))).toBe(
-      'KAM.RFM: amounts, row 3: "x" is not a number'
-    );
+    expect(
+      messageOf(() =>
+        read(col("Customer", "A", "B"), col("Date", 45306, 45307), col("Amount", 1, "x"))
+      )
+    ).toBe('KAM.RFM: amounts, row 3: "x" is not a number');
   });
 
   test("skips blank rows, including the zeros Excel desktop passes for empty cells", () => {
-    const t = read(col("A", null, "", 0, "B"), col(45306, null, "", 0, 45307), col(1, null, " ", 0, 2));
+    const t = read(
+      col("A", null, "", 0, "B"),
+      col(45306, null, "", 0, 45307),
+      col(1, null, " ", 0, 2)
+    );
     expect(t.positions).toEqual([0, 4]);
     expect(t.columns[0]).toEqual(["A", "B"]);
     expect(t.length).toBe(5);
   });
 
   test("names the first bad cell, with its address when known", () => {
-    expect(messageOf(() => read(col("A", "B"), col(45306, 45307), col(1, "abc"), "Sheet1!C2:C3"))).toBe(
-      'KAM.RFM: amounts, row 2 (C3): "abc" is not a number'
-    );
+    expect(
+      messageOf(() => read(col("A", "B"), col(45306, 45307), col(1, "abc"), "Sheet1!C2:C3"))
+    ).toBe('KAM.RFM: amounts, row 2 (C3): "abc" is not a number');
     expect(messageOf(() => read(col("A", "B"), col(45306, "#N/A"), col(1, 2)))).toBe(
       "KAM.RFM: dates, row 2: the cell holds the error #N/A"
     );
@@ -101,8 +129,19 @@ describe("readTable", () => {
   });
 
   test("splitColumns", () => {
-    expect(splitColumns({ fn: "F", arg: "t" }, [["a", 1], ["b", 2]], 2)).toEqual([col("a", "b"), col(1, 2)]);
-    expect(messageOf(() => splitColumns({ fn: "F", arg: "t" }, [["a"]], 2))).toBe("F: t: must have 2 columns; got 1");
+    expect(
+      splitColumns(
+        { fn: "F", arg: "t" },
+        [
+          ["a", 1],
+          ["b", 2],
+        ],
+        2
+      )
+    ).toEqual([col("a", "b"), col(1, 2)]);
+    expect(messageOf(() => splitColumns({ fn: "F", arg: "t" }, [["a"]], 2))).toBe(
+      "F: t: must have 2 columns; got 1"
+    );
   });
 });
 
@@ -124,11 +163,15 @@ describe("scalar arguments", () => {
     expect(messageOf(() => optionalNumber(p, 12, 5, { min: 2, max: 9, integer: true }))).toBe(
       "KAM.RFM: bins: 12 is not allowed; give a whole number from 2 to 9"
     );
-    expect(messageOf(() => optionalNumber(p, "five", 5))).toBe('KAM.RFM: bins: "five" is not a number');
+    expect(messageOf(() => optionalNumber(p, "five", 5))).toBe(
+      'KAM.RFM: bins: "five" is not a number'
+    );
     expect(messageOf(() => optionalNumber(p, [[1], [2]], 5))).toBe(
       "KAM.RFM: bins: must be a single value, not a range of 2 cells"
     );
-    expect(messageOf(() => optionalBoolean(p, "maybe", true))).toBe('KAM.RFM: bins: "maybe" is not TRUE or FALSE');
+    expect(messageOf(() => optionalBoolean(p, "maybe", true))).toBe(
+      'KAM.RFM: bins: "maybe" is not TRUE or FALSE'
+    );
   });
 });
 
@@ -139,6 +182,13 @@ describe("addresses", () => {
     expect(cellAddress(undefined, 0, 0)).toBeUndefined();
   });
   test("column names", () => {
-    expect([0, 25, 26, 701, 702, 16383].map(columnName)).toEqual(["A", "Z", "AA", "ZZ", "AAA", "XFD"]);
+    expect([0, 25, 26, 701, 702, 16383].map(columnName)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "ZZ",
+      "AAA",
+      "XFD",
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { describe, test, expect } from "@jest/globals";
 import { isoFromSerial, parseTextDate, serialFromYmd, ymdFromSerial } from "../../src/grid/dates";
 
 // Reference serials: Excel's DATE() in the 1900 date system (DATE(2024,1,15) = 45306,
@@ -15,7 +16,8 @@ describe("Excel serial dates", () => {
     expect(ymdFromSerial(serial)).toEqual([y, m, d]);
   });
 
-  test("serial 60 is Excel's fictitious 1900-02-29", () => expect(ymdFromSerial(60)).toEqual([1900, 2, 29]));
+  test("serial 60 is Excel's fictitious 1900-02-29", () =>
+    expect(ymdFromSerial(60)).toEqual([1900, 2, 29]));
   test("impossible dates are rejected", () => {
     expect(serialFromYmd(2024, 2, 30)).toBeUndefined();
     expect(serialFromYmd(2023, 2, 29)).toBeUndefined();
@@ -44,7 +46,8 @@ describe("text dates", () => {
     expect(parseTextDate("3/4/2024")).toBe(serialFromYmd(2024, 3, 4));
   });
 
-  test.each(["2024-02-30", "abc", "2024", "15.2024", "2024-1", "13/13/2024", "45306"])("%s is not a date", (text) =>
-    expect(parseTextDate(text)).toBeUndefined()
+  test.each(["2024-02-30", "abc", "2024", "15.2024", "2024-1", "13/13/2024", "45306"])(
+    "%s is not a date",
+    (text) => expect(parseTextDate(text)).toBeUndefined()
   );
 });

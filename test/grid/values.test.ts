@@ -1,3 +1,4 @@
+import { describe, test, expect } from "@jest/globals";
 import { asDate, asNumber, classify, parseNumberText } from "../../src/grid/values";
 
 describe("classify", () => {
@@ -10,11 +11,15 @@ describe("classify", () => {
   test("Excel errors as text and as CustomFunctions.Error objects", () => {
     expect(classify("#N/A")).toEqual({ kind: "error", code: "#N/A" });
     expect(classify("#DIV/0!")).toEqual({ kind: "error", code: "#DIV/0!" });
-    expect(classify({ code: "notAvailable", message: "" })).toEqual({ kind: "error", code: "#N/A" });
+    expect(classify({ code: "notAvailable", message: "" })).toEqual({
+      kind: "error",
+      code: "#N/A",
+    });
     expect(classify({ code: "#REF!" })).toEqual({ kind: "error", code: "#REF!" });
     expect(classify(NaN)).toEqual({ kind: "error", code: "#NUM!" });
   });
-  test("text that merely starts with # is text", () => expect(classify("#1 customer").kind).toBe("text"));
+  test("text that merely starts with # is text", () =>
+    expect(classify("#1 customer").kind).toBe("text"));
 });
 
 describe("numbers written as text", () => {

@@ -1,3 +1,5 @@
+/* global globalThis, CustomFunctions */
+import { expect } from "@jest/globals";
 // A stand-in for the CustomFunctions global that Excel provides to the functions runtime.
 
 export class StandInError extends Error {

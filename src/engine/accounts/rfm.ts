@@ -61,9 +61,11 @@ export function rfm(
   options: RfmOptions = {}
 ): RfmResult {
   const n = customers.length;
-  if (dates.length !== n || amounts.length !== n) throw new RangeError("rfm: columns differ in length");
+  if (dates.length !== n || amounts.length !== n)
+    throw new RangeError("rfm: columns differ in length");
   const bins = options.bins ?? 5;
-  if (!Number.isInteger(bins) || bins < 2 || bins > 9) throw new RangeError("rfm: bins must be 2..9");
+  if (!Number.isInteger(bins) || bins < 2 || bins > 9)
+    throw new RangeError("rfm: bins must be 2..9");
 
   let asOf = options.asOf;
   if (asOf === undefined) {

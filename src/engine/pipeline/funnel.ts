@@ -91,7 +91,11 @@ export function customStageTable(
     const { name, probability } = entries[i];
     const p = typeof probability === "number" ? probability : parseProbabilityText(probability);
     if (p === undefined || !(p >= 0 && p <= 1)) {
-      return { ok: false, index: i, reason: `the probability of "${name}" must be from 0 to 1 (or 0% to 100%)` };
+      return {
+        ok: false,
+        index: i,
+        reason: `the probability of "${name}" must be from 0 to 1 (or 0% to 100%)`,
+      };
     }
     const key = stageKey(name);
     if (key === "") return { ok: false, index: i, reason: "the stage name is blank" };
@@ -104,7 +108,11 @@ export function customStageTable(
 }
 
 /** Weighted amount of each opportunity: amount × probability. */
-export function weightedAmounts(amounts: readonly number[], probabilities: readonly number[]): number[] {
-  if (amounts.length !== probabilities.length) throw new RangeError("amounts and probabilities differ in length");
+export function weightedAmounts(
+  amounts: readonly number[],
+  probabilities: readonly number[]
+): number[] {
+  if (amounts.length !== probabilities.length)
+    throw new RangeError("amounts and probabilities differ in length");
   return amounts.map((a, i) => a * probabilities[i]);
 }

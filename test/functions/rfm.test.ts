@@ -1,0 +1,113 @@
+/* global globalThis */
+import { describe, test, expect, beforeAll } from "@jest/globals";
+import { rfm } from "../../src/functions/rfm";
+import { at, col, errorOf, installCustomFunctions } from "../support/customFunctions";
+
+beforeAll(installCustomFunctions);
+
+// The hand-checked example of test/engine/rfm.test.ts, as Excel passes it (text dates mixed in).
+const customers = col("Customer", "A", "A", "a ", "B", "C", "C", "C", "C", "D", "D", "E");
+const dates = col(
+  "Date",
+  "2024-01-01",
+  45301,
+  "2024/1/10",
+  "2024年1月5日",
+  45293,
+  45294,
+  45303,
+  45303,
+  45299,
+  45300,
+  45302
+);
+const amounts = col("Amount", 100, 50, 25, 300, 20, 20, 20, -10, 80, -80, -5);
+
+describe("KAM.RFM", () => {
+  test("spills a headed table, one row per customer", () => {
+    expect(rfm(customers, dates, amounts)).toEqual([
+      ["Customer", "Recency (days)", "Frequency", "Monetary", "R", "F", "M", "RFM", "Segment"],
+      ["A", 3, 2, 175, 3, 3, 3, "333", "Needs attention"],
+      ["B", 8, 1, 300, 1, 2, 4, "124", "Lost"],
+      ["C", 1, 3, 50, 4, 4, 2, "442", "Loyal"],
+      ["D", 5, 1, 0, 2, 1, 1, "211", "Hibernating"],
+    ]);
+  });
+
+  // Hand-checked: 4 customers in 3 bins score 1, 1, 2, 3 by rank. F ties (A, B, D at 1 purchase day)
+  // are broken by monetary: D (0) < A (100) < B (300).
+  test("headers FALSE, as_of and bins", () => {
+    const out = rfm(customers, dates, amounts, "2024-01-09", 3, false);
+    expect(out).toEqual([
+      ["A", 8, 1, 100, 1, 1, 2, "112", "Lost"],
+      ["B", 4, 1, 300, 2, 2, 3, "223", "Needs attention"],
+      ["C", 6, 2, 40, 1, 3, 1, "131", "Can't lose"],
+      ["D", 1, 1, 0, 3, 1, 1, "311", "New"],
+    ]);
+  });
+
+  test("zh-CN display language gives zh-CN headers and segments", () => {
+    const g = globalThis as unknown as { Office?: unknown };
+    g.Office = { context: { displayLanguage: "zh-CN" } };
+    try {
+      const out = rfm(customers, dates, amounts);
+      expect(out[0][0]).toBe("客户");
+      expect(out[1][8]).toBe("需要关注客户");
+    } finally {
+      delete g.Office;
+    }
+  });
+
+  describe("bad input", () => {
+    test("text in amounts names the cell", () =>
+      expect(
+        errorOf(() =>
+          rfm(
+            col("A", "B"),
+            col(45300, 45301),
+            col(1, "abc"),
+            null,
+            null,
+            null,
+            at("A2:A3", "B2:B3", "Data!C2:C3")
+          )
+        )
+      ).toBe('KAM.RFM: amounts, row 2 (C3): "abc" is not a number'));
+    test("a bad date", () =>
+      expect(errorOf(() => rfm(col("A", "B"), col(45300, "31/31/2024"), col(1, 2)))).toMatch(
+        /^KAM\.RFM: dates, row 2: "31\/31\/2024" is not a date/
+      ));
+    test("blank customer in a filled row", () =>
+      expect(errorOf(() => rfm(col("A", null), col(45300, 45301), col(1, 2)))).toBe(
+        "KAM.RFM: customers, row 2: the cell is blank"
+      ));
+    test("Excel error", () =>
+      expect(errorOf(() => rfm(col("A", "#REF!"), col(45300, 45301), col(1, 2)))).toBe(
+        "KAM.RFM: customers, row 2: the cell holds the error #REF!"
+      ));
+    test("mismatched lengths", () =>
+      expect(errorOf(() => rfm(col("A", "B"), col(45300), col(1, 2)))).toBe(
+        "KAM.RFM: dates: has 1 cells but customers has 2; the ranges must be the same size"
+      ));
+    test("empty ranges", () =>
+      expect(errorOf(() => rfm(col(null, null), col(null, null), col(null, null)))).toBe(
+        "KAM.RFM: customers: no transactions: the ranges are blank"
+      ));
+    test("only returns", () =>
+      expect(errorOf(() => rfm(col("A"), col(45300), col(-5)))).toBe(
+        "KAM.RFM: amounts: no purchases: every amount is zero or negative"
+      ));
+    test("bins out of range", () =>
+      expect(errorOf(() => rfm(col("A"), col(45300), col(5), null, 10))).toBe(
+        "KAM.RFM: bins: 10 is not allowed; give a whole number from 2 to 9"
+      ));
+    test("as_of that is not a date", () =>
+      expect(errorOf(() => rfm(col("A"), col(45300), col(5), "next week"))).toMatch(
+        /^KAM\.RFM: as_of: "next week" is not a date/
+      ));
+    test("as_of before every purchase", () =>
+      expect(errorOf(() => rfm(col("A"), col(45300), col(5), 45000))).toBe(
+        "KAM.RFM: amounts: no purchases on or before as_of"
+      ));
+  });
+});
