@@ -2,6 +2,7 @@
 // optional header row, blank rows skipped, and the first bad cell reported by name and position.
 
 import { argError, cellError, Place } from "./errors";
+import { parseTextDate } from "./dates";
 import { asDate, asNumber, asText, Cell, classify, describe } from "./values";
 
 export type Kind = "number" | "date" | "label";
@@ -69,23 +70,27 @@ function isBlankish(raw: unknown): boolean {
   );
 }
 
-type Parsed = { ok: true; value: string | number } | { ok: false; reason: string };
+/** Why a cell could not be read; parse() returns the value itself on success. */
+class Failure {
+  constructor(readonly reason: string) {}
+}
 
-function parse(kind: Kind, raw: unknown): Parsed {
+function parse(kind: Kind, raw: unknown): string | number | Failure {
+  if (kind === "label" && typeof raw === "string" && !raw.startsWith("#")) return raw.trim();
   if (kind !== "label" && typeof raw === "number" && Number.isFinite(raw)) {
-    if (kind === "number" || (raw >= 1 && raw <= 2_958_466)) return { ok: true, value: raw };
+    if (kind === "number" || (raw >= 1 && raw <= 2_958_466)) return raw;
+  }
+  if (kind === "date" && typeof raw === "string") {
+    const serial = parseTextDate(raw);
+    if (serial !== undefined) return serial;
   }
   const cell: Cell = classify(raw);
-  let result: string | number | undefined;
-  if (kind === "number") result = asNumber(cell);
-  else if (kind === "date") result = asDate(cell);
-  else {
-    if (cell.kind === "error") return { ok: false, reason: describe(cell) };
-    return cell.kind === "number"
-      ? { ok: true, value: cell.value }
-      : { ok: true, value: asText(cell) ?? "" };
+  if (kind === "label") {
+    if (cell.kind === "error") return new Failure(describe(cell));
+    return cell.kind === "number" ? cell.value : (asText(cell) ?? "");
   }
-  return typeof result === "number" ? { ok: true, value: result } : { ok: false, reason: result };
+  const result = kind === "number" ? asNumber(cell) : asDate(cell);
+  return typeof result === "number" ? result : new Failure(result);
 }
 
 /**
@@ -113,7 +118,7 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
     typed.length > 0 &&
     typed.every(({ s, v }) => {
       const c = classify(v.values[0]);
-      return c.kind === "text" && !parse(s.kind, v.values[0]).ok;
+      return c.kind === "text" && parse(s.kind, v.values[0]) instanceof Failure;
     });
 
   const columns = specs.map(() => [] as (string | number | null)[]);
@@ -130,18 +135,22 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
     for (let c = 0; c < specs.length; c++) {
       const spec = specs[c];
       const raw = vectors[c].values[r];
-      const place = { fn, arg: spec.arg, address: spec.address };
-      const vertical = vectors[c].vertical;
+      let problem: string | undefined;
       if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
         if (spec.optional) {
           columns[c].push(null);
           continue;
         }
-        cellError(place, vertical ? r : 0, vertical ? 0 : r, vertical, "the cell is blank");
+        problem = "the cell is blank";
+      } else {
+        const p = parse(spec.kind, raw);
+        if (p instanceof Failure) problem = p.reason;
+        else columns[c].push(p);
       }
-      const p = parse(spec.kind, raw);
-      if (!p.ok) cellError(place, vertical ? r : 0, vertical ? 0 : r, vertical, p.reason);
-      columns[c].push(p.value);
+      if (problem !== undefined) {
+        const vertical = vectors[c].vertical;
+        cellError({ fn, arg: spec.arg, address: spec.address }, vertical ? r : 0, vertical ? 0 : r, vertical, problem);
+      }
     }
     positions.push(r);
   }

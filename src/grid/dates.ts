@@ -44,6 +44,17 @@ const SLASH_YEAR_LAST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+\d{1,2}:\d{2}
  * en-US does, unless the first number cannot be a month (> 12): then day first (`15/1/2024`).
  */
 export function parseTextDate(text: string): number | undefined {
+  if (cache.has(text)) return cache.get(text);
+  const serial = parseUncached(text);
+  if (cache.size >= 100_000) cache.clear();
+  cache.set(text, serial);
+  return serial;
+}
+
+/** Long columns repeat the same few hundred dates: parse each distinct text once. */
+const cache = new Map<string, number | undefined>();
+
+function parseUncached(text: string): number | undefined {
   const s = text.trim();
   let m = YMD.exec(s) ?? CJK.exec(s);
   if (m) return serialFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));

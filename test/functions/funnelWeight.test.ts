@@ -1,6 +1,7 @@
 import { describe, test, expect, beforeAll } from "@jest/globals";
 import { funnelWeight } from "../../src/functions/funnelWeight";
-import { at, col, errorOf, installCustomFunctions } from "../support/customFunctions";
+import { at, col, installCustomFunctions } from "../support/customFunctions";
+import { errorOf } from "../support/errorOf";
 
 beforeAll(installCustomFunctions);
 

@@ -1,7 +1,8 @@
 /* global globalThis */
 import { describe, test, expect, beforeAll } from "@jest/globals";
 import { rfm } from "../../src/functions/rfm";
-import { at, col, errorOf, installCustomFunctions } from "../support/customFunctions";
+import { at, col, installCustomFunctions } from "../support/customFunctions";
+import { errorOf } from "../support/errorOf";
 
 beforeAll(installCustomFunctions);
 

@@ -1,5 +1,4 @@
 /* global globalThis, CustomFunctions */
-import { expect } from "@jest/globals";
 // A stand-in for the CustomFunctions global that Excel provides to the functions runtime.
 
 export class StandInError extends Error {
@@ -27,20 +26,6 @@ export function installCustomFunctions(): void {
     },
     associate: (id: string, fn: (...args: unknown[]) => unknown) => associations.set(id, fn),
   };
-}
-
-/** Calls fn and returns the message of the CustomFunctions.Error it throws (fails if it does not). */
-export function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StandInError) {
-      expect(e.code).toBe("#VALUE!");
-      return e.message;
-    }
-    throw e;
-  }
-  throw new Error("expected a CustomFunctions.Error, but the function returned normally");
 }
 
 /** A column range as Excel passes it: [[v1], [v2], ...]. */

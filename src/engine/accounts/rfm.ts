@@ -76,13 +76,16 @@ export function rfm(
     asOf = Math.floor(asOf);
   }
 
+  // Customers by their exact value first (cheap), then by the normalised key.
+  const exact = new Map<string | number, number>();
   const index = new Map<string, number>();
   const first: (string | number)[] = [];
-  let lastDay = new Float64Array(1024).fill(-Infinity);
-  let money = new Float64Array(1024);
-  let moneyComp = new Float64Array(1024);
-  let days = new Int32Array(1024);
-  const seenDay = new Set<number>();
+  let lastDay: Float64Array = new Float64Array(1024).fill(-Infinity);
+  let money: Float64Array = new Float64Array(1024);
+  let moneyComp: Float64Array = new Float64Array(1024);
+  // (customer, day) of every purchase, as one number, to count distinct purchase days by sorting.
+  const purchases = new Float64Array(n);
+  let np = 0;
   let afterAsOf = 0;
 
   for (let i = 0; i < n; i++) {
@@ -91,18 +94,22 @@ export function rfm(
       afterAsOf++;
       continue;
     }
-    const key = customerKey(customers[i]);
-    let c = index.get(key);
+    const raw = customers[i];
+    let c = exact.get(raw);
     if (c === undefined) {
-      c = first.length;
-      index.set(key, c);
-      first.push(customers[i]);
-      if (c === lastDay.length) {
-        lastDay = grow(lastDay, -Infinity);
-        money = grow(money, 0);
-        moneyComp = grow(moneyComp, 0);
-        days = grow(days, 0);
+      const key = customerKey(raw);
+      c = index.get(key);
+      if (c === undefined) {
+        c = first.length;
+        index.set(key, c);
+        first.push(raw);
+        if (c === lastDay.length) {
+          lastDay = grow(lastDay, -Infinity);
+          money = grow(money, 0);
+          moneyComp = grow(moneyComp, 0);
+        }
       }
+      exact.set(raw, c);
     }
     const amount = amounts[i];
     // Neumaier-compensated running total per customer.
@@ -112,12 +119,14 @@ export function rfm(
     money[c] = t;
     if (amount > 0) {
       if (day > lastDay[c]) lastDay[c] = day;
-      const dayKey = c * 4_000_000 + day;
-      if (!seenDay.has(dayKey)) {
-        seenDay.add(dayKey);
-        days[c]++;
-      }
+      purchases[np++] = c * DAY_SPAN + day;
     }
+  }
+
+  const days = new Int32Array(first.length);
+  const sorted = purchases.subarray(0, np).sort();
+  for (let i = 0; i < np; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) days[Math.floor(sorted[i] / DAY_SPAN)]++;
   }
 
   const scored: number[] = [];
@@ -152,8 +161,11 @@ export function rfm(
   return { customers: out, asOf, afterAsOf, withoutPurchase: first.length - k };
 }
 
-function grow<T extends Float64Array | Int32Array>(a: T, fill: number): T {
-  const b = new (a.constructor as { new (n: number): T })(a.length * 2);
+/** Larger than any Excel date serial, so customer * DAY_SPAN + day is unique per (customer, day). */
+const DAY_SPAN = 4_000_000;
+
+function grow(a: Float64Array, fill: number): Float64Array {
+  const b = new Float64Array(a.length * 2);
   b.set(a);
   b.fill(fill, a.length);
   return b;

@@ -25,6 +25,8 @@ export function stageKey(name: string): string {
 
 export class StageTable {
   private readonly byKey = new Map<string, Stage>();
+  /** Names already looked up, as written, so long columns normalise each distinct name once. */
+  private readonly seen = new Map<string, Stage | undefined>();
 
   constructor(readonly stages: readonly Stage[]) {
     for (const stage of stages) {
@@ -34,7 +36,10 @@ export class StageTable {
 
   /** Looks a stage name up; undefined when unknown. */
   find(name: string): Stage | undefined {
-    return this.byKey.get(stageKey(name));
+    if (this.seen.has(name)) return this.seen.get(name);
+    const stage = this.byKey.get(stageKey(name));
+    if (this.seen.size < 10_000) this.seen.set(name, stage);
+    return stage;
   }
 
   /** "Prospect (10%), Intent (30%), ..." for messages. */
