@@ -27,15 +27,23 @@ class LocalizedMetadataPlugin {
         () => {
           const asset = compilation.getAsset("functions.json");
           if (!asset) return;
-          const translationsFile = path.resolve(__dirname, "src/i18n/functions.zh-CN.json");
-          compilation.fileDependencies.add(translationsFile);
-          const zh = JSON.parse(fs.readFileSync(translationsFile, "utf8"));
+          // zh-CN names and descriptions: every src/i18n/functions/zh-CN.*.json, one per area.
+          const dir = path.resolve(__dirname, "src/i18n/functions");
+          const zh = {};
+          for (const file of fs.readdirSync(dir).filter((f) => /^zh-CN\..+\.json$/.test(f))) {
+            const full = path.join(dir, file);
+            compilation.fileDependencies.add(full);
+            for (const [id, t] of Object.entries(JSON.parse(fs.readFileSync(full, "utf8")))) {
+              if (zh[id]) compilation.errors.push(new WebpackError(`functions.zh-CN.json: ${id} is translated twice (${file})`));
+              zh[id] = t;
+            }
+          }
           const metadata = JSON.parse(asset.source.source().toString());
           const fail = (msg) => compilation.errors.push(new WebpackError(`functions.zh-CN.json: ${msg}`));
           for (const fn of metadata.functions) {
             const t = zh[fn.id];
             if (!t) {
-              fail(`no zh-CN translation for ${fn.id} in src/i18n/functions.zh-CN.json`);
+              fail(`no zh-CN translation for ${fn.id} in src/i18n/functions/zh-CN.*.json`);
               continue;
             }
             fn.name = t.name;
@@ -71,7 +79,8 @@ module.exports = (_env, argv) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/index.ts",
+      // Every function file is an entry module; the metadata plugin appends its associate() calls.
+      functions: functionFiles,
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
