@@ -1,3 +1,5 @@
+/* global __dirname, URL, Buffer, process */
+import { describe, expect, test } from "@jest/globals";
 /**
  * Offline checks of manifest.xml (the add-in only XML manifest) and the icons it points at.
  *

@@ -149,7 +149,13 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
       }
       if (problem !== undefined) {
         const vertical = vectors[c].vertical;
-        cellError({ fn, arg: spec.arg, address: spec.address }, vertical ? r : 0, vertical ? 0 : r, vertical, problem);
+        cellError(
+          { fn, arg: spec.arg, address: spec.address },
+          vertical ? r : 0,
+          vertical ? 0 : r,
+          vertical,
+          problem
+        );
       }
     }
     positions.push(r);

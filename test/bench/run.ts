@@ -75,20 +75,26 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
 
-console.log(`KAM benchmarks: ${rows.toLocaleString("en-US")} rows, median of ${runs} runs, node ${process.version}`);
+console.log(
+  `KAM benchmarks: ${rows.toLocaleString("en-US")} rows, median of ${runs} runs, node ${process.version}`
+);
 const { cust, dates, amounts } = transactions(rows, 50_000);
 const ref = time(runs, () => reference(cust, dates, amounts));
 console.log(`reference  Map group-by (sum, max date)        ${fmt(ref)}   1.00×`);
 
 const engine = time(runs, () => rfmEngine(cust, dates, amounts));
 const scored = rfmEngine(cust, dates, amounts).customers.length;
-console.log(`KAM.RFM    engine                             ${fmt(engine)}  ${(engine / ref).toFixed(2)}×   (${scored} customers)`);
+console.log(
+  `KAM.RFM    engine                             ${fmt(engine)}  ${(engine / ref).toFixed(2)}×   (${scored} customers)`
+);
 
 const cM = column(cust);
 const dM = column(dates);
 const aM = column(amounts);
 const wrapped = time(runs, () => rfmFunction(cM, dM, aM, null, null, null));
-console.log(`KAM.RFM    function, Excel-shaped columns       ${fmt(wrapped)}  ${(wrapped / ref).toFixed(2)}×`);
+console.log(
+  `KAM.RFM    function, Excel-shaped columns       ${fmt(wrapped)}  ${(wrapped / ref).toFixed(2)}×`
+);
 
 const isoDates = column(
   dates.map((d) => {
@@ -96,13 +102,21 @@ const isoDates = column(
     return t.toISOString().slice(0, 10);
   })
 );
-const textDates = time(Math.max(1, Math.floor(runs / 2)), () => rfmFunction(cM, isoDates, aM, null, null, null));
-console.log(`KAM.RFM    function, dates as ISO text          ${fmt(textDates)}  ${(textDates / ref).toFixed(2)}×`);
+const textDates = time(Math.max(1, Math.floor(runs / 2)), () =>
+  rfmFunction(cM, isoDates, aM, null, null, null)
+);
+console.log(
+  `KAM.RFM    function, dates as ISO text          ${fmt(textDates)}  ${(textDates / ref).toFixed(2)}×`
+);
 
 const stageNames = ["Prospect", "Intent", "Proposal", "Negotiation", "Won"];
 const stages = column(amounts.map((_, i) => stageNames[i % 5]));
 const positive = aM.map(([a]) => [Math.abs(a)]);
 const funnel = time(runs, () => funnelWeight(positive, stages, null, true));
-console.log(`KAM.FUNNEL_WEIGHT function, total             ${fmt(funnel)}  ${(funnel / ref).toFixed(2)}×`);
+console.log(
+  `KAM.FUNNEL_WEIGHT function, total             ${fmt(funnel)}  ${(funnel / ref).toFixed(2)}×`
+);
 const mem = process.memoryUsage();
-console.log(`heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB`);
+console.log(
+  `heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB`
+);

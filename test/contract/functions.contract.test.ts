@@ -8,6 +8,7 @@ import path from "path";
 import ts from "typescript";
 import vm from "vm";
 import { FUNCTION_CATALOG } from "../../src/taskpane/catalog";
+import { createCustomFunctions, MockCustomFunctionError } from "../excel-mock/office";
 
 interface Param {
   name: string;
@@ -35,21 +36,10 @@ const read = (file: string) => {
 const en: Fn[] = JSON.parse(read("functions.json")).functions;
 const zh: Fn[] = JSON.parse(read("functions.zh-CN.json")).functions;
 
-class StandInError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
-const associated = new Map<string, (...args: unknown[]) => unknown>();
+const customFunctions = createCustomFunctions();
+const associated = customFunctions.functions;
 const sandbox: Record<string, unknown> = {
-  CustomFunctions: {
-    associate: (id: string, f: (...args: unknown[]) => unknown) => associated.set(id, f),
-    Error: StandInError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-  },
+  CustomFunctions: customFunctions,
   Office: { context: { displayLanguage: "en-US" }, onReady: () => Promise.resolve({}) },
   console,
 };
@@ -165,9 +155,9 @@ describe("the bundled functions run", () => {
     } catch (e) {
       caught = e;
     }
-    expect(caught).toBeInstanceOf(StandInError);
-    expect((caught as StandInError).code).toBe("#VALUE!");
-    expect((caught as StandInError).message).toMatch(
+    expect(caught).toBeInstanceOf(MockCustomFunctionError);
+    expect((caught as MockCustomFunctionError).code).toBe("#VALUE!");
+    expect((caught as MockCustomFunctionError).message).toMatch(
       /^KAM\.FUNNEL_WEIGHT: stages, row 1 \(B1\): unknown stage "Nope"/
     );
   });

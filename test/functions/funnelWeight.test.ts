@@ -3,7 +3,9 @@ import { funnelWeight } from "../../src/functions/funnelWeight";
 import { at, col, installCustomFunctions } from "../support/customFunctions";
 import { errorOf } from "../support/errorOf";
 
-beforeAll(installCustomFunctions);
+beforeAll(() => {
+  installCustomFunctions();
+});
 
 describe("KAM.FUNNEL_WEIGHT", () => {
   // Hand-checked: 100×10%, 200×30%, 300×50%, 400×70%, 500×100%.

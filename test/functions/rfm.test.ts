@@ -4,7 +4,9 @@ import { rfm } from "../../src/functions/rfm";
 import { at, col, installCustomFunctions } from "../support/customFunctions";
 import { errorOf } from "../support/errorOf";
 
-beforeAll(installCustomFunctions);
+beforeAll(() => {
+  installCustomFunctions();
+});
 
 // The hand-checked example of test/engine/rfm.test.ts, as Excel passes it (text dates mixed in).
 const customers = col("Customer", "A", "A", "a ", "B", "C", "C", "C", "C", "D", "D", "E");

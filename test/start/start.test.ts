@@ -1,4 +1,4 @@
-/* global __dirname, process, setTimeout */
+/* global __dirname, process, setTimeout, Buffer */
 // `npm start` on a fresh Linux machine: no certificates yet, no Excel. It must create development
 // certificates, serve the add-in over https with them, and say how to sideload into Excel on the web.
 import { describe, expect, test } from "@jest/globals";

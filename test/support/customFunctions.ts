@@ -1,31 +1,14 @@
 /* global globalThis, CustomFunctions */
-// A stand-in for the CustomFunctions global that Excel provides to the functions runtime.
+// The CustomFunctions stand-in (test/excel-mock) installed as a global, and argument helpers.
+import { createCustomFunctions, MockCustomFunctions } from "../excel-mock/office";
 
-export class StandInError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
+export { MockCustomFunctionError as StandInError } from "../excel-mock/office";
 
-export const associations = new Map<string, (...args: unknown[]) => unknown>();
-
-export function installCustomFunctions(): void {
-  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-    Error: StandInError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
-    associate: (id: string, fn: (...args: unknown[]) => unknown) => associations.set(id, fn),
-  };
+/** Installs a fresh stand-in CustomFunctions global; returns it (its `functions` map holds associations). */
+export function installCustomFunctions(): MockCustomFunctions {
+  const cf = createCustomFunctions();
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = cf;
+  return cf;
 }
 
 /** A column range as Excel passes it: [[v1], [v2], ...]. */

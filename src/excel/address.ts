@@ -1,0 +1,149 @@
+// A1 references built from a range's position (sheet name, 0-based row/column indexes), never by
+// parsing Excel's address strings: the position is what Excel reports unambiguously.
+
+/** Rows and columns of an Excel worksheet (xlsx limits). */
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
+
+/** A rectangular block of cells on one sheet; indexes are 0-based and inclusive. */
+export interface RangeRef {
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One cell on one sheet; indexes are 0-based. */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+export function rangeFromPosition(
+  sheet: string,
+  rowIndex: number,
+  columnIndex: number,
+  rowCount: number,
+  columnCount: number
+): RangeRef {
+  return {
+    sheet,
+    top: rowIndex,
+    left: columnIndex,
+    bottom: rowIndex + Math.max(rowCount, 1) - 1,
+    right: columnIndex + Math.max(columnCount, 1) - 1,
+  };
+}
+
+export function rowCount(range: RangeRef): number {
+  return range.bottom - range.top + 1;
+}
+
+export function columnCount(range: RangeRef): number {
+  return range.right - range.left + 1;
+}
+
+/** 0 -> "A", 25 -> "Z", 26 -> "AA", 16383 -> "XFD". */
+export function columnLetters(index: number): string {
+  if (!Number.isInteger(index) || index < 0 || index >= MAX_COLUMNS) {
+    throw new RangeError(`column index out of range: ${index}`);
+  }
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Sheet names compare like Excel compares them: without case. */
+export function sameSheet(a: string, b: string): boolean {
+  return a.toUpperCase() === b.toUpperCase();
+}
+
+/** Names Excel would read as something else when unquoted: cell references (A1, XFD1, R1C1, RC) and booleans. */
+function looksLikeReference(name: string): boolean {
+  return (
+    /^[A-Za-z]{1,3}[0-9]+$/.test(name) ||
+    /^[Rr][0-9]*([Cc][0-9]*)?$/.test(name) ||
+    /^[Cc][0-9]*$/.test(name) ||
+    /^(TRUE|FALSE)$/i.test(name)
+  );
+}
+
+/**
+ * The sheet name as it must appear in a formula: plain ASCII identifiers stay bare (Sheet1), anything
+ * else is quoted with embedded apostrophes doubled ('销售 数据', 'Q1-2024', 'Bob''s'). Quoting is
+ * always accepted by Excel, so every doubtful case (non-ASCII, spaces, punctuation) is quoted.
+ */
+export function quoteSheetName(name: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !looksLikeReference(name)) return name;
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "A2:C500", "A2" for one cell, "A:C" for whole columns, "2:5" for whole rows. */
+export function a1(range: RangeRef): string {
+  const wholeColumns = range.top === 0 && range.bottom === MAX_ROWS - 1;
+  const wholeRows = range.left === 0 && range.right === MAX_COLUMNS - 1;
+  if (wholeColumns && !wholeRows) {
+    return `${columnLetters(range.left)}:${columnLetters(range.right)}`;
+  }
+  if (wholeRows && !wholeColumns) return `${range.top + 1}:${range.bottom + 1}`;
+  const start = `${columnLetters(range.left)}${range.top + 1}`;
+  if (range.top === range.bottom && range.left === range.right) return start;
+  return `${start}:${columnLetters(range.right)}${range.bottom + 1}`;
+}
+
+/** "Sheet1!A2:C500", "'销售 数据'!A2" — for display and for references to another sheet. */
+export function qualifiedA1(range: RangeRef): string {
+  return `${quoteSheetName(range.sheet)}!${a1(range)}`;
+}
+
+/** The reference to `range` as written in a formula placed on `fromSheet`: no prefix on the same sheet. */
+export function referenceFrom(range: RangeRef, fromSheet: string): string {
+  return sameSheet(range.sheet, fromSheet) ? a1(range) : qualifiedA1(range);
+}
+
+export function cellRange(cell: CellRef): RangeRef {
+  return {
+    sheet: cell.sheet,
+    top: cell.row,
+    left: cell.column,
+    bottom: cell.row,
+    right: cell.column,
+  };
+}
+
+export function cellA1(cell: CellRef): string {
+  return a1(cellRange(cell));
+}
+
+export function qualifiedCellA1(cell: CellRef): string {
+  return qualifiedA1(cellRange(cell));
+}
+
+/** The columns of a range, left to right, each as its own range. */
+export function splitColumns(range: RangeRef): RangeRef[] {
+  const columns: RangeRef[] = [];
+  for (let c = range.left; c <= range.right; c++) columns.push({ ...range, left: c, right: c });
+  return columns;
+}
+
+/** The same top-left corner, resized to `columns` columns (used to suggest a selection). */
+export function withColumnCount(range: RangeRef, columns: number): RangeRef {
+  return { ...range, right: Math.min(range.left + columns, MAX_COLUMNS) - 1 };
+}
+
+export function containsCell(range: RangeRef, cell: CellRef): boolean {
+  return (
+    sameSheet(range.sheet, cell.sheet) &&
+    cell.row >= range.top &&
+    cell.row <= range.bottom &&
+    cell.column >= range.left &&
+    cell.column <= range.right
+  );
+}

@@ -1,0 +1,62 @@
+// One status message (success, warning, error) in a Fluent MessageBar, with a dismiss button.
+
+import * as React from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+} from "@fluentui/react-components";
+import { useStrings } from "./language";
+
+export interface NoticeContent {
+  intent: "success" | "warning" | "error" | "info";
+  title?: string;
+  body: string;
+  /** A secondary line, e.g. Excel's error code. */
+  detail?: string;
+}
+
+const useStyles = makeStyles({
+  body: { whiteSpace: "normal", overflowWrap: "anywhere" },
+  detail: { display: "block", opacity: 0.8 },
+});
+
+export function Notice(props: {
+  notice: NoticeContent;
+  onDismiss?: () => void;
+}): React.JSX.Element {
+  const { notice, onDismiss } = props;
+  const t = useStrings();
+  const styles = useStyles();
+  return (
+    <MessageBar
+      intent={notice.intent}
+      layout="multiline"
+      politeness={notice.intent === "error" ? "assertive" : "polite"}
+    >
+      <MessageBarBody className={styles.body}>
+        {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
+        {notice.title ? " " : null}
+        {notice.body}
+        {notice.detail && <span className={styles.detail}>{notice.detail}</span>}
+      </MessageBarBody>
+      {onDismiss && (
+        <MessageBarActions
+          containerAction={
+            <Button
+              appearance="transparent"
+              size="small"
+              onClick={onDismiss}
+              aria-label={t.dismiss}
+            >
+              ×
+            </Button>
+          }
+        />
+      )}
+    </MessageBar>
+  );
+}

@@ -1,0 +1,34 @@
+// Browser build of the stand-in, served by the headless test in place of Office's office.js. It
+// defines Office, Excel and CustomFunctions before the page's scripts run, and exposes the workbook
+// as window.kamMock so the test can select cells and read what was written.
+// Configuration, set by the test before the page loads: window.__KAM_MOCK_CONFIG__ =
+// { displayLanguage?: string, sheets?: string[] }.
+
+import { MockWorkbook, installOfficeMock } from "./index";
+
+/* global window */
+
+interface MockConfig {
+  displayLanguage?: string;
+  sheets?: string[];
+}
+
+const page = window as unknown as Record<string, unknown>;
+const config = (page.__KAM_MOCK_CONFIG__ ?? {}) as MockConfig;
+const mock = installOfficeMock({
+  workbook: new MockWorkbook(config.sheets ?? ["Sheet1"]),
+  displayLanguage: config.displayLanguage ?? "en-US",
+  target: window,
+});
+
+page.kamMock = {
+  workbook: mock.workbook,
+  associated: mock.CustomFunctions.associated,
+  setValues: (address: string, rows: (string | number | boolean)[][]) =>
+    mock.workbook.setValues(address, rows),
+  select: (address: string, activeCell?: string) => mock.workbook.select(address, activeCell),
+  formula: (address: string) => mock.workbook.formula(address),
+  protect: (sheet: string, on?: boolean) => mock.workbook.protect(sheet, on),
+  writes: () => mock.workbook.writes.map((w) => ({ ...w })),
+  syncCount: () => mock.workbook.syncCount,
+};

@@ -1,0 +1,287 @@
+/** @jest-environment jsdom */
+// The task pane in jsdom, with the real src/excel code running against the Excel stand-in and the
+// gallery fed from the hand-written functions.json fixtures.
+
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import fs from "fs";
+import path from "path";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/components/App";
+import { officeExcel } from "../../src/excel/workbook";
+import { Language } from "../../src/i18n/strings";
+import { FunctionInfo, metadataFile, parseFunctionMetadata } from "../../src/taskpane/metadata";
+import { InstalledMock, MockOfficeError, MockWorkbook, installOfficeMock } from "../excel-mock";
+
+/* global setTimeout, __dirname, document */
+
+const fixtures: Record<string, unknown> = {};
+for (const file of ["functions.json", "functions.zh-CN.json"]) {
+  fixtures[file] = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", file), "utf8"));
+}
+const loadFunctions = async (language: Language): Promise<FunctionInfo[]> =>
+  parseFunctionMetadata(fixtures[metadataFile(language)]);
+
+let mock: InstalledMock;
+let book: MockWorkbook;
+
+beforeEach(() => {
+  book = new MockWorkbook(["Sheet1", "销售 数据", "Report"]);
+  book.setValues("Sheet1!A1", [
+    ["Customer", "Date", "Amount"],
+    ["Acme", "2024-01-15", 1200],
+    ["Globex", "2024-02-03", 800],
+    ["Acme", "2024-03-09", 450],
+  ]);
+  mock = installOfficeMock({ workbook: book });
+});
+afterEach(() => {
+  cleanup();
+  mock.uninstall();
+});
+
+const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+
+async function renderPane(language: Language = "en-US") {
+  render(<App language={language} excel={officeExcel} loadFunctions={loadFunctions} />);
+  await screen.findByTestId("function-count");
+  await settle();
+}
+
+/** Selects cells in the fake workbook, as the user would, and lets the pane hear about it. */
+async function select(address: string, activeCell?: string) {
+  await act(async () => book.select(address, activeCell));
+  await settle();
+}
+
+async function useSelection(label = "Use selection") {
+  fireEvent.click(screen.getByRole("button", { name: label }));
+  await settle();
+}
+
+function openFunction(name: RegExp) {
+  fireEvent.click(screen.getByRole("button", { name }));
+}
+
+function insertButton(name = "Insert KAM.RFM") {
+  return screen.getByRole("button", { name });
+}
+
+describe("gallery", () => {
+  test("lists the functions from functions.json with parameters, optional marks and examples", async () => {
+    await renderPane();
+    expect(screen.getByRole("heading", { name: "KAM Analytics" })).toBeTruthy();
+    expect(screen.getByTestId("function-count").textContent).toBe("2 functions");
+    expect(screen.getByRole("button", { name: /^KAM\.FUNNEL_WEIGHT/ })).toBeTruthy();
+    openFunction(/^KAM\.RFM/);
+    const details = screen.getByText("customers").closest("ul") as HTMLElement;
+    const items = within(details).getAllByRole("listitem");
+    expect(items.map((li) => li.querySelector("code")?.textContent)).toEqual([
+      "customers",
+      "dates",
+      "amounts",
+      "as_of",
+      "bins",
+      "headers",
+    ]);
+    expect(within(items[0]).getByText("data column")).toBeTruthy();
+    expect(within(items[3]).getByText("optional")).toBeTruthy();
+    expect(within(items[0]).queryByText("optional")).toBeNull();
+    expect(screen.getByText("=KAM.RFM(A2:A500,B2:B500,C2:C500,DATE(2024,12,31))")).toBeTruthy();
+    expect(screen.getByText(/Scores every customer/)).toBeTruthy();
+    expect(screen.getByText("Choose your data above to see the formula.")).toBeTruthy();
+  });
+
+  test("the search box filters by name, description and parameter", async () => {
+    await renderPane();
+    const search = screen.getByRole("searchbox", { name: "Search functions" });
+    fireEvent.change(search, { target: { value: "stage" } });
+    expect(screen.getByTestId("function-count").textContent).toBe("1 of 2 functions");
+    expect(screen.queryByRole("button", { name: /^KAM\.RFM/ })).toBeNull();
+    fireEvent.change(search, { target: { value: "zzz" } });
+    expect(screen.getByTestId("function-count").textContent).toBe("No function matches “zzz”.");
+  });
+
+  test("follows the display language: zh-CN names, descriptions and UI", async () => {
+    await renderPane("zh-CN");
+    expect(screen.getByRole("heading", { name: "大客户分析" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "使用所选区域" })).toBeTruthy();
+    expect(screen.getByTestId("function-count").textContent).toBe("共 2 个函数");
+    openFunction(/^KAM\.RFM分析/);
+    expect(screen.getByText("每笔交易的客户。")).toBeTruthy();
+    expect(screen.getAllByText("可选")).toHaveLength(3);
+    expect(screen.getByText(/为 A2:A500 中的每个客户/)).toBeTruthy();
+    expect(screen.getByRole("searchbox", { name: "搜索函数" })).toBeTruthy();
+  });
+
+  test("a metadata file that cannot be read is reported", async () => {
+    render(
+      <App
+        language="en-US"
+        excel={officeExcel}
+        loadFunctions={() => Promise.reject(new Error("functions.json: HTTP 404"))}
+      />
+    );
+    expect(await screen.findByText("The function list could not be loaded.")).toBeTruthy();
+    expect(screen.getByText("functions.json: HTTP 404")).toBeTruthy();
+  });
+});
+
+describe("data and target", () => {
+  test("Use selection pins the data; the pane shows the selection and the result cell live", async () => {
+    await renderPane();
+    expect(screen.getByText("No data chosen yet.")).toBeTruthy();
+    await select("Sheet1!A2:C4");
+    expect(screen.getByTestId("selected-now").textContent).toBe("Selected now: Sheet1!A2:C4");
+    await useSelection();
+    expect(screen.getByTestId("data-address").textContent).toBe("Sheet1!A2:C4");
+    expect(screen.getByText("3 rows × 3 columns")).toBeTruthy();
+    expect(screen.getByText(/The active cell is inside the data/)).toBeTruthy();
+
+    await select("Sheet1!E2");
+    expect(screen.getByTestId("data-address").textContent).toBe("Sheet1!A2:C4"); // stays pinned
+    expect(screen.getByTestId("target-address").textContent).toBe("The active cell, now Sheet1!E2");
+    expect(screen.getByText(/Click the cell where the result should go/)).toBeTruthy();
+  });
+
+  test("an error reading the selection is shown with Excel's code", async () => {
+    await renderPane();
+    book.failNextSync(new MockOfficeError("InvalidSelection", "The current selection is invalid."));
+    await useSelection();
+    expect(screen.getByText("Excel could not read the selection.")).toBeTruthy();
+    expect(screen.getByText("The current selection is invalid.")).toBeTruthy();
+    expect(screen.getByText("Error code: InvalidSelection")).toBeTruthy();
+  });
+});
+
+async function pickData(address: string, target: string) {
+  await select(address);
+  await useSelection();
+  await select(target);
+}
+
+describe("Insert", () => {
+  test("writes =KAM.RFM with the three columns into the active cell", async () => {
+    await renderPane();
+    await pickData("Sheet1!A2:C4", "Sheet1!E2");
+    openFunction(/^KAM\.RFM/);
+    expect(screen.getByTestId("formula-preview").textContent).toBe("=KAM.RFM(A2:A4,B2:B4,C2:C4)");
+    fireEvent.click(insertButton());
+    await settle();
+    expect(book.formula("Sheet1!E2")).toBe("=KAM.RFM(A2:A4,B2:B4,C2:C4)");
+    expect(screen.getByText("Formula inserted")).toBeTruthy();
+    expect(screen.getByText("=KAM.RFM(A2:A4,B2:B4,C2:C4) is now in Sheet1!E2.")).toBeTruthy();
+    expect(book.writes).toHaveLength(1);
+  });
+
+  test("data on another sheet is referenced with its quoted name", async () => {
+    await renderPane();
+    book.setValues("'销售 数据'!B2", [
+      [1000, "Proposal"],
+      [500, "Won"],
+    ]);
+    await pickData("'销售 数据'!B2:C3", "Report!A1");
+    openFunction(/^KAM\.FUNNEL_WEIGHT/);
+    fireEvent.click(insertButton("Insert KAM.FUNNEL_WEIGHT"));
+    await settle();
+    expect(book.formula("Report!A1")).toBe(
+      "=KAM.FUNNEL_WEIGHT('销售 数据'!B2:B3,'销售 数据'!C2:C3)"
+    );
+  });
+
+  test("one selected column: says which columns to select and writes nothing", async () => {
+    await renderPane();
+    await pickData("Sheet1!A2:A4", "Sheet1!E2");
+    openFunction(/^KAM\.RFM/);
+    expect(
+      screen.getByText(
+        "KAM.RFM needs 3 data columns side by side: customers, dates, amounts. Your data has 1 column, " +
+          "which would only fill customers. Select Sheet1!A2:C4 instead and choose Use selection."
+      )
+    ).toBeTruthy();
+    const button = insertButton();
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    fireEvent.click(button);
+    await settle();
+    expect(book.writes).toEqual([]);
+    expect(book.formula("Sheet1!E2")).toBe("");
+  });
+
+  test("refuses a target inside the data", async () => {
+    await renderPane();
+    await pickData("Sheet1!A2:C4", "Sheet1!B3");
+    openFunction(/^KAM\.RFM/);
+    fireEvent.click(insertButton());
+    await settle();
+    expect(screen.getByText("Not inserted")).toBeTruthy();
+    expect(screen.getByText(/Sheet1!B3 is inside your data \(Sheet1!A2:C4\)/)).toBeTruthy();
+    expect(book.writes).toEqual([]);
+    expect(book.formula("Sheet1!B3")).toBe("2024-02-03");
+  });
+
+  test("asks before replacing a non-empty cell: Cancel keeps it, Replace writes", async () => {
+    book.setValues("Sheet1!E2", [["=SUM(C2:C4)"]]);
+    await renderPane();
+    await pickData("Sheet1!A2:C4", "Sheet1!E2");
+    openFunction(/^KAM\.RFM/);
+
+    fireEvent.click(insertButton());
+    const dialog = await waitFor(() => screen.getByRole("alertdialog"));
+    expect(within(dialog).getByText("Replace the cell’s content?")).toBeTruthy();
+    expect(within(dialog).getByText("Sheet1!E2 is not empty. It contains:")).toBeTruthy();
+    expect(within(dialog).getByTestId("existing-content").textContent).toBe("=SUM(C2:C4)");
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("Cancel"));
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(book.formula("Sheet1!E2")).toBe("=SUM(C2:C4)");
+    expect(screen.getByText("Nothing was changed.")).toBeTruthy();
+
+    fireEvent.click(insertButton());
+    // Wait for the dialog's open motion (and the previous one's close) to settle.
+    const replace = await waitFor(() =>
+      within(screen.getByRole("alertdialog")).getByRole("button", { name: "Replace" })
+    );
+    fireEvent.click(replace);
+    await settle();
+    expect(book.formula("Sheet1!E2")).toBe("=KAM.RFM(A2:A4,B2:B4,C2:C4)");
+    expect(screen.getByText("=KAM.RFM(A2:A4,B2:B4,C2:C4) is now in Sheet1!E2.")).toBeTruthy();
+  });
+
+  test("an Excel error (protected sheet) is shown, not swallowed", async () => {
+    await renderPane();
+    await pickData("Sheet1!A2:C4", "Sheet1!E2");
+    book.protect("Sheet1");
+    openFunction(/^KAM\.RFM/);
+    fireEvent.click(insertButton());
+    await settle();
+    expect(screen.getByText("Excel could not insert the formula")).toBeTruthy();
+    expect(screen.getByText("The sheet is protected: its cells cannot be changed.")).toBeTruthy();
+    expect(screen.getByText("Error code: AccessDenied")).toBeTruthy();
+    expect(book.formula("Sheet1!E2")).toBe("");
+  });
+
+  test("zh-CN: the same flow in Chinese", async () => {
+    await renderPane("zh-CN");
+    await select("Sheet1!A2:C4");
+    await useSelection("使用所选区域");
+    await select("Sheet1!E2");
+    openFunction(/^KAM\.RFM分析/);
+    fireEvent.click(insertButton("插入 KAM.RFM分析"));
+    await settle();
+    expect(book.formula("Sheet1!E2")).toBe("=KAM.RFM(A2:A4,B2:B4,C2:C4)");
+    expect(screen.getByText("公式已插入")).toBeTruthy();
+  });
+});
+
+describe("round trips", () => {
+  test("Insert into an empty cell costs one Excel.run with two syncs", async () => {
+    await renderPane();
+    await pickData("Sheet1!A2:C4", "Sheet1!E2");
+    openFunction(/^KAM\.RFM/);
+    const runs = book.runCount;
+    const syncs = book.syncCount;
+    fireEvent.click(insertButton());
+    await waitFor(() => expect(book.formula("Sheet1!E2")).not.toBe(""));
+    expect(book.runCount - runs).toBe(1);
+    expect(book.syncCount - syncs).toBe(2);
+  });
+});
