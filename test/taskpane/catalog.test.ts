@@ -126,7 +126,7 @@ describe("catalog", () => {
       { id: "RFM", parameters: [{ name: "dates" }, { name: "customers" }, { name: "amounts" }] },
     ]);
     expect(problems).toEqual([
-      "NEW_ONE: no entry in src/taskpane/catalog.ts",
+      "NEW_ONE: no entry in src/taskpane/catalog/",
       "RFM: data columns [customers, dates, amounts] are not its first parameters [dates, customers, amounts]",
     ]);
     expect(catalogProblems([en[0]])).toEqual(["RFM: in the catalog but not in functions.json"]);

@@ -4,43 +4,21 @@
 // every function has an entry and that `dataColumns` are its first parameters; `catalogProblems`
 // does that check.
 
-import { Language } from "../i18n/strings";
+import { Language } from "../../i18n/strings";
+import { ACCOUNTS_CATALOG } from "./accounts";
+import { CORE_CATALOG } from "./core";
+import { CatalogEntry } from "./entry";
+import { FORECAST_CATALOG } from "./forecast";
+import { PLAN_CATALOG } from "./plan";
 
-export interface CatalogEntry {
-  /** Names of the leading parameters that take one data column each, in argument order. */
-  dataColumns: readonly string[];
-  /** A complete formula, in Excel's (en-US) formula language. */
-  example: string;
-  /** What the example computes. */
-  meaning: Readonly<Record<Language, string>>;
-}
+export type { CatalogEntry } from "./entry";
 
+/** Every function's entry, one file per area. */
 export const FUNCTION_CATALOG: Readonly<Record<string, CatalogEntry>> = {
-  FUNNEL_WEIGHT: {
-    dataColumns: ["amounts", "stages"],
-    example: "=KAM.FUNNEL_WEIGHT(B2:B80,C2:C80,,TRUE)",
-    meaning: {
-      "en-US":
-        "The weighted pipeline: each opportunity amount in B2:B80 times the win probability of its " +
-        "stage in C2:C80 (default stages: Prospect 10%, Intent 30%, Proposal 50%, Negotiation 70%, " +
-        "Won 100%), returned as the total only.",
-      "zh-CN":
-        "加权销售漏斗：B2:B80 中每个商机的金额乘以 C2:C80 中其所处阶段的赢单概率（默认阶段：" +
-        "潜在客户 10%、意向客户 30%、方案阶段 50%、商务谈判 70%、销售实现 100%），只返回合计。",
-    },
-  },
-  RFM: {
-    dataColumns: ["customers", "dates", "amounts"],
-    example: "=KAM.RFM(A2:A500,B2:B500,C2:C500,DATE(2024,12,31))",
-    meaning: {
-      "en-US":
-        "Scores every customer in A2:A500 by recency, frequency and monetary value of their orders " +
-        "(dates in B, amounts in C), with recency counted to 31 Dec 2024; spills one row per customer.",
-      "zh-CN":
-        "按订单（B 列为日期，C 列为金额）为 A2:A500 中的每个客户计算最近一次购买（R）、购买频率（F）" +
-        "和购买金额（M）评分，最近度计算到 2024 年 12 月 31 日；每个客户溢出一行结果。",
-    },
-  },
+  ...CORE_CATALOG,
+  ...FORECAST_CATALOG,
+  ...ACCOUNTS_CATALOG,
+  ...PLAN_CATALOG,
 };
 
 export function catalogEntry(id: string): CatalogEntry | undefined {
@@ -86,7 +64,7 @@ export function catalogProblems(
   for (const fn of functions) {
     const entry = catalogEntry(fn.id);
     if (!entry) {
-      problems.push(`${fn.id}: no entry in src/taskpane/catalog.ts`);
+      problems.push(`${fn.id}: no entry in src/taskpane/catalog/`);
       continue;
     }
     const leading = (fn.parameters ?? []).slice(0, entry.dataColumns.length).map((p) => p.name);
