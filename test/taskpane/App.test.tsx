@@ -39,7 +39,16 @@ afterEach(() => {
   mock.uninstall();
 });
 
-const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+/** Lets pending Excel runs and React updates finish: waits until nothing changes for 3 rounds. */
+const settle = async () => {
+  let last = "";
+  for (let stable = 0, round = 0; stable < 3 && round < 100; round++) {
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+    const now = document.body.innerHTML + JSON.stringify(book?.writes ?? []);
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
+};
 
 async function renderPane(language: Language = "en-US") {
   render(<App language={language} excel={officeExcel} loadFunctions={loadFunctions} />);
