@@ -14,10 +14,11 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const manifest = path.join(root, "manifest.xml");
 const port = Number(process.env.KAM_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000);
-const bin = (name) => path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+// Tools run through node itself: some packages ship their bin files without the executable bit.
+const tool = (entry) => require.resolve(entry, { paths: [root] });
 
-function run(command, args) {
-  const child = spawn(command, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+function run(script, args) {
+  const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: "inherit" });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
@@ -70,12 +71,20 @@ Sideload into Excel on the web (in a browser on this machine):
 
 Stop with Ctrl+C.
 `);
-  run(bin("webpack"), ["serve", "--mode", "development", "--port", String(port)]);
+  run(tool("webpack-cli/bin/cli.js"), ["serve", "--mode", "development", "--port", String(port)]);
 }
 
 const desktop = (process.platform === "win32" || process.platform === "darwin") && process.env.KAM_START_MODE !== "web";
 if (desktop) {
-  run(bin("office-addin-debugging"), ["start", manifest, "desktop", "--dev-server", "npm run dev-server", "--dev-server-port", String(port)]);
+  run(tool("office-addin-debugging/cli.js"), [
+    "start",
+    manifest,
+    "desktop",
+    "--dev-server",
+    "npm run dev-server",
+    "--dev-server-port",
+    String(port),
+  ]);
 } else {
   startWeb().catch((e) => {
     console.error(`npm start failed: ${e.message}`);
