@@ -1,0 +1,82 @@
+// The 80/20 (Pareto) rule and ABC classification of customers by revenue (Juran's "vital few";
+// ABC inventory classification, e.g. Dickie, "ABC inventory analysis shoots for dollars", 1951).
+
+import { sum } from "../numeric";
+import { customerKey } from "./rfm";
+
+export type AbcClass = "A" | "B" | "C";
+
+export interface ParetoRow {
+  customer: string | number;
+  total: number;
+  share: number;
+  cumulative: number;
+  rank: number;
+  abc: AbcClass;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Per customer total (amounts of the same customer added, returns included), its share of the grand
+ * total, the cumulative share in descending order, the rank (1 = largest; ties by first appearance)
+ * and the ABC class: A while the cumulative share is at most aCut, B while at most bCut, else C.
+ */
+export function pareto(
+  customers: readonly (string | number)[],
+  amounts: readonly number[],
+  aCut = 0.8,
+  bCut = 0.95
+): Outcome<ParetoRow[]> {
+  if (customers.length !== amounts.length) throw new RangeError("pareto: lengths differ");
+  const index = new Map<string, number>();
+  const names: (string | number)[] = [];
+  const parts: number[][] = [];
+  customers.forEach((c, i) => {
+    const key = customerKey(c);
+    let k = index.get(key);
+    if (k === undefined) {
+      k = names.length;
+      index.set(key, k);
+      names.push(c);
+      parts.push([]);
+    }
+    parts[k].push(amounts[i]);
+  });
+  const totals = parts.map((p) => sum(p));
+  const grand = sum(totals);
+  if (!(grand > 0))
+    return { ok: false, reason: `the total is ${grand}; shares need a total above 0` };
+  const order = totals.map((_, i) => i).sort((p, q) => totals[q] - totals[p] || p - q);
+  const rows: ParetoRow[] = [];
+  const running: number[] = [];
+  order.forEach((k, r) => {
+    running.push(totals[k]);
+    const cumulative = sum(running) / grand;
+    const eps = 1e-12;
+    rows.push({
+      customer: names[k],
+      total: totals[k],
+      share: totals[k] / grand,
+      cumulative,
+      rank: r + 1,
+      abc: cumulative <= aCut + eps ? "A" : cumulative <= bCut + eps ? "B" : "C",
+    });
+  });
+  return { ok: true, value: rows };
+}
+
+/**
+ * Share of the total held by the largest ceil(topFraction × n) values (at least one), e.g. the
+ * revenue share of the top 20% of customers.
+ */
+export function paretoShare(amounts: readonly number[], topFraction = 0.2): Outcome<number> {
+  const n = amounts.length;
+  if (n === 0) return { ok: false, reason: "no values" };
+  const grand = sum(amounts);
+  if (!(grand > 0))
+    return { ok: false, reason: `the total is ${grand}; a share needs a total above 0` };
+  const k = Math.max(1, Math.ceil(topFraction * n - 1e-9));
+  const sorted = amounts.slice().sort((a, b) => b - a);
+  return { ok: true, value: sum(sorted.slice(0, k)) / grand };
+}

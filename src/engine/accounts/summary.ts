@@ -1,0 +1,140 @@
+// The calibration summary of the probabilistic customer-base models (frequency x, recency t_x, age T,
+// mean repeat value): Fader, Hardie & Lee (2005), "Counting your customers the easy way: an
+// alternative to the Pareto/NBD model", Marketing Science 24(2), and their CDNOW summary file.
+
+import { customerKey } from "./rfm";
+
+/** Time unit of recency and T: days, weeks (= days / 7) or months (= days / (365.25 / 12)). */
+export type Period = "days" | "weeks" | "months";
+
+export const PERIOD_DAYS: Record<Period, number> = { days: 1, weeks: 7, months: 365.25 / 12 };
+
+export interface SummaryOptions {
+  /** End of the calibration period (Excel serial); default the last transaction date. */
+  asOf?: number;
+  /** Default "weeks". */
+  period?: Period;
+}
+
+export interface SummaryCustomer {
+  customer: string | number;
+  /** Repeat purchases: distinct purchase days - 1. */
+  frequency: number;
+  /** Time from the first to the last purchase, in periods. */
+  recency: number;
+  /** Time from the first purchase to asOf, in periods. */
+  T: number;
+  /** Mean value of the repeat purchase days (the first day excluded); 0 without repeat purchases. */
+  monetary: number;
+}
+
+export interface SummaryResult {
+  customers: SummaryCustomer[];
+  asOf: number;
+  /** Transactions dated after asOf, left out. */
+  afterAsOf: number;
+  /** Transactions with a negative amount (returns), left out. */
+  returns: number;
+}
+
+/**
+ * Per-customer calibration summary.
+ *
+ * Rules (the convention that reproduces Fader and Hardie's CDNOW summary file exactly):
+ * - a purchase occasion is a calendar day: a customer's transactions on the same day are one
+ *   purchase whose value is their sum; every transaction with an amount >= 0 counts (CDNOW has $0
+ *   purchases); a negative amount is a return and is left out;
+ * - frequency = distinct purchase days - 1; recency = last - first purchase day; T = asOf - first
+ *   purchase day; times are whole days divided by the period length (7 for weeks, 365.25/12 for
+ *   months), so weeks are fractional (213 days = 30.43 weeks);
+ * - transactions dated asOf count, later ones are left out;
+ * - monetary = mean value of the purchase days after the first; 0 without repeat purchases.
+ */
+export function rfmSummary(
+  customers: readonly (string | number)[],
+  dates: readonly number[],
+  amounts: readonly number[],
+  options: SummaryOptions = {}
+): SummaryResult {
+  const n = customers.length;
+  if (dates.length !== n || amounts.length !== n)
+    throw new RangeError("rfmSummary: columns differ in length");
+  const unit = PERIOD_DAYS[options.period ?? "weeks"];
+  let asOf: number;
+  if (options.asOf === undefined) {
+    let last = -Infinity;
+    for (let i = 0; i < n; i++) if (amounts[i] >= 0 && dates[i] > last) last = dates[i];
+    // Only returns: any date will do, nothing is summarised.
+    if (last === -Infinity) for (let i = 0; i < n; i++) if (dates[i] > last) last = dates[i];
+    asOf = Math.floor(last);
+  } else {
+    asOf = Math.floor(options.asOf);
+  }
+
+  const index = new Map<string, number>();
+  const first: (string | number)[] = [];
+  const rows: number[][] = []; // per customer: row numbers of its purchases
+  let afterAsOf = 0;
+  let returns = 0;
+  for (let i = 0; i < n; i++) {
+    const day = Math.floor(dates[i]);
+    if (day > asOf) {
+      afterAsOf++;
+      continue;
+    }
+    if (amounts[i] < 0) {
+      returns++;
+      continue;
+    }
+    const key = customerKey(customers[i]);
+    let c = index.get(key);
+    if (c === undefined) {
+      c = first.length;
+      index.set(key, c);
+      first.push(customers[i]);
+      rows.push([]);
+    }
+    rows[c].push(i);
+  }
+
+  const out: SummaryCustomer[] = first.map((customer, c) => {
+    const list = rows[c].slice().sort((p, q) => Math.floor(dates[p]) - Math.floor(dates[q]));
+    // Value per distinct day, Neumaier-compensated.
+    const dayValues: number[] = [];
+    let prev = NaN;
+    let s = 0;
+    let comp = 0;
+    for (const i of list) {
+      const day = Math.floor(dates[i]);
+      if (day !== prev) {
+        if (!Number.isNaN(prev)) dayValues.push(s + comp);
+        s = 0;
+        comp = 0;
+        prev = day;
+      }
+      const t = s + amounts[i];
+      comp += Math.abs(s) >= Math.abs(amounts[i]) ? s - t + amounts[i] : amounts[i] - t + s;
+      s = t;
+    }
+    dayValues.push(s + comp);
+    const firstDay = Math.floor(dates[list[0]]);
+    const lastDay = Math.floor(dates[list[list.length - 1]]);
+    const frequency = dayValues.length - 1;
+    let repeat = 0;
+    let repeatComp = 0;
+    for (let k = 1; k < dayValues.length; k++) {
+      const v = dayValues[k];
+      const t = repeat + v;
+      repeatComp += Math.abs(repeat) >= Math.abs(v) ? repeat - t + v : v - t + repeat;
+      repeat = t;
+    }
+    return {
+      customer,
+      frequency,
+      recency: (lastDay - firstDay) / unit,
+      T: (asOf - firstDay) / unit,
+      monetary: frequency > 0 ? (repeat + repeatComp) / frequency : 0,
+    };
+  });
+  return { customers: out, asOf, afterAsOf, returns };
+}

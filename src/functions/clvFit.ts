@@ -1,0 +1,95 @@
+/* global CustomFunctions */
+import { fitBgNbd, fitGammaGamma, summaryProblem } from "../engine/accounts/clv";
+import { argError, cellError, isOmitted, readTable, toVector } from "../grid";
+import { ACCOUNT_LABELS } from "../i18n/results.accounts";
+import { addressOf, guard, language } from "./shared";
+
+const FN = "KAM.CLV_FIT";
+
+/**
+ * Fits the BG/NBD model of repeat purchases (parameters r, alpha, a, b) and, with monetary values, the Gamma-Gamma model of spend per purchase (p, q, v) by maximum likelihood, from the per-customer summary of KAM.RFM_SUMMARY.
+ * @customfunction CLV_FIT
+ * @param frequency Repeat purchases of each customer (whole numbers, 0 or more).
+ * @param recency Time from each customer's first to last purchase (0 without repeat purchases).
+ * @param T Time from each customer's first purchase to the end of the calibration period, in the same unit.
+ * @param [monetary] Mean value of each customer's repeat purchases; fits the Gamma-Gamma model too. Repeat customers with a value of 0 or less are left out of it and counted.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Spills two columns, label and value: r, alpha, a, b, the BG/NBD log-likelihood, the number of customers; with monetary also p, q, v, the Gamma-Gamma log-likelihood, the repeat customers fitted and those left out.
+ * @requiresParameterAddresses
+ */
+export function clvFit(
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  monetary?: unknown[][] | null,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const withMoney = !isOmitted(monetary);
+    const specs = [
+      { arg: "frequency", kind: "number", value: frequency, address: addressOf(invocation, 0) },
+      { arg: "recency", kind: "number", value: recency, address: addressOf(invocation, 1) },
+      { arg: "T", kind: "number", value: T, address: addressOf(invocation, 2) },
+      ...(withMoney
+        ? [
+            {
+              arg: "monetary",
+              kind: "number",
+              value: monetary,
+              address: addressOf(invocation, 3),
+            } as const,
+          ]
+        : []),
+    ] as const;
+    const data = readTable(FN, specs);
+    const cols: readonly number[][] = data.columns;
+    const [x, tx, age] = cols;
+    if (x.length === 0)
+      argError({ fn: FN, arg: "frequency" }, "no customers: the ranges are blank");
+    const place = { fn: FN, arg: "frequency", address: addressOf(invocation, 0) };
+    const vertical = toVector(place, frequency).vertical;
+    for (let i = 0; i < x.length; i++) {
+      const problem = summaryProblem(x[i], tx[i], age[i]);
+      if (problem !== undefined) {
+        const pos = data.positions[i];
+        cellError(place, vertical ? pos : 0, vertical ? 0 : pos, vertical, problem);
+      }
+    }
+    const L = ACCOUNT_LABELS[language()].fit;
+    const bg = fitBgNbd(x, tx, age);
+    if (!bg.converged)
+      argError(
+        place,
+        "the BG/NBD fit did not converge; check that the data are a purchase summary"
+      );
+    const out: (string | number)[][] = [
+      ["r", bg.params.r],
+      ["alpha", bg.params.alpha],
+      ["a", bg.params.a],
+      ["b", bg.params.b],
+      [L.bgnbdLogLik, bg.logLikelihood],
+      [L.customers, bg.customers],
+    ];
+    if (withMoney) {
+      const m = cols[3];
+      if (!x.some((xi, i) => xi > 0 && m[i] > 0)) {
+        argError(
+          { fn: FN, arg: "monetary" },
+          "no repeat customer with an average value above 0: the Gamma-Gamma model cannot be fitted"
+        );
+      }
+      const gg = fitGammaGamma(x, m);
+      if (!gg.converged)
+        argError({ fn: FN, arg: "monetary" }, "the Gamma-Gamma fit did not converge");
+      out.push(
+        ["p", gg.params.p],
+        ["q", gg.params.q],
+        ["v", gg.params.v],
+        [L.ggLogLik, gg.logLikelihood],
+        [L.ggCustomers, gg.customers],
+        [L.ggLeftOut, gg.leftOut]
+      );
+    }
+    return out;
+  });
+}

@@ -1,0 +1,77 @@
+/* global CustomFunctions */
+import { financialRatios, Ratio } from "../engine/portfolio/ratios";
+import { argError, optionalBoolean, readTable } from "../grid";
+import { ACCOUNT_LABELS } from "../i18n/results.accounts";
+import { addressOf, guard, language } from "./shared";
+
+const FN = "KAM.FIN_RATIOS";
+
+/**
+ * A customer's financial ratios from its balance sheet and income statement: current ratio, net profit margin, return on assets, debt ratio and asset turnover. A ratio whose denominator is 0 shows a short text such as "n/a: revenue is 0" instead of a number.
+ * @customfunction FIN_RATIOS
+ * @param current_assets Current assets (a number, or a column with one customer per row).
+ * @param current_liabilities Current liabilities.
+ * @param net_profit Net profit.
+ * @param revenue Revenue (sales).
+ * @param total_assets Total assets.
+ * @param total_liabilities Total liabilities.
+ * @param [headers] TRUE (default) puts a header row on top.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Spills one row per customer: current ratio, net profit margin, return on assets, debt ratio, asset turnover.
+ * @requiresParameterAddresses
+ */
+export function finRatios(
+  current_assets: unknown[][],
+  current_liabilities: unknown[][],
+  net_profit: unknown[][],
+  revenue: unknown[][],
+  total_assets: unknown[][],
+  total_liabilities: unknown[][],
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const args = [
+      ["current_assets", current_assets],
+      ["current_liabilities", current_liabilities],
+      ["net_profit", net_profit],
+      ["revenue", revenue],
+      ["total_assets", total_assets],
+      ["total_liabilities", total_liabilities],
+    ] as const;
+    const data = readTable(
+      FN,
+      args.map(([arg, value], i) => ({
+        arg,
+        kind: "number" as const,
+        value,
+        address: addressOf(invocation, i),
+      }))
+    );
+    const cols = data.columns as unknown as number[][];
+    if (cols[0].length === 0)
+      argError({ fn: FN, arg: "current_assets" }, "no values: the ranges are blank");
+    const L = ACCOUNT_LABELS[language()];
+    const cell = (r: Ratio): string | number =>
+      "value" in r ? r.value : L.notAvailable(L.ratioNames[r.zero]);
+    const rows = cols[0].map((_, i) => {
+      const r = financialRatios({
+        currentAssets: cols[0][i],
+        currentLiabilities: cols[1][i],
+        netProfit: cols[2][i],
+        revenue: cols[3][i],
+        totalAssets: cols[4][i],
+        totalLiabilities: cols[5][i],
+      });
+      return [
+        r.currentRatio,
+        r.netProfitMargin,
+        r.returnOnAssets,
+        r.debtRatio,
+        r.assetTurnover,
+      ].map(cell);
+    });
+    return withHeaders ? [[...L.ratioHeaders], ...rows] : rows;
+  });
+}

@@ -1,0 +1,320 @@
+/* global CustomFunctions */
+// The small KPI functions: retention, churn, growth, CAGR, share, NPS, CSAT and key-account contribution.
+import {
+  cagr as cagrEngine,
+  churn as churnEngine,
+  csat as csatEngine,
+  growth as growthEngine,
+  kaContribution,
+  nps as npsEngine,
+  Outcome,
+  retention as retentionEngine,
+  share as shareEngine,
+} from "../engine/kpi/kpi";
+import { argError, cellError, optionalNumber, Place, readTable, toVector } from "../grid";
+import { alignedRows } from "../grid/aligned";
+import { flagOf } from "../grid/choice";
+import { readNumberList } from "../grid/matrix";
+import { ACCOUNT_LABELS } from "../i18n/results.accounts";
+import { addressOf, guard, language } from "./shared";
+
+type KpiName = keyof (typeof ACCOUNT_LABELS)["en"]["kpi"];
+
+/**
+ * Reads same-size number ranges, computes one KPI per row and spills them in the shape of the input
+ * (a single value for single cells). A row whose KPI cannot be computed is an error naming the row.
+ */
+function rowwise(
+  fn: string,
+  args: readonly { arg: string; value: unknown }[],
+  invocation: CustomFunctions.Invocation | undefined,
+  label: KpiName,
+  compute: (v: number[]) => Outcome<number>
+) {
+  const specs = args.map((a, i) => ({
+    arg: a.arg,
+    kind: "number" as const,
+    value: a.value,
+    address: addressOf(invocation, i),
+  }));
+  const data = readTable(fn, specs);
+  const cols = data.columns as unknown as number[][];
+  const first: Place = { fn, arg: args[0].arg, address: specs[0].address };
+  if (cols[0].length === 0) argError(first, "no values: the ranges are blank");
+  const vertical = toVector(first, args[0].value).vertical;
+  const rows = cols[0].map((_, i) => {
+    const res = compute(cols.map((c) => c[i]));
+    if (!res.ok) {
+      if (data.length === 1) argError(first, res.reason);
+      const pos = data.positions[i];
+      cellError(first, vertical ? pos : 0, vertical ? 0 : pos, vertical, res.reason);
+    }
+    return [res.value];
+  });
+  if (data.length === 1) return rows;
+  const out = alignedRows(
+    data,
+    rows,
+    data.header ? [ACCOUNT_LABELS[language()].kpi[label]] : undefined,
+    1
+  );
+  return vertical ? out : [out.map((r) => r[0])];
+}
+
+/**
+ * Customer retention rate: (customers at the end − new customers) / customers at the start.
+ * @customfunction RETENTION
+ * @param customers_start Customers at the start of the period (a number, or a column with one per row).
+ * @param customers_end Customers at the end of the period.
+ * @param customers_new New customers won during the period.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns The retention rate, 0 to 1 (one per row for columns).
+ * @requiresParameterAddresses
+ */
+export function retention(
+  customers_start: unknown[][],
+  customers_end: unknown[][],
+  customers_new: unknown[][],
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  const FN = "KAM.RETENTION";
+  return guard(FN, () =>
+    rowwise(
+      FN,
+      [
+        { arg: "customers_start", value: customers_start },
+        { arg: "customers_end", value: customers_end },
+        { arg: "customers_new", value: customers_new },
+      ],
+      invocation,
+      "retention",
+      ([s, e, n]) => retentionEngine(s, e, n)
+    )
+  );
+}
+
+/**
+ * Customer churn rate: 1 − retention = (customers at the start − (customers at the end − new customers)) / customers at the start.
+ * @customfunction CHURN
+ * @param customers_start Customers at the start of the period (a number, or a column with one per row).
+ * @param customers_end Customers at the end of the period.
+ * @param customers_new New customers won during the period.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns The churn rate, 0 to 1 (one per row for columns).
+ * @requiresParameterAddresses
+ */
+export function churn(
+  customers_start: unknown[][],
+  customers_end: unknown[][],
+  customers_new: unknown[][],
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  const FN = "KAM.CHURN";
+  return guard(FN, () =>
+    rowwise(
+      FN,
+      [
+        { arg: "customers_start", value: customers_start },
+        { arg: "customers_end", value: customers_end },
+        { arg: "customers_new", value: customers_new },
+      ],
+      invocation,
+      "churn",
+      ([s, e, n]) => churnEngine(s, e, n)
+    )
+  );
+}
+
+/**
+ * Growth rate: (current − previous) / |previous|.
+ * @customfunction GROWTH
+ * @param current Value of the current period (a number, or a column with one per row).
+ * @param previous Value of the previous period; must not be 0.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns The growth rate, e.g. 0.12 for +12% (one per row for columns).
+ * @requiresParameterAddresses
+ */
+export function growth(
+  current: unknown[][],
+  previous: unknown[][],
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  const FN = "KAM.GROWTH";
+  return guard(FN, () =>
+    rowwise(
+      FN,
+      [
+        { arg: "current", value: current },
+        { arg: "previous", value: previous },
+      ],
+      invocation,
+      "growth",
+      ([c, p]) => growthEngine(c, p)
+    )
+  );
+}
+
+/**
+ * Compound annual growth rate: (last / first)^(1 / periods) − 1.
+ * @customfunction CAGR
+ * @param first First value (above 0; a number, or a column with one per row).
+ * @param last Last value (0 or more).
+ * @param periods Number of periods (years) between first and last, above 0.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns The compound growth rate per period (one per row for columns).
+ * @requiresParameterAddresses
+ */
+export function cagr(
+  first: unknown[][],
+  last: unknown[][],
+  periods: unknown[][],
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  const FN = "KAM.CAGR";
+  return guard(FN, () =>
+    rowwise(
+      FN,
+      [
+        { arg: "first", value: first },
+        { arg: "last", value: last },
+        { arg: "periods", value: periods },
+      ],
+      invocation,
+      "cagr",
+      ([f, l, n]) => cagrEngine(f, l, n)
+    )
+  );
+}
+
+/**
+ * Share: ours / market, e.g. our share of the customer's purchases (share of wallet) or market share.
+ * @customfunction SHARE
+ * @param ours Our amount (a number, or a column with one per row).
+ * @param market The whole amount (market, or the customer's total purchases), above 0.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns The share, 0 to 1 for ours within the market (one per row for columns).
+ * @requiresParameterAddresses
+ */
+export function share(
+  ours: unknown[][],
+  market: unknown[][],
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  const FN = "KAM.SHARE";
+  return guard(FN, () =>
+    rowwise(
+      FN,
+      [
+        { arg: "ours", value: ours },
+        { arg: "market", value: market },
+      ],
+      invocation,
+      "share",
+      ([o, m]) => shareEngine(o, m)
+    )
+  );
+}
+
+/** One column of scores, each checked by `valid`. */
+function readScores(
+  fn: string,
+  value: unknown,
+  address: string | undefined,
+  valid: (s: number) => string | undefined
+) {
+  const place: Place = { fn, arg: "scores", address };
+  const list = readNumberList(place, value);
+  list.values.forEach((s, i) => {
+    const problem = valid(s);
+    if (problem !== undefined) {
+      const pos = list.positions[i];
+      cellError(place, list.vertical ? pos : 0, list.vertical ? 0 : pos, list.vertical, problem);
+    }
+  });
+  if (list.values.length === 0) argError(place, "no scores: the range is blank");
+  return list.values;
+}
+
+/**
+ * Net Promoter Score from 0–10 answers: % promoters (9–10) − % detractors (0–6), from −100 to 100.
+ * @customfunction NPS
+ * @param scores Answers to "How likely are you to recommend us?", whole numbers 0 to 10 (blank cells are skipped).
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns The NPS, from −100 to 100.
+ * @requiresParameterAddresses
+ */
+export function nps(scores: unknown[][], invocation?: CustomFunctions.Invocation): unknown[][] {
+  const FN = "KAM.NPS";
+  return guard(FN, () => {
+    const s = readScores(FN, scores, addressOf(invocation, 0), (v) =>
+      Number.isInteger(v) && v >= 0 && v <= 10 ? undefined : `${v} is not a score from 0 to 10`
+    );
+    const res = npsEngine(s);
+    return [[res.ok ? res.value : argError({ fn: FN, arg: "scores" }, res.reason)]];
+  });
+}
+
+/**
+ * Customer satisfaction (CSAT): the share of answers at or above the threshold (e.g. 4 and 5 on a 1–5 scale).
+ * @customfunction CSAT
+ * @param scores Satisfaction answers (numbers; blank cells are skipped).
+ * @param [threshold] Lowest satisfied answer; default 4 (a 1–5 scale).
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns The share of satisfied answers, 0 to 1.
+ * @requiresParameterAddresses
+ */
+export function csat(
+  scores: unknown[][],
+  threshold?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  const FN = "KAM.CSAT";
+  return guard(FN, () => {
+    const t = optionalNumber({ fn: FN, arg: "threshold" }, threshold, 4);
+    const s = readScores(FN, scores, addressOf(invocation, 0), () => undefined);
+    const res = csatEngine(s, t);
+    return [[res.ok ? res.value : argError({ fn: FN, arg: "scores" }, res.reason)]];
+  });
+}
+
+/**
+ * Key-account contribution: the share of the total amount that comes from key accounts.
+ * @customfunction KA_CONTRIBUTION
+ * @param amounts Amount of each account or sale (one column).
+ * @param is_key_account Whether the row is a key account: TRUE/FALSE, 1/0, yes/no or 是/否.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns The key-account share of the total, 0 to 1.
+ * @requiresParameterAddresses
+ */
+export function kaContributionFn(
+  amounts: unknown[][],
+  is_key_account: unknown[][],
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  const FN = "KAM.KA_CONTRIBUTION";
+  return guard(FN, () => {
+    const flagPlace: Place = { fn: FN, arg: "is_key_account", address: addressOf(invocation, 1) };
+    const data = readTable(FN, [
+      { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 0) },
+      { arg: "is_key_account", kind: "label", value: is_key_account, address: flagPlace.address },
+    ] as const);
+    const [amount, flags] = data.columns;
+    if (amount.length === 0)
+      argError({ fn: FN, arg: "amounts" }, "no values: the ranges are blank");
+    const vertical = toVector(flagPlace, is_key_account).vertical;
+    const isKey = flags.map((raw, i) => {
+      const flag = flagOf(raw);
+      if (flag !== undefined) return flag;
+      const pos = data.positions[i];
+      return cellError(
+        flagPlace,
+        vertical ? pos : 0,
+        vertical ? 0 : pos,
+        vertical,
+        `"${raw}" is not TRUE or FALSE (also 1/0, yes/no, 是/否)`
+      );
+    });
+    const res = kaContribution(amount, isKey);
+    return [[res.ok ? res.value : argError({ fn: FN, arg: "amounts" }, res.reason)]];
+  });
+}

@@ -1,0 +1,50 @@
+/* global CustomFunctions */
+import { pareto as paretoEngine } from "../engine/accounts/pareto";
+import { argError, optionalBoolean, optionalNumber, readTable } from "../grid";
+import { ACCOUNT_LABELS } from "../i18n/results.accounts";
+import { addressOf, guard, language } from "./shared";
+
+const FN = "KAM.PARETO";
+
+/**
+ * The 80/20 rule: per customer the total amount, its share, the cumulative share (largest first), the rank and the ABC class (A while the cumulative share is at most a_cut, B at most b_cut, else C).
+ * @customfunction PARETO
+ * @param customers Customer of each amount (one column); amounts of the same customer are added.
+ * @param amounts Amounts (revenue, margin, ...); negative amounts reduce the customer's total.
+ * @param [a_cut] Cumulative share up to which customers are class A; default 0.8.
+ * @param [b_cut] Cumulative share up to which customers are class B; default 0.95.
+ * @param [headers] TRUE (default) puts a header row on top of the spilled table.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Spills one row per customer, largest total first: customer, total, share, cumulative share, rank, class.
+ * @requiresParameterAddresses
+ */
+export function pareto(
+  customers: unknown[][],
+  amounts: unknown[][],
+  a_cut?: unknown,
+  b_cut?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const a = optionalNumber({ fn: FN, arg: "a_cut" }, a_cut, 0.8, { min: 0, max: 1 });
+    const b = optionalNumber({ fn: FN, arg: "b_cut" }, b_cut, 0.95, { min: 0, max: 1 });
+    if (b < a)
+      argError(
+        { fn: FN, arg: "b_cut" },
+        `${b} is below a_cut (${a}); b_cut must be at least a_cut`
+      );
+    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const data = readTable(FN, [
+      { arg: "customers", kind: "label", value: customers, address: addressOf(invocation, 0) },
+      { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 1) },
+    ] as const);
+    const [cust, amount] = data.columns;
+    if (cust.length === 0) argError({ fn: FN, arg: "customers" }, "no data: the ranges are blank");
+    const res = paretoEngine(cust, amount, a, b);
+    if (!res.ok) return argError({ fn: FN, arg: "amounts" }, res.reason);
+    const rows = res.value.map((r) => [r.customer, r.total, r.share, r.cumulative, r.rank, r.abc]);
+    const lang = language();
+    return withHeaders ? [[...ACCOUNT_LABELS[lang].paretoHeaders], ...rows] : rows;
+  });
+}

@@ -1,0 +1,40 @@
+/* global CustomFunctions */
+import { paretoShare as shareEngine } from "../engine/accounts/pareto";
+import { argError, optionalNumber } from "../grid";
+import { readNumberList } from "../grid/matrix";
+import { addressOf, guard } from "./shared";
+
+const FN = "KAM.PARETO_SHARE";
+
+/**
+ * Share of the total held by the top customers: the sum of the largest ceil(top_fraction × n) amounts divided by the sum of all (the 80/20 check: is the share of the top 20% near 80%?).
+ * @customfunction PARETO_SHARE
+ * @param amounts One amount per customer (one column or row), e.g. revenue.
+ * @param [top_fraction] Fraction of customers counted as the top, above 0 and up to 1; default 0.2.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns The share, from 0 to 1.
+ * @requiresParameterAddresses
+ */
+export function paretoShare(
+  amounts: unknown[][],
+  top_fraction?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const f = optionalNumber({ fn: FN, arg: "top_fraction" }, top_fraction, 0.2, {
+      min: 0,
+      max: 1,
+    });
+    if (f === 0)
+      argError({ fn: FN, arg: "top_fraction" }, "0 is not allowed; give a fraction above 0");
+    const list = readNumberList(
+      { fn: FN, arg: "amounts", address: addressOf(invocation, 0) },
+      amounts
+    );
+    if (list.values.length === 0)
+      argError({ fn: FN, arg: "amounts" }, "no values: the range is blank");
+    const res = shareEngine(list.values, f);
+    if (!res.ok) return argError({ fn: FN, arg: "amounts" }, res.reason);
+    return [[res.value]];
+  });
+}

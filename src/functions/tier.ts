@@ -1,0 +1,64 @@
+/* global CustomFunctions */
+import { DEFAULT_TIER_THRESHOLDS, tiers } from "../engine/accounts/tier";
+import { argError, isOmitted, optionalBoolean, readTable } from "../grid";
+import { alignedRows } from "../grid/aligned";
+import { readNumberList } from "../grid/matrix";
+import { ACCOUNT_LABELS } from "../i18n/results.accounts";
+import { addressOf, guard, language } from "./shared";
+
+const FN = "KAM.TIER";
+
+/**
+ * Account tiers core / key / ordinary from revenue contribution, margin against the portfolio average and growth. Core: revenue share >= 30%, or margin above the average with growth >= 0. Ordinary: share <= 5% and margin below the average. Key: the rest.
+ * @customfunction TIER
+ * @param revenue Revenue of each account (one column).
+ * @param margin Margin rate of each account, e.g. 0.25; compared with the revenue-weighted average of all accounts.
+ * @param growth Growth rate of each account, e.g. 0.05 for +5%.
+ * @param [thresholds] Three numbers overriding the rule: core share (0.3), ordinary share (0.05), stable growth (0).
+ * @param [headers] TRUE (default) puts a header row on top (or in place of the input's header row).
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Spills one row per account: revenue share, margin minus the average margin, growth, tier.
+ * @requiresParameterAddresses
+ */
+export function tier(
+  revenue: unknown[][],
+  margin: unknown[][],
+  growth: unknown[][],
+  thresholds?: unknown[][] | null,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    let t = DEFAULT_TIER_THRESHOLDS;
+    if (!isOmitted(thresholds)) {
+      const th = readNumberList(
+        { fn: FN, arg: "thresholds", address: addressOf(invocation, 3) },
+        thresholds
+      ).values;
+      if (th.length !== 3)
+        argError(
+          { fn: FN, arg: "thresholds" },
+          `has ${th.length} numbers; give three: core share, ordinary share, stable growth`
+        );
+      if (!(th[0] > 0 && th[0] <= 1 && th[1] >= 0 && th[1] < th[0]))
+        argError(
+          { fn: FN, arg: "thresholds" },
+          "the shares must satisfy 0 <= ordinary share < core share <= 1"
+        );
+      t = { coreShare: th[0], ordinaryShare: th[1], stableGrowth: th[2] };
+    }
+    const data = readTable(FN, [
+      { arg: "revenue", kind: "number", value: revenue, address: addressOf(invocation, 0) },
+      { arg: "margin", kind: "number", value: margin, address: addressOf(invocation, 1) },
+      { arg: "growth", kind: "number", value: growth, address: addressOf(invocation, 2) },
+    ] as const);
+    const [rev, mar, gro] = data.columns;
+    if (rev.length === 0) argError({ fn: FN, arg: "revenue" }, "no accounts: the ranges are blank");
+    const res = tiers(rev, mar, gro, t);
+    if (!res.ok) return argError({ fn: FN, arg: "revenue" }, res.reason);
+    const L = ACCOUNT_LABELS[language()];
+    const rows = res.rows.map((r) => [r.share, r.marginGap, r.growth, L.tiers[r.tier]]);
+    return alignedRows(data, rows, withHeaders ? L.tierHeaders : undefined, 4);
+  });
+}
