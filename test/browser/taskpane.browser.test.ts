@@ -206,7 +206,11 @@ describeBrowser("task pane in headless Chromium", () => {
   }
 
   function nameRegExp(name: string): RegExp {
-    return new RegExp(`^KAM\\.${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+    // The whole name: KAM.RFM must not also match KAM.RFM_SUMMARY.
+    return new RegExp(
+      `^KAM\\.${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_.])`,
+      "u"
+    );
   }
 
   async function insertRfm(
@@ -332,7 +336,7 @@ describeBrowser("task pane in headless Chromium", () => {
 
   test("fits a 320 px wide pane without horizontal scrolling", async () => {
     const { page, problems } = await openPane("en-US", 320);
-    await page.getByRole("button", { name: /^KAM\.RFM/ }).click();
+    await page.getByRole("button", { name: nameRegExp("RFM") }).click();
     await animationsDone(page);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth
