@@ -1,0 +1,125 @@
+/* global CustomFunctions */
+import { accuracy } from "../engine/forecast/accuracy";
+import { backtest } from "../engine/forecast/backtest";
+import { FORECAST_METHODS, ForecastMethod } from "../engine/forecast/batch";
+import { argError, isOmitted, optionalBoolean, optionalNumber, readTable } from "../grid";
+import { FORECAST_LABELS } from "../i18n/results.forecast";
+import { readHistory, readHorizon, readPeriod } from "./forecastSmooth";
+import { addressOf, guard, language } from "./shared";
+
+const FN_ACC = "KAM.FORECAST_ACCURACY";
+const FN_BT = "KAM.BACKTEST";
+
+/**
+ * Accuracy of forecasts against actuals: MAE, RMSE, MAPE, sMAPE, MASE and bias, as a labelled two-column table. MAPE is blank when an actual is 0; MASE needs the history before the forecast period.
+ * @customfunction FORECAST_ACCURACY
+ * @param actuals Actual values of the forecast periods.
+ * @param forecasts Forecasts of the same periods (same size).
+ * @param [history] The history before the forecast periods, oldest first; scales MASE by its seasonal-naive error.
+ * @param [seasonality] Seasonal period for MASE's scaling (lag); default 1.
+ * @param [headers] TRUE (default) puts the labels in the first column.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Rows: MAE, RMSE, MAPE (%), sMAPE (%), MASE, bias (mean of forecast − actual).
+ * @requiresParameterAddresses
+ */
+export function forecastAccuracy(
+  actuals: unknown[][],
+  forecasts: unknown[][],
+  history?: unknown[][] | null,
+  seasonality?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN_ACC, () => {
+    const withLabels = optionalBoolean({ fn: FN_ACC, arg: "headers" }, headers, true);
+    const period = optionalNumber({ fn: FN_ACC, arg: "seasonality" }, seasonality, 1, {
+      min: 1,
+      max: 366,
+      integer: true,
+    });
+    const t = readTable(FN_ACC, [
+      { arg: "actuals", kind: "number", value: actuals, address: addressOf(invocation, 0) },
+      { arg: "forecasts", kind: "number", value: forecasts, address: addressOf(invocation, 1) },
+    ] as const);
+    if (t.columns[0].length === 0)
+      argError({ fn: FN_ACC, arg: "actuals" }, "no values: the ranges are blank");
+    let past: number[] | undefined;
+    if (!isOmitted(history) && history !== undefined) {
+      past = readHistory(FN_ACC, history, addressOf(invocation, 2), 2, "history").values;
+      if (period > 1 && past.length <= period) {
+        argError(
+          { fn: FN_ACC, arg: "history" },
+          `needs more than ${period} values for seasonality ${period}; got ${past.length}`
+        );
+      }
+    }
+    const a = accuracy(t.columns[0], t.columns[1], past, period);
+    const labels = FORECAST_LABELS[language()].accuracy;
+    const vals: (number | string)[] = [a.mae, a.rmse, a.mape ?? "", a.smape, a.mase ?? "", a.bias];
+    return vals.map((v, i) => (withLabels ? [labels[i], v] : [v]));
+  });
+}
+
+/**
+ * Rolling-origin backtest: refits a method at each of the last origins points of your history, forecasts horizon periods and scores them against what followed.
+ * @customfunction BACKTEST
+ * @param values History in time order, oldest first (one column or row).
+ * @param horizon Periods forecast from each origin (1 to 1000).
+ * @param [method] "auto" (default), "smooth", "damped", "theta" or "ma".
+ * @param [origins] Number of forecast origins, 1 to 100; default 6 (fewer when the history is short).
+ * @param [seasonality] Seasonal period (1 = none); default detected from the data.
+ * @param [headers] TRUE (default) puts the labels in the first column.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Rows: method, origins, MAE, RMSE, MAPE (%), sMAPE (%), MASE, bias.
+ * @requiresParameterAddresses
+ */
+export function backtestFunction(
+  values: unknown[][],
+  horizon: unknown,
+  method?: unknown,
+  origins?: unknown,
+  seasonality?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN_BT, () => {
+    const h = readHorizon(FN_BT, horizon);
+    const withLabels = optionalBoolean({ fn: FN_BT, arg: "headers" }, headers, true);
+    let m: ForecastMethod = "auto";
+    if (!isOmitted(method)) {
+      const raw = Array.isArray(method) ? (method as unknown[][])[0]?.[0] : method;
+      const text = typeof raw === "string" ? raw.trim().toLowerCase() : "";
+      if (!(FORECAST_METHODS as readonly string[]).includes(text)) {
+        argError(
+          { fn: FN_BT, arg: "method" },
+          `${typeof raw === "string" ? `"${raw}"` : String(raw)} is not a method; use ${FORECAST_METHODS.map((x) => `"${x}"`).join(", ")}`
+        );
+      }
+      m = text as ForecastMethod;
+    }
+    const history = readHistory(FN_BT, values, addressOf(invocation, 0), h + 4);
+    const n = history.values.length;
+    const maxOrigins = Math.max(1, Math.min(100, n - h - 3));
+    const k = isOmitted(origins)
+      ? Math.min(6, maxOrigins)
+      : optionalNumber({ fn: FN_BT, arg: "origins" }, origins, 6, {
+          min: 1,
+          max: maxOrigins,
+          integer: true,
+        });
+    const period = readPeriod(FN_BT, seasonality, history, null, undefined, 24);
+    const r = backtest(history.values, h, m, k, period);
+    const labels = FORECAST_LABELS[language()].backtest;
+    const vals: (number | string)[] = [
+      m,
+      r.origins,
+      r.mae,
+      r.rmse,
+      r.mape ?? "",
+      r.smape,
+      r.mase ?? "",
+      r.bias,
+    ];
+    return vals.map((v, i) => (withLabels ? [labels[i], v] : [v]));
+  });
+}

@@ -1,0 +1,39 @@
+/* global CustomFunctions */
+import { autoForecast } from "../engine/forecast/auto";
+import {
+  intervalRows,
+  readConfidence,
+  readHistory,
+  readHorizon,
+  readPeriod,
+} from "./forecastSmooth";
+import { addressOf, guard } from "./shared";
+
+const FN = "KAM.FORECAST_AUTO";
+
+/**
+ * The recommended sales forecast: the average of automatic exponential smoothing, damped-trend exponential smoothing and the Theta method. Blank cells inside the history are interpolated.
+ * @customfunction FORECAST_AUTO
+ * @param values History in time order, oldest first (one column or row).
+ * @param horizon Number of periods to forecast (1 to 1000).
+ * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from the data.
+ * @param [confidence] Prediction-interval level, e.g. 0.95; adds lower and upper columns (the average of the three methods' bounds).
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns horizon rows: the forecast, or forecast, lower, upper with confidence.
+ * @requiresParameterAddresses
+ */
+export function forecastAuto(
+  values: unknown[][],
+  horizon: unknown,
+  seasonality?: unknown,
+  confidence?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const h = readHorizon(FN, horizon);
+    const level = readConfidence(FN, confidence);
+    const history = readHistory(FN, values, addressOf(invocation, 0), 3);
+    const period = readPeriod(FN, seasonality, history, null, undefined, 24);
+    return intervalRows(autoForecast(history.values, h, period, level));
+  });
+}

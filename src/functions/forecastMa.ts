@@ -1,0 +1,59 @@
+/* global CustomFunctions */
+import { movingAverageForecast } from "../engine/forecast/movingAverage";
+import { argError, cellError, isOmitted, optionalNumber } from "../grid";
+import { readSeries } from "../grid/series";
+import { readHistory, readHorizon } from "./forecastSmooth";
+import { addressOf, guard } from "./shared";
+
+const FN = "KAM.FORECAST_MA";
+
+/**
+ * Moving-average forecast: the mean (or weighted mean) of the last window values; later periods are forecast recursively. Blank cells inside the history are interpolated.
+ * @customfunction FORECAST_MA
+ * @param values History in time order, oldest first (one column or row).
+ * @param window Number of recent periods averaged, 1 to the number of values.
+ * @param horizon Number of periods to forecast (1 to 1000).
+ * @param [weights] One weight per period of the window, oldest first (e.g. 1, 2, 3); any positive scale. Default equal weights.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns horizon rows, one forecast each.
+ * @requiresParameterAddresses
+ */
+export function forecastMa(
+  values: unknown[][],
+  window: unknown,
+  horizon: unknown,
+  weights?: unknown[][] | null,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const history = readHistory(FN, values, addressOf(invocation, 0), 1);
+    const n = history.values.length;
+    const place = { fn: FN, arg: "window" };
+    if (isOmitted(window))
+      argError(place, "is required: the number of recent periods to average, e.g. 3");
+    const w = optionalNumber(place, window, 1, { min: 1, max: n, integer: true });
+    const h = readHorizon(FN, horizon);
+    let wts: number[] | undefined;
+    if (!isOmitted(weights)) {
+      const wplace = { fn: FN, arg: "weights", address: addressOf(invocation, 3) };
+      const cells = readSeries(wplace, weights);
+      const given = cells.values.filter((v): v is number => v !== null);
+      if (given.length !== w)
+        argError(wplace, `needs ${w} weights, one per period of the window; got ${given.length}`);
+      cells.values.forEach((v, i) => {
+        const pos = cells.positions[i];
+        if (v !== null && v < 0)
+          cellError(
+            wplace,
+            cells.vertical ? pos : 0,
+            cells.vertical ? 0 : pos,
+            cells.vertical,
+            `${v} is negative; weights must be ≥ 0`
+          );
+      });
+      if (!(given.reduce((s, v) => s + v, 0) > 0)) argError(wplace, "the weights add up to 0");
+      wts = given;
+    }
+    return movingAverageForecast(history.values, w, h, wts).map((v) => [v]);
+  });
+}

@@ -1,0 +1,63 @@
+/* global CustomFunctions */
+import { autoEts, modelName } from "../engine/forecast/ets";
+import { isOmitted, optionalBoolean } from "../grid";
+import { FORECAST_LABELS } from "../i18n/results.forecast";
+import { readHistory, readPeriod } from "./forecastSmooth";
+import { addressOf, guard, language } from "./shared";
+
+const FN = "KAM.FORECAST_MODEL";
+
+/**
+ * The exponential smoothing model that KAM.FORECAST_SMOOTH chooses for a history: its form, parameters, AICc and in-sample MASE, as a labelled two-column table.
+ * @customfunction FORECAST_MODEL
+ * @param values History in time order, oldest first (one column or row).
+ * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from the data.
+ * @param [headers] TRUE (default) puts the labels in the first column; FALSE spills the values only.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Rows: model (e.g. ETS(M,Ad,N)), seasonal period, alpha, beta, gamma, phi, initial level, initial trend, AICc, AIC, BIC, log-likelihood, sigma, in-sample MASE, in-sample RMSE, observations, interpolated blanks. Parameters a model does not have are blank.
+ * @requiresParameterAddresses
+ */
+export function forecastModel(
+  values: unknown[][],
+  seasonality?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const withLabels = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const history = readHistory(FN, values, addressOf(invocation, 0), 3);
+    const period = readPeriod(
+      FN,
+      isOmitted(seasonality) ? null : seasonality,
+      history,
+      null,
+      undefined,
+      24
+    );
+    const fit = autoEts(history.values, { period });
+    const L = FORECAST_LABELS[language()].model;
+    const name = modelName(fit.model);
+    const form = `ETS(${name[0]},${fit.model.trend},${fit.model.season})`;
+    const has = (cond: boolean, v: number): number | string => (cond ? v : "");
+    const rows: [string, number | string][] = [
+      [L.model, form],
+      [L.period, fit.period],
+      [L.alpha, fit.alpha],
+      [L.beta, has(fit.model.trend !== "N", fit.beta)],
+      [L.gamma, has(fit.model.season !== "N", fit.gamma)],
+      [L.phi, has(fit.model.trend === "Ad", fit.phi)],
+      [L.level, fit.initial.level],
+      [L.trend, has(fit.model.trend !== "N", fit.initial.trend)],
+      [L.aicc, has(!fit.constant && Number.isFinite(fit.aicc), fit.aicc)],
+      [L.aic, has(!fit.constant, fit.aic)],
+      [L.bic, has(!fit.constant, fit.bic)],
+      [L.logLik, has(!fit.constant, fit.logLik)],
+      [L.sigma, Math.sqrt(fit.sigma2)],
+      [L.mase, fit.mase],
+      [L.rmse, Math.sqrt(fit.mse)],
+      [L.n, fit.n],
+      [L.filled, history.filled.length],
+    ];
+    return withLabels ? rows : rows.map(([, v]) => [v]);
+  });
+}

@@ -1,0 +1,179 @@
+/* global CustomFunctions */
+import { autoEts, forecastEts, parseModel } from "../engine/forecast/ets";
+import { detectPeriod, fillGaps, periodFromDates, PreparedSeries } from "../engine/forecast/series";
+import { argError, cellError, isOmitted, optionalNumber, Place, readTable } from "../grid";
+import { readSeries, SeriesCells } from "../grid/series";
+import { addressOf, guard } from "./shared";
+
+const FN = "KAM.FORECAST_SMOOTH";
+
+/**
+ * Automatic exponential smoothing (ETS, as R's forecast::ets): the error/trend/season form chosen by AICc, parameters by maximum likelihood. Blank cells inside the history are interpolated; leading and trailing blanks are ignored.
+ * @customfunction FORECAST_SMOOTH
+ * @param values History in time order, oldest first (one column or row).
+ * @param horizon Number of periods to forecast (1 to 1000).
+ * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from timeline or from the data.
+ * @param [model] Force a form, e.g. "AAdN", "MAM", "ANN" (error A/M, trend N/A/Ad, season N/A/M; Z = automatic).
+ * @param [confidence] Prediction-interval level, e.g. 0.95; adds lower and upper columns.
+ * @param [timeline] Dates of the values (same size), used to detect the seasonal period.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns horizon rows: the forecast, or forecast, lower, upper with confidence.
+ * @requiresParameterAddresses
+ */
+export function forecastSmooth(
+  values: unknown[][],
+  horizon: unknown,
+  seasonality?: unknown,
+  model?: unknown,
+  confidence?: unknown,
+  timeline?: unknown[][] | null,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const h = readHorizon(FN, horizon);
+    const level = readConfidence(FN, confidence);
+    const pattern = readModelPattern(FN, model);
+    const history = readHistory(FN, values, addressOf(invocation, 0), 3);
+    const period = readPeriod(FN, seasonality, history, timeline, addressOf(invocation, 5), 24);
+    let fit;
+    try {
+      fit = autoEts(history.values, { period, pattern });
+    } catch (e) {
+      return argError({ fn: FN, arg: "model" }, e instanceof Error ? e.message : String(e));
+    }
+    return intervalRows(forecastEts(fit, h, level));
+  });
+}
+
+/** Forecast rows: one column, or forecast, lower, upper. */
+export function intervalRows(f: {
+  mean: number[];
+  lower?: number[];
+  upper?: number[];
+}): number[][] {
+  return f.mean.map((m, j) => (f.lower && f.upper ? [m, f.lower[j], f.upper[j]] : [m]));
+}
+
+/** A history argument, gaps interpolated; at least `minimum` values. */
+export function readHistory(
+  fn: string,
+  value: unknown,
+  address: string | undefined,
+  minimum: number,
+  arg = "values"
+): PreparedSeries & { cells: SeriesCells } {
+  const place = { fn, arg, address };
+  const cells = readSeries(place, value);
+  const prepared = fillGaps(cells.values);
+  if (!prepared) return argError(place, "no values: the range is blank");
+  const count = prepared.last - prepared.first + 1;
+  if (count < minimum) {
+    argError(place, `needs at least ${minimum} values in time order; got ${count}`);
+  }
+  return { ...prepared, cells };
+}
+
+/** The required horizon: a whole number from 1 to 1000. */
+export function readHorizon(fn: string, value: unknown, arg = "horizon"): number {
+  const place = { fn, arg };
+  if (isOmitted(value)) argError(place, "is required: the number of periods to forecast, e.g. 12");
+  return optionalNumber(place, value, 1, { min: 1, max: 1000, integer: true });
+}
+
+/** The optional confidence level, strictly between 0 and 1; undefined when omitted. */
+export function readConfidence(fn: string, value: unknown): number | undefined {
+  if (isOmitted(value)) return undefined;
+  const place = { fn, arg: "confidence" };
+  const c = optionalNumber(place, value, 0.95);
+  if (!(c > 0 && c < 1))
+    argError(place, `${c} is not allowed; give a level between 0 and 1, e.g. 0.95 for 95%`);
+  return c;
+}
+
+function readModelPattern(fn: string, value: unknown) {
+  if (isOmitted(value)) return undefined;
+  const place = { fn, arg: "model" };
+  const raw = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
+  const pattern = typeof raw === "string" ? parseModel(raw) : undefined;
+  if (!pattern) {
+    argError(
+      place,
+      `${typeof raw === "string" ? `"${raw}"` : String(raw)} is not a model; write three letters: error A or M, trend N, A or Ad, season N, A or M (e.g. "AAdN", "MAM"; Z = choose automatically)`
+    );
+  }
+  return pattern;
+}
+
+/**
+ * The seasonal period: given (1 = none, else 2..maxPeriod), or from the timeline's spacing, or
+ * detected from the data (12, 4 or 7; see detectPeriod).
+ */
+export function readPeriod(
+  fn: string,
+  seasonality: unknown,
+  history: PreparedSeries & { cells: SeriesCells },
+  timeline: unknown,
+  timelineAddress: string | undefined,
+  maxPeriod: number
+): number {
+  if (!isOmitted(seasonality)) {
+    return optionalNumber({ fn, arg: "seasonality" }, seasonality, 1, {
+      min: 1,
+      max: maxPeriod,
+      integer: true,
+    });
+  }
+  if (timeline !== undefined && timeline !== null && !isOmitted(timeline)) {
+    const dates = readTimeline(fn, timeline, timelineAddress, history);
+    const p = periodFromDates(dates);
+    if (p !== undefined) return p <= maxPeriod ? p : 1;
+  }
+  return detectPeriod(history.values);
+}
+
+/** Dates of the used history rows, which must increase; a missing date is an error. */
+function readTimeline(
+  fn: string,
+  timeline: unknown,
+  address: string | undefined,
+  history: PreparedSeries & { cells: SeriesCells }
+): number[] {
+  const place: Place = { fn, arg: "timeline", address };
+  const t = readTable(fn, [
+    { arg: "timeline", kind: "date", value: timeline, address, optional: true },
+  ] as const);
+  if (t.length !== history.cells.length) {
+    argError(
+      place,
+      `has ${t.length} cells but values has ${history.cells.length}; the ranges must be the same size`
+    );
+  }
+  const byPosition = new Map<number, number | null>();
+  t.positions.forEach((pos, i) => byPosition.set(pos, t.columns[0][i]));
+  const dates: number[] = [];
+  const vertical = history.cells.vertical;
+  for (let i = history.first; i <= history.last; i++) {
+    const pos = history.cells.positions[i];
+    const d = byPosition.get(pos);
+    if (d === undefined || d === null) {
+      cellError(
+        place,
+        vertical ? pos : 0,
+        vertical ? 0 : pos,
+        vertical,
+        "the date is blank but the row has a value"
+      );
+    }
+    if (dates.length > 0 && d <= dates[dates.length - 1]) {
+      cellError(
+        place,
+        vertical ? pos : 0,
+        vertical ? 0 : pos,
+        vertical,
+        "dates must increase, oldest first"
+      );
+    }
+    dates.push(d);
+  }
+  return dates;
+}

@@ -1,0 +1,30 @@
+/* global CustomFunctions */
+import { thetaForecast } from "../engine/forecast/theta";
+import { intervalRows, readHistory, readHorizon, readPeriod } from "./forecastSmooth";
+import { addressOf, guard } from "./shared";
+
+const FN = "KAM.FORECAST_THETA";
+
+/**
+ * The Theta method (M3 competition winner): simple exponential smoothing plus half the linear trend, with classical seasonal adjustment when the series tests seasonal. Blank cells inside the history are interpolated.
+ * @customfunction FORECAST_THETA
+ * @param values History in time order, oldest first (one column or row).
+ * @param horizon Number of periods to forecast (1 to 1000).
+ * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from the data.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns horizon rows, one forecast each.
+ * @requiresParameterAddresses
+ */
+export function forecastTheta(
+  values: unknown[][],
+  horizon: unknown,
+  seasonality?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const h = readHorizon(FN, horizon);
+    const history = readHistory(FN, values, addressOf(invocation, 0), 3);
+    const period = readPeriod(FN, seasonality, history, null, undefined, 366);
+    return intervalRows(thetaForecast(history.values, h, period));
+  });
+}

@@ -1,0 +1,118 @@
+/* global CustomFunctions */
+import { decompose, SeasonalType } from "../engine/forecast/decompose";
+import { argError, isOmitted } from "../grid";
+import { FORECAST_LABELS } from "../i18n/results.forecast";
+import { readHistory } from "./forecastSmooth";
+import { addressOf, guard, language } from "./shared";
+
+const FN_INDEX = "KAM.SEASONAL_INDEX";
+const FN_ADJUST = "KAM.DESEASONALIZE";
+
+/** "multiplicative" (default) or "additive"; also M/A and 乘法/加法. */
+function readType(fn: string, value: unknown): SeasonalType {
+  if (isOmitted(value)) return "multiplicative";
+  const raw = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
+  const text = typeof raw === "string" ? raw.trim().toLowerCase() : "";
+  if (["multiplicative", "mult", "m", "乘法", "乘法型"].includes(text)) return "multiplicative";
+  if (["additive", "add", "a", "加法", "加法型"].includes(text)) return "additive";
+  return argError(
+    { fn, arg: "type" },
+    `${typeof raw === "string" ? `"${raw}"` : String(raw)} is not a type; use "multiplicative" or "additive"`
+  );
+}
+
+function readDecomposition(
+  fn: string,
+  values: unknown,
+  period: unknown,
+  type: unknown,
+  address: string | undefined
+) {
+  const kind = readType(fn, type);
+  const place = { fn, arg: "period" };
+  if (isOmitted(period))
+    argError(
+      place,
+      "is required: the length of the seasonal cycle, e.g. 12 for months, 4 for quarters"
+    );
+  const history = readHistory(fn, values, address, 1);
+  const n = history.values.length;
+  const p = Number(Array.isArray(period) ? (period as unknown[][])[0]?.[0] : period);
+  if (!Number.isInteger(p) || p < 2 || p > 366)
+    argError(place, `${String(p)} is not allowed; give a whole number from 2 to 366`);
+  if (n < 2 * p)
+    argError(
+      { fn, arg: "values" },
+      `needs at least two full cycles (${2 * p} values) for period ${p}; got ${n}`
+    );
+  if (kind === "multiplicative" && history.values.some((v) => !(v > 0))) {
+    argError(
+      { fn, arg: "values" },
+      'multiplicative indices need positive values; use type "additive"'
+    );
+  }
+  return { history, decomposition: decompose(history.values, p, kind), period: p };
+}
+
+/**
+ * Seasonal indices by classical decomposition (ratio to a centred moving average): one per position in the cycle, averaging 1 (multiplicative) or 0 (additive). Blank cells inside the history are interpolated.
+ * @customfunction SEASONAL_INDEX
+ * @param values History in time order, oldest first, at least two full cycles.
+ * @param period Length of the seasonal cycle: 12 for months, 4 for quarters.
+ * @param [type] "multiplicative" (default: seasons as ratios, e.g. 1.2 = 20% above trend) or "additive" (seasons as amounts).
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns period rows: the index of each position in the cycle, the first row for the position of the first value.
+ * @requiresParameterAddresses
+ */
+export function seasonalIndex(
+  values: unknown[][],
+  period: unknown,
+  type?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN_INDEX, () => {
+    const { decomposition } = readDecomposition(
+      FN_INDEX,
+      values,
+      period,
+      type,
+      addressOf(invocation, 0)
+    );
+    return decomposition.indices.map((v) => [v]);
+  });
+}
+
+/**
+ * The history with its seasonal pattern removed (classical decomposition): each value divided by (multiplicative) or less (additive) its seasonal index. Spills in the shape of values; blank cells stay blank.
+ * @customfunction DESEASONALIZE
+ * @param values History in time order, oldest first, at least two full cycles.
+ * @param period Length of the seasonal cycle: 12 for months, 4 for quarters.
+ * @param [type] "multiplicative" (default) or "additive".
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns The seasonally adjusted values, aligned with values; a header cell gets a header.
+ * @requiresParameterAddresses
+ */
+export function deseasonalize(
+  values: unknown[][],
+  period: unknown,
+  type?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN_ADJUST, () => {
+    const { history, decomposition } = readDecomposition(
+      FN_ADJUST,
+      values,
+      period,
+      type,
+      addressOf(invocation, 0)
+    );
+    const cells = history.cells;
+    const out: (number | string)[] = new Array<number | string>(cells.length).fill("");
+    if (cells.header) out[0] = FORECAST_LABELS[language()].deseasonalized;
+    for (let i = history.first; i <= history.last; i++) {
+      if (cells.values[i] !== null)
+        out[cells.positions[i]] = decomposition.adjusted[i - history.first];
+    }
+    return cells.vertical ? out.map((v) => [v]) : [out];
+  });
+}

@@ -1,0 +1,42 @@
+// M3 competition series (Makridakis & Hibon, IJF 16, 2000; from ../shared/data/m3/m3.json, the Mcomp
+// R package data) used as reference inputs, and reference results computed with R 4.2 and the
+// forecast package 8.20 (Hyndman et al.), commands as written beside each value.
+
+/** M3 N0001 (yearly, 1975–1988). */
+export const N0001 = [
+  940.66, 1084.86, 1244.98, 1445.02, 1683.17, 2038.15, 2342.52, 2602.45, 2927.87, 3103.96, 3360.27,
+  3807.63, 4387.88, 4936.99,
+];
+/** M3 N0005 (yearly, 1975–1988). */
+export const N0005 = [
+  4977.18, 5248, 5370, 6184.89, 7137.19, 6743, 7298, 5260.29, 4898.18, 5392.04, 5117.64, 4332.9,
+  4620.5, 5488.8,
+];
+/** M3 N1402 (monthly, from January 1990). */
+export const N1402 = [
+  2640, 2640, 2160, 4200, 3360, 2400, 3600, 1920, 4200, 4560, 480, 3720, 5640, 2880, 1800, 3120,
+  2400, 2520, 9000, 2640, 3120, 2880, 8760, 5160, 2160, 8280, 4920, 3120, 6600, 4080, 5880, 1680,
+  6720, 2040, 6480, 1920, 3600, 2040, 2760, 3840, 960, 2280, 1320, 2160, 4800, 3000, 3120, 5880,
+  2640, 2400,
+];
+
+export const R_REFERENCE = {
+  /** ets(ts(N0005)): ETS(M,N,N), loglik, aicc, forecast(h = 6)$mean[1]. */
+  n0005Ets: { model: "MNN", logLik: -109.857621, aicc: 228.115242, mean: 5488.71263 },
+  /** ets(ts(N1402, frequency = 12), "ANN"): alpha, l0, loglik; forecast(h = 3, level = 95). */
+  n1402Ann: {
+    alpha: 0.07078303616,
+    level: 3168.723859,
+    logLik: -476.9229921,
+    mean: 3413.099,
+    lower: [-514.5074, -524.3342, -534.1366],
+    upper: [7340.705, 7350.532, 7360.334],
+  },
+  /** thetaf(ts(N0001), h = 6)$mean. */
+  n0001Theta: [5085.069837, 5233.189782, 5381.309727, 5529.429672, 5677.549617, 5825.669562],
+  /** decompose(ts(N1402, frequency = 12), "multiplicative")$figure (January first). */
+  n1402Figure: [
+    1.1299626, 1.1107164, 0.8456326, 0.9849216, 0.80839, 0.7924861, 1.3240268, 0.6087723, 1.2626986,
+    0.8857796, 1.282153, 0.9644603,
+  ],
+};
