@@ -4,10 +4,12 @@ import {
   DEFAULT_STAGE_TABLE,
   parseProbabilityText,
   resolveStage,
+  StageTable,
   weightedAmounts,
 } from "../engine/pipeline/funnel";
 import { sum } from "../engine/numeric";
 import {
+  argError,
   cellAddress,
   cellError,
   isOmitted,
@@ -26,7 +28,7 @@ const FN = "KAM.FUNNEL_WEIGHT";
  * @customfunction FUNNEL_WEIGHT
  * @param amounts Opportunity amounts (one column or row).
  * @param stages Stage of each opportunity: a stage name (case and spaces ignored) or a probability such as 0.5 or 50%.
- * @param [stage_table] Your own stages, replacing the defaults: two columns, stage name and probability (e.g. Closed Lost, 0%).
+ * @param [stage_table] Your own stages, replacing the defaults: stage name, probability (e.g. Closed Lost, 0%) and optionally a third column with the forecast category (Pipeline, Best case, Commit, Closed, Omitted).
  * @param [total_only] TRUE returns only the total weighted amount; FALSE (default) spills the weighted amount of each row.
  * @param invocation Invocation (parameter addresses for error messages).
  * @returns Weighted amount per opportunity (spills in the shape of amounts), or the total.
@@ -42,7 +44,7 @@ export function funnelWeight(
   return guard(FN, () => {
     const table = isOmitted(stage_table)
       ? DEFAULT_STAGE_TABLE
-      : readStageTable(stage_table, addressOf(invocation, 2));
+      : readStageTable(FN, stage_table, addressOf(invocation, 2));
     const totalOnly = optionalBoolean({ fn: FN, arg: "total_only" }, total_only, false);
     const stagesPlace = { fn: FN, arg: "stages", address: addressOf(invocation, 1) };
     const data = readTable(FN, [
@@ -67,19 +69,42 @@ export function funnelWeight(
   });
 }
 
-function readStageTable(value: unknown, address: string | undefined) {
-  const place = { fn: FN, arg: "stage_table", address };
-  const [names, probs] = splitColumns(place, value, 2);
-  const t = readTable(FN, [
-    { arg: "stage_table", kind: "label", value: names, address },
-    { arg: "stage_table", kind: "label", value: probs, address: cellAddress(address, 0, 1) },
+/**
+ * Reads a stage table argument: two columns (stage name, probability) or three (plus the forecast
+ * category). A first row whose probability is text that is no probability ("Probability") is a header.
+ * Shared with KAM.PIPELINE_FORECAST.
+ */
+export function readStageTable(
+  fn: string,
+  value: unknown,
+  address: string | undefined
+): StageTable {
+  const place = { fn, arg: "stage_table", address };
+  const rows = Array.isArray(value) ? (value as unknown[][]) : [[value]];
+  const width = Array.isArray(rows[0]) ? rows[0].length : 1;
+  if (width > 3)
+    argError(
+      place,
+      `must have 2 or 3 columns (stage, probability, forecast category); got ${width}`
+    );
+  const parts = splitColumns(place, value, width === 3 ? 3 : 2);
+  const t = readTable(fn, [
+    { arg: "stage_table", kind: "label", value: parts[0], address },
+    { arg: "stage_table", kind: "label", value: parts[1], address: cellAddress(address, 0, 1) },
+    {
+      arg: "stage_table",
+      kind: "label",
+      value: parts[2] ?? parts[1].map(() => [null]),
+      address: cellAddress(address, 0, 2),
+      optional: true,
+    },
   ] as const);
   let entries = t.columns[0].map((name, i) => ({
     name: String(name),
     probability: t.columns[1][i],
+    category: width === 3 && t.columns[2][i] !== null ? String(t.columns[2][i]) : null,
     pos: t.positions[i],
   }));
-  // A first row whose probability is text that is no probability ("Probability") is a header.
   const head = entries[0]?.probability;
   if (entries.length > 1 && typeof head === "string" && parseProbabilityText(head) === undefined) {
     entries = entries.slice(1);

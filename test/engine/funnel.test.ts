@@ -1,6 +1,8 @@
 import { describe, test, expect } from "@jest/globals";
 import {
+  classifyStage,
   customStageTable,
+  parseCategory,
   DEFAULT_STAGE_TABLE,
   parseProbabilityText,
   resolveStage,
@@ -92,5 +94,73 @@ describe("weighted amounts", () => {
   test("compensated sum keeps cents over many rows", () => {
     const cents = new Array(1_000_000).fill(0.01);
     expect(Math.abs(sum(cents) - 10000)).toBeLessThan(1e-9);
+  });
+});
+
+describe("forecast categories", () => {
+  test("default stages: Prospect/Intent pipeline, Proposal best case, Negotiation commit, Won closed", () => {
+    const cat = (s: string | number) => {
+      const r = classifyStage(s, DEFAULT_STAGE_TABLE);
+      if (!r.ok) throw new Error(r.reason);
+      return [r.probability, r.category];
+    };
+    expect(cat("Prospect")).toEqual([0.1, "pipeline"]);
+    expect(cat("意向客户")).toEqual([0.3, "pipeline"]);
+    expect(cat("Proposal")).toEqual([0.5, "bestCase"]);
+    expect(cat("商务谈判")).toEqual([0.7, "commit"]);
+    expect(cat("won")).toEqual([1, "closed"]);
+    // Probabilities: 100% closed, 0% omitted, anything else pipeline.
+    expect(cat(1)).toEqual([1, "closed"]);
+    expect(cat("0%")).toEqual([0, "omitted"]);
+    expect(cat(0.9)).toEqual([0.9, "pipeline"]);
+    expect(classifyStage("Qualify", DEFAULT_STAGE_TABLE).ok).toBe(false);
+  });
+  test("category names in English and Chinese", () => {
+    expect(parseCategory("Best Case")).toBe("bestCase");
+    expect(parseCategory(" best case ")).toBe("bestCase");
+    expect(parseCategory("最佳情况")).toBe("bestCase");
+    expect(parseCategory("COMMIT")).toBe("commit");
+    expect(parseCategory("承诺")).toBe("commit");
+    expect(parseCategory("已成交")).toBe("closed");
+    expect(parseCategory("Omitted")).toBe("omitted");
+    expect(parseCategory("不计入")).toBe("omitted");
+    expect(parseCategory("管道")).toBe("pipeline");
+    expect(parseCategory("Maybe")).toBeUndefined();
+  });
+  test("custom tables: third column, defaults from the probability, consistency checks", () => {
+    const built = customStageTable([
+      { name: "Qualified", probability: 0.2 },
+      { name: "Shortlisted", probability: 0.6, category: "Best case" },
+      { name: "Closed Won", probability: 1 },
+      { name: "Closed Lost", probability: "0%", category: "Omitted" },
+      { name: "On hold", probability: 0 },
+    ]);
+    if (!built.ok) throw new Error(built.reason);
+    const cat = (s: string) => {
+      const r = classifyStage(s, built.table);
+      return r.ok ? r.category : r.reason;
+    };
+    expect(["Qualified", "Shortlisted", "closed won", "closed lost", "on hold"].map(cat)).toEqual([
+      "pipeline",
+      "bestCase",
+      "closed",
+      "omitted",
+      "omitted",
+    ]);
+    expect(customStageTable([{ name: "W", probability: 0.9, category: "Closed" }])).toEqual({
+      ok: false,
+      index: 0,
+      reason: '"W" is Closed (won), so its probability must be 100%',
+    });
+    expect(customStageTable([{ name: "L", probability: 0.1, category: "Omitted" }])).toMatchObject({
+      ok: false,
+      reason: '"L" is Omitted (lost or excluded), so its probability must be 0%',
+    });
+    expect(customStageTable([{ name: "X", probability: 0.1, category: "Maybe" }])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(
+        /^unknown forecast category "Maybe" for "X"; use Pipeline \(管道\), Best case/
+      ),
+    });
   });
 });

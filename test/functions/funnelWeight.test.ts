@@ -51,6 +51,50 @@ describe("KAM.FUNNEL_WEIGHT", () => {
     );
   });
 
+  test("a stage table may add a forecast category column (third column)", () => {
+    const table = [
+      ["Stage", "Probability", "Forecast category"],
+      ["Qualified", 0.2, "Pipeline"],
+      ["Shortlisted", "60%", "最佳情况"],
+      ["Closed Won", 1, "Closed"],
+      ["Closed Lost", 0, "Omitted"],
+      ["Parked", 0, null],
+    ];
+    // Categories never change weights: 100 × 20%, 60%, 100%, 0%, 0%.
+    expect(
+      funnelWeight(
+        col(100, 100, 100, 100, 100),
+        col("Qualified", "shortlisted", "closed won", "Closed Lost", "Parked"),
+        table
+      )
+    ).toEqual([[20], [60], [100], [0], [0]]);
+  });
+
+  test("stage table categories are checked", () => {
+    expect(errorOf(() => funnelWeight(col(1), col("A"), [["A", 0.5, "Someday"]]))).toMatch(
+      /^KAM\.FUNNEL_WEIGHT: stage_table, row 1: unknown forecast category "Someday" for "A"; use Pipeline \(管道\), Best case \(最佳情况\), Commit \(承诺\), Closed \(已成交\), Omitted \(不计入\)$/
+    );
+    expect(
+      errorOf(() =>
+        funnelWeight(
+          col(1),
+          col("A"),
+          [
+            ["B", 1, "Closed"],
+            ["A", 0.5, "Omitted"],
+          ],
+          null,
+          at("A1", "B1", "D2:F3")
+        )
+      )
+    ).toBe(
+      'KAM.FUNNEL_WEIGHT: stage_table, row 2 (D3): "A" is Omitted (lost or excluded), so its probability must be 0%'
+    );
+    expect(errorOf(() => funnelWeight(col(1), col("A"), [["A", 1, "Closed", "x"]]))).toBe(
+      "KAM.FUNNEL_WEIGHT: stage_table: must have 2 or 3 columns (stage, probability, forecast category); got 4"
+    );
+  });
+
   describe("bad input", () => {
     test("unknown stage names the row, the cell and the known stages", () => {
       expect(

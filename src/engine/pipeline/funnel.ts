@@ -1,5 +1,51 @@
 // The weighted sales funnel: each opportunity's amount times the win probability of its stage
-// (the key-account practice's five stages: 10%, 30%, 50%, 70%, 100%).
+// (the key-account practice's five stages: 10%, 30%, 50%, 70%, 100%), and each stage's forecast
+// category as CRM forecasting uses them (Salesforce's Pipeline, Best Case, Commit, Closed, Omitted).
+
+/**
+ * Forecast category of a stage: open deals are "pipeline", "bestCase" or "commit" (rising confidence),
+ * won deals "closed", lost or excluded deals "omitted".
+ */
+export type ForecastCategory = "pipeline" | "bestCase" | "commit" | "closed" | "omitted";
+
+export const FORECAST_CATEGORIES: readonly ForecastCategory[] = [
+  "pipeline",
+  "bestCase",
+  "commit",
+  "closed",
+  "omitted",
+];
+
+/** Display names of the categories; every name here (and its stageKey form) is accepted as input. */
+export const CATEGORY_NAMES: Readonly<Record<ForecastCategory, { en: string; zh: string }>> = {
+  pipeline: { en: "Pipeline", zh: "管道" },
+  bestCase: { en: "Best case", zh: "最佳情况" },
+  commit: { en: "Commit", zh: "承诺" },
+  closed: { en: "Closed", zh: "已成交" },
+  omitted: { en: "Omitted", zh: "不计入" },
+};
+
+const CATEGORY_ALIASES: Readonly<Record<ForecastCategory, readonly string[]>> = {
+  pipeline: ["Pipeline", "管道", "渠道", "储备"],
+  bestCase: ["Best case", "Best", "最佳情况", "最佳", "乐观"],
+  commit: ["Commit", "Committed", "承诺", "确定"],
+  closed: ["Closed", "Closed won", "Won", "已成交", "已关闭", "成交"],
+  omitted: ["Omitted", "Omit", "Lost", "Closed lost", "不计入", "已忽略", "忽略", "输单"],
+};
+
+/** A forecast category written in English or Chinese (case, spaces and width ignored). */
+export function parseCategory(text: string): ForecastCategory | undefined {
+  const key = stageKey(text);
+  for (const c of FORECAST_CATEGORIES) {
+    if (CATEGORY_ALIASES[c].some((a) => stageKey(a) === key)) return c;
+  }
+  return undefined;
+}
+
+/** The category a stage gets when none is given: 100% is closed (won), 0% omitted (lost), else pipeline. */
+export function categoryOfProbability(p: number): ForecastCategory {
+  return p === 1 ? "closed" : p === 0 ? "omitted" : "pipeline";
+}
 
 export interface Stage {
   /** Display name (English for the default stages). */
@@ -8,14 +54,16 @@ export interface Stage {
   aliases: string[];
   /** Win probability, 0..1. */
   probability: number;
+  /** Forecast category; when absent, categoryOfProbability(probability). */
+  category?: ForecastCategory;
 }
 
 export const DEFAULT_STAGES: readonly Stage[] = [
-  { name: "Prospect", aliases: ["潜在客户"], probability: 0.1 },
-  { name: "Intent", aliases: ["意向客户"], probability: 0.3 },
-  { name: "Proposal", aliases: ["方案阶段"], probability: 0.5 },
-  { name: "Negotiation", aliases: ["商务谈判"], probability: 0.7 },
-  { name: "Won", aliases: ["销售实现"], probability: 1 },
+  { name: "Prospect", aliases: ["潜在客户"], probability: 0.1, category: "pipeline" },
+  { name: "Intent", aliases: ["意向客户"], probability: 0.3, category: "pipeline" },
+  { name: "Proposal", aliases: ["方案阶段"], probability: 0.5, category: "bestCase" },
+  { name: "Negotiation", aliases: ["商务谈判"], probability: 0.7, category: "commit" },
+  { name: "Won", aliases: ["销售实现"], probability: 1, category: "closed" },
 ];
 
 /** Stage names compare without case, spaces (including full-width ones) or width differences. */
@@ -64,6 +112,41 @@ export function parseProbabilityText(text: string): number | undefined {
 
 export type StageResolution = { ok: true; probability: number } | { ok: false; reason: string };
 
+export type StageClass =
+  { ok: true; probability: number; category: ForecastCategory } | { ok: false; reason: string };
+
+/**
+ * Probability and forecast category of a stage (name, number or percentage as in resolveStage).
+ * A stage given as a probability gets categoryOfProbability(p).
+ */
+export function classifyStage(stage: string | number, table: StageTable): StageClass {
+  let memo = classified.get(table);
+  if (!memo) classified.set(table, (memo = new Map()));
+  const known = memo.get(stage);
+  if (known) return known;
+  const result = classifyUncached(stage, table);
+  if (memo.size < 10_000) memo.set(stage, result);
+  return result;
+}
+
+/** Stages already classified per table, as written: long columns repeat a handful of stages. */
+const classified = new WeakMap<StageTable, Map<string | number, StageClass>>();
+
+function classifyUncached(stage: string | number, table: StageTable): StageClass {
+  if (typeof stage === "string") {
+    const named = table.find(stage);
+    if (named) {
+      return {
+        ok: true,
+        probability: named.probability,
+        category: named.category ?? categoryOfProbability(named.probability),
+      };
+    }
+  }
+  const r = resolveStage(stage, table);
+  return r.ok ? { ...r, category: categoryOfProbability(r.probability) } : r;
+}
+
 /**
  * The win probability of a stage given as a name (matched in the table), a number from 0 to 1,
  * or a percentage text such as "50%".
@@ -86,9 +169,13 @@ export function resolveStage(stage: string | number, table: StageTable): StageRe
   };
 }
 
-/** Builds a company's own stage table from (name, probability) pairs, checking each entry. */
+/**
+ * Builds a company's own stage table from (name, probability[, category]) entries, checking each.
+ * A missing category follows categoryOfProbability; a Closed stage must have 100%, an Omitted one 0%,
+ * so a category never changes a weighted amount.
+ */
 export function customStageTable(
-  entries: readonly { name: string; probability: number | string }[]
+  entries: readonly { name: string; probability: number | string; category?: string | null }[]
 ): { ok: true; table: StageTable } | { ok: false; index: number; reason: string } {
   const stages: Stage[] = [];
   const seen = new Set<string>();
@@ -102,11 +189,42 @@ export function customStageTable(
         reason: `the probability of "${name}" must be from 0 to 1 (or 0% to 100%)`,
       };
     }
+    const written = entries[i].category;
+    let category: ForecastCategory | undefined;
+    if (written !== undefined && written !== null && written.trim() !== "") {
+      category = parseCategory(written);
+      if (category === undefined) {
+        return {
+          ok: false,
+          index: i,
+          reason: `unknown forecast category "${written}" for "${name}"; use ${FORECAST_CATEGORIES.map((c) => `${CATEGORY_NAMES[c].en} (${CATEGORY_NAMES[c].zh})`).join(", ")}`,
+        };
+      }
+      if (category === "closed" && p !== 1) {
+        return {
+          ok: false,
+          index: i,
+          reason: `"${name}" is Closed (won), so its probability must be 100%`,
+        };
+      }
+      if (category === "omitted" && p !== 0) {
+        return {
+          ok: false,
+          index: i,
+          reason: `"${name}" is Omitted (lost or excluded), so its probability must be 0%`,
+        };
+      }
+    }
     const key = stageKey(name);
     if (key === "") return { ok: false, index: i, reason: "the stage name is blank" };
     if (seen.has(key)) return { ok: false, index: i, reason: `stage "${name}" is listed twice` };
     seen.add(key);
-    stages.push({ name, aliases: [], probability: p });
+    stages.push({
+      name,
+      aliases: [],
+      probability: p,
+      category: category ?? categoryOfProbability(p),
+    });
   }
   if (stages.length === 0) return { ok: false, index: 0, reason: "the stage table is empty" };
   return { ok: true, table: new StageTable(stages) };

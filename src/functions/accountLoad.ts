@@ -1,0 +1,56 @@
+/* global CustomFunctions */
+import { accountLoad as loadEngine, DEFAULT_LOAD_RANGE } from "../engine/pipeline/load";
+import { argError, optionalBoolean, optionalNumber, readTable } from "../grid";
+import { PLAN_LABELS } from "../i18n/results.plan";
+import { addressOf, guard, language } from "./shared";
+
+const FN = "KAM.ACCOUNT_LOAD";
+
+/**
+ * Accounts per sales rep against the key-account practice's range of 30 to 40: distinct accounts of each rep, flagged Under, OK or Over.
+ * @customfunction ACCOUNT_LOAD
+ * @param reps Sales rep of each row (select without the header row).
+ * @param accounts Account of each row; an account listed twice for a rep counts once.
+ * @param [min] Fewest accounts a rep should have; default 30.
+ * @param [max] Most accounts a rep should have; default 40.
+ * @param [headers] TRUE (default) puts a header row on top.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Spills Rep, Accounts, Status (Under, OK, Over), Difference (below min negative, above max positive, else 0): one row per rep in order of first appearance.
+ * @requiresParameterAddresses
+ */
+export function accountLoad(
+  reps: unknown[][],
+  accounts: unknown[][],
+  min?: unknown,
+  max?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const low = optionalNumber({ fn: FN, arg: "min" }, min, DEFAULT_LOAD_RANGE.min, {
+      min: 0,
+      integer: true,
+    });
+    const high = optionalNumber({ fn: FN, arg: "max" }, max, DEFAULT_LOAD_RANGE.max, {
+      min: 0,
+      integer: true,
+    });
+    if (high < low)
+      argError({ fn: FN, arg: "max" }, `${high} is less than min (${low}); give max ≥ min`);
+    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const data = readTable(FN, [
+      { arg: "reps", kind: "label", value: reps, address: addressOf(invocation, 0) },
+      { arg: "accounts", kind: "label", value: accounts, address: addressOf(invocation, 1) },
+    ] as const);
+    if (data.columns[0].length === 0)
+      argError({ fn: FN, arg: "reps" }, "no rows: the ranges are blank");
+    const labels = PLAN_LABELS[language()];
+    const rows = loadEngine(data.columns[0], data.columns[1], low, high).map((r) => [
+      r.rep,
+      r.accounts,
+      labels.loadStatus[r.status],
+      r.difference,
+    ]);
+    return withHeaders ? [[...labels.loadHeaders], ...rows] : rows;
+  });
+}

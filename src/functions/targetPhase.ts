@@ -1,0 +1,90 @@
+/* global CustomFunctions */
+import { phaseTarget } from "../engine/plan/phase";
+import { argError, cellError, isOmitted, optionalBoolean, optionalNumber } from "../grid";
+import { Place } from "../grid/errors";
+import { readSeries } from "../grid/series";
+import { PLAN_LABELS } from "../i18n/results.plan";
+import { addressOf, guard, language } from "./shared";
+
+const FN = "KAM.TARGET_PHASE";
+
+/**
+ * Phases an annual target into months (or quarters) by the seasonal pattern of past sales: the average share of each period within its year, rounded to a unit if given, adding up exactly to the target.
+ * @customfunction TARGET_PHASE
+ * @param annual_target The annual target; 0 or more.
+ * @param history Past sales in time order, whole years of periods values each (e.g. 36 months); or one year of seasonal indices or weights.
+ * @param [periods] Periods per year: 12 (default) for months, 4 for quarters (2 to 53).
+ * @param [unit] Round each period's target to a whole number of this unit (e.g. 100); the target must be a multiple of it. Default: no rounding.
+ * @param [headers] TRUE (default) puts a header row on top.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Spills Period (1 to periods), Share, Target: one row per period.
+ * @requiresParameterAddresses
+ */
+export function targetPhase(
+  annual_target: unknown,
+  history: unknown[][],
+  periods?: unknown,
+  unit?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const targetPlace = { fn: FN, arg: "annual_target" };
+    if (isOmitted(annual_target)) argError(targetPlace, "is blank; give the annual target");
+    const target = optionalNumber(targetPlace, annual_target, 0);
+    const count = optionalNumber({ fn: FN, arg: "periods" }, periods, 12, {
+      min: 2,
+      max: 53,
+      integer: true,
+    });
+    const step = isOmitted(unit) ? undefined : optionalNumber({ fn: FN, arg: "unit" }, unit, 1);
+    if (step !== undefined && !(step > 0))
+      argError(
+        { fn: FN, arg: "unit" },
+        `${step} is not allowed; give a unit greater than 0, or leave it out`
+      );
+    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const place = { fn: FN, arg: "history", address: addressOf(invocation, 1) };
+    const series = readCompleteSeries(place, history);
+    const phased = phaseTarget(target, series.values, count, step);
+    if (!phased.ok) {
+      if (phased.arg === "history" && phased.index !== undefined) {
+        const pos = series.positions[phased.index];
+        const v = series.vertical;
+        cellError(place, v ? pos : 0, v ? 0 : pos, v, phased.reason);
+      }
+      argError(phased.arg === "history" ? place : targetPlace, phased.reason);
+    }
+    const rows = phased.targets.map((t, k) => [k + 1, phased.shares[k], t]);
+    return withHeaders ? [[...PLAN_LABELS[language()].phaseHeaders], ...rows] : rows;
+  });
+}
+
+/**
+ * A series with a value for every period: blank cells at the end are ignored (a range larger than the
+ * data), a blank cell inside is an error (write 0 for a period without a value). Shared with KAM.BUDGET.
+ */
+export function readCompleteSeries(
+  place: Place,
+  value: unknown
+): { values: number[]; positions: number[]; vertical: boolean } {
+  const s = readSeries(place, value);
+  let end = s.values.length;
+  while (end > 0 && s.values[end - 1] === null) end--;
+  const values: number[] = [];
+  for (let i = 0; i < end; i++) {
+    const v = s.values[i];
+    if (v === null) {
+      const pos = s.positions[i];
+      return cellError(
+        place,
+        s.vertical ? pos : 0,
+        s.vertical ? 0 : pos,
+        s.vertical,
+        "the cell is blank; every period needs a value (0 for none)"
+      );
+    }
+    values.push(v);
+  }
+  return { values, positions: s.positions.slice(0, end), vertical: s.vertical };
+}

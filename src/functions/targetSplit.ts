@@ -1,0 +1,98 @@
+/* global CustomFunctions */
+import { apportion } from "../engine/plan/split";
+import { argError, cellError, isOmitted, optionalNumber, readTable, toVector } from "../grid";
+import { optionalChoice } from "../grid/choice";
+import { PLAN_LABELS } from "../i18n/results.plan";
+import { addressOf, guard, language } from "./shared";
+
+const FN = "KAM.TARGET_SPLIT";
+
+type Method = "proportional" | "equal";
+
+/** Accepted spellings of the method argument. */
+export const METHODS: Readonly<Record<string, Method>> = {
+  proportional: "proportional",
+  share: "proportional",
+  basis: "proportional",
+  sales: "proportional",
+  lastyear: "proportional",
+  potential: "proportional",
+  按比例: "proportional",
+  比例: "proportional",
+  equal: "equal",
+  even: "equal",
+  平均: "equal",
+  均分: "equal",
+};
+
+/**
+ * Splits a target across teams, people or accounts in proportion to a basis (last year's sales, potential) or equally, rounded to a unit with the parts adding up exactly to the total (largest remainder method).
+ * @customfunction TARGET_SPLIT
+ * @param total The target to split; 0 or more.
+ * @param basis One cell per team, person or account: the basis amount (last year's sales, potential, ...); with method equal, any non-blank cell (e.g. the names).
+ * @param [method] proportional (default; also sales, potential, share) or equal (平均).
+ * @param [unit] Round each part to a whole number of this unit (e.g. 1000); the total must be a multiple of it. Default: no rounding.
+ * @param invocation Invocation (parameter addresses for error messages).
+ * @returns Spills the target of each row in the shape of basis: blank for blank rows, the label Target for a header row.
+ * @requiresParameterAddresses
+ */
+export function targetSplit(
+  total: unknown,
+  basis: unknown[][],
+  method?: unknown,
+  unit?: unknown,
+  invocation?: CustomFunctions.Invocation
+): unknown[][] {
+  return guard(FN, () => {
+    const totalPlace = { fn: FN, arg: "total" };
+    if (isOmitted(total)) argError(totalPlace, "is blank; give the target to split");
+    const amount = optionalNumber(totalPlace, total, 0);
+    const how = optionalChoice({ fn: FN, arg: "method" }, method, "proportional", METHODS, [
+      "proportional",
+      "sales",
+      "potential",
+      "equal",
+      "按比例",
+      "平均",
+    ]);
+    const step = isOmitted(unit) ? undefined : optionalNumber({ fn: FN, arg: "unit" }, unit, 1);
+    if (step !== undefined && !(step > 0))
+      argError(
+        { fn: FN, arg: "unit" },
+        `${step} is not allowed; give a unit greater than 0, or leave it out`
+      );
+    const place = { fn: FN, arg: "basis", address: addressOf(invocation, 1) };
+    const data =
+      how === "equal"
+        ? readTable(FN, [
+            { arg: "basis", kind: "label", value: basis, address: place.address },
+          ] as const)
+        : readTable(FN, [
+            { arg: "basis", kind: "number", value: basis, address: place.address },
+          ] as const);
+    const weights = how === "equal" ? data.columns[0].map(() => 1) : (data.columns[0] as number[]);
+    // A 0 (which Excel desktop may also pass for an empty cell) is read as a blank row; its part is 0.
+    const { values: raw, vertical } = toVector(place, basis);
+    if (weights.length === 0) {
+      argError(
+        place,
+        raw.some((v) => v === 0)
+          ? "the weights add up to 0, so there are no shares"
+          : "no rows: the range is blank"
+      );
+    }
+    const split = apportion(amount, weights, step);
+    if (!split.ok) {
+      if (split.index !== undefined) {
+        const pos = data.positions[split.index];
+        cellError(place, vertical ? pos : 0, vertical ? 0 : pos, vertical, split.reason);
+      }
+      argError(/unit|total/.test(split.reason) ? totalPlace : place, split.reason);
+    }
+    const out: (number | string)[] = new Array<number | string>(data.length).fill("");
+    if (data.header) out[0] = PLAN_LABELS[language()].splitHeader;
+    if (how === "proportional") raw.forEach((v, pos) => v === 0 && (out[pos] = 0));
+    data.positions.forEach((pos, i) => (out[pos] = split.parts[i]));
+    return vertical ? out.map((v) => [v]) : [out];
+  });
+}
