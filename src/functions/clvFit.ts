@@ -21,7 +21,7 @@ export function clvFit(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
-  monetary?: unknown[][] | null,
+  monetary?: unknown[][],
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {

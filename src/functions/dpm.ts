@@ -26,7 +26,7 @@ export function dpm(
   attractiveness_weights: unknown[][],
   strength_scores: unknown[][],
   strength_weights: unknown[][],
-  sizes?: unknown[][] | null,
+  sizes?: unknown[][],
   cut?: unknown,
   headers?: unknown,
   invocation?: CustomFunctions.Invocation

@@ -25,7 +25,7 @@ const FN_BT = "KAM.BACKTEST";
 export function forecastAccuracy(
   actuals: unknown[][],
   forecasts: unknown[][],
-  history?: unknown[][] | null,
+  history?: unknown[][],
   seasonality?: unknown,
   headers?: unknown,
   invocation?: CustomFunctions.Invocation

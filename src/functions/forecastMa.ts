@@ -22,7 +22,7 @@ export function forecastMa(
   values: unknown[][],
   window: unknown,
   horizon: unknown,
-  weights?: unknown[][] | null,
+  weights?: unknown[][],
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {

@@ -26,7 +26,7 @@ export function forecastSmooth(
   seasonality?: unknown,
   model?: unknown,
   confidence?: unknown,
-  timeline?: unknown[][] | null,
+  timeline?: unknown[][],
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {

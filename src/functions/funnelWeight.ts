@@ -37,7 +37,7 @@ const FN = "KAM.FUNNEL_WEIGHT";
 export function funnelWeight(
   amounts: unknown[][],
   stages: unknown[][],
-  stage_table?: unknown[][] | null,
+  stage_table?: unknown[][],
   total_only?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {

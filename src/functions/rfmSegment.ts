@@ -30,7 +30,7 @@ const FN = "KAM.RFM_SEGMENT";
 export function rfmSegment(
   r: unknown[][],
   f: unknown[][],
-  m?: unknown[][] | null,
+  m?: unknown[][],
   scheme?: unknown,
   headers?: unknown,
   invocation?: CustomFunctions.Invocation

@@ -24,7 +24,7 @@ export function tier(
   revenue: unknown[][],
   margin: unknown[][],
   growth: unknown[][],
-  thresholds?: unknown[][] | null,
+  thresholds?: unknown[][],
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {

@@ -40,7 +40,7 @@ const DIRECTIONS: Readonly<Record<string, boolean>> = {
 export function valueScore(
   criteria: unknown[][],
   weights: unknown[][],
-  directions?: unknown[][] | null,
+  directions?: unknown[][],
   method?: unknown,
   headers?: unknown,
   invocation?: CustomFunctions.Invocation

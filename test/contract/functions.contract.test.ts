@@ -48,9 +48,9 @@ sandbox.window = sandbox;
 vm.runInNewContext(read("functions.js"), sandbox, { filename: "functions.js" });
 
 /** Parameters of every @customfunction in src/functions, from the TypeScript source. */
-function sourceSignatures(): Map<string, { name: string; optional: boolean }[]> {
+function sourceSignatures(): Map<string, { name: string; optional: boolean; range: boolean }[]> {
   const dir = path.resolve(__dirname, "../../src/functions");
-  const out = new Map<string, { name: string; optional: boolean }[]>();
+  const out = new Map<string, { name: string; optional: boolean; range: boolean }[]>();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
     const text = fs.readFileSync(path.join(dir, file), "utf8");
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
@@ -63,7 +63,11 @@ function sourceSignatures(): Map<string, { name: string; optional: boolean }[]> 
         .split(/\s+/)[0];
       const params = node.parameters
         .filter((p) => !/CustomFunctions\.(Streaming)?Invocation/.test(p.type?.getText() ?? ""))
-        .map((p) => ({ name: p.name.getText(), optional: !!p.questionToken || !!p.initializer }));
+        .map((p) => ({
+          name: p.name.getText(),
+          optional: !!p.questionToken || !!p.initializer,
+          range: /\[\]\[\]/.test(p.type?.getText() ?? ""),
+        }));
       out.set(id, params);
     });
   }

@@ -1,6 +1,6 @@
 import { describe, test, expect, beforeAll } from "@jest/globals";
 import { funnelWeight } from "../../src/functions/funnelWeight";
-import { at, col, installCustomFunctions } from "../support/customFunctions";
+import { at, col, installCustomFunctions, OMITTED } from "../support/customFunctions";
 import { errorOf } from "../support/errorOf";
 
 beforeAll(() => {
@@ -18,7 +18,7 @@ describe("KAM.FUNNEL_WEIGHT", () => {
   });
 
   test("total_only returns the total", () => {
-    const out = funnelWeight(amounts, stages, null, true) as number[][];
+    const out = funnelWeight(amounts, stages, OMITTED, true) as number[][];
     expect(out).toHaveLength(1);
     expect(out[0][0]).toBeCloseTo(1000, 9);
   });
@@ -102,7 +102,7 @@ describe("KAM.FUNNEL_WEIGHT", () => {
           funnelWeight(
             col(1, 2),
             col("Won", "Qualify"),
-            null,
+            OMITTED,
             null,
             at("Sheet1!A2:A3", "Sheet1!B2:B3")
           )
@@ -140,7 +140,7 @@ describe("KAM.FUNNEL_WEIGHT", () => {
       );
     });
     test("total_only that is not TRUE/FALSE", () =>
-      expect(errorOf(() => funnelWeight(col(1), col("Won"), null, "yes"))).toBe(
+      expect(errorOf(() => funnelWeight(col(1), col("Won"), OMITTED, "yes"))).toBe(
         'KAM.FUNNEL_WEIGHT: total_only: "yes" is not TRUE or FALSE'
       ));
     test("two-dimensional amounts", () =>
@@ -159,6 +159,6 @@ describe("KAM.FUNNEL_WEIGHT", () => {
 
   test("an all-blank range gives blanks, and a total of 0", () => {
     expect(funnelWeight(col(null, null), col(null, null))).toEqual([[""], [""]]);
-    expect(funnelWeight(col(null, null), col(null, null), null, true)).toEqual([[0]]);
+    expect(funnelWeight(col(null, null), col(null, null), OMITTED, true)).toEqual([[0]]);
   });
 });

@@ -17,3 +17,9 @@ export const col = (...values: unknown[]): unknown[][] => values.map((v) => [v])
 /** Parameter addresses as Excel supplies them with @requiresParameterAddresses. */
 export const at = (...parameterAddresses: string[]) =>
   ({ parameterAddresses }) as unknown as CustomFunctions.Invocation;
+
+/**
+ * What Excel passes for an omitted optional argument (null), typed to fit a parameter declared
+ * `x?: unknown[][]` (an optional range must be declared that way for its metadata to say "matrix").
+ */
+export const OMITTED = null as unknown as undefined;

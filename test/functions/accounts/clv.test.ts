@@ -6,7 +6,7 @@ import { clvPredict } from "../../../src/functions/clvPredict";
 import { rfmSummary } from "../../../src/functions/rfmSummary";
 import { isoFromSerial } from "../../../src/grid/dates";
 import { readSummary, readTransactions } from "../../engine/accounts/cdnow";
-import { at, col, installCustomFunctions } from "../../support/customFunctions";
+import { at, col, installCustomFunctions, OMITTED } from "../../support/customFunctions";
 import { errorOf } from "../../support/errorOf";
 
 beforeAll(() => {
@@ -198,11 +198,11 @@ describe("KAM.CLV_FIT and KAM.CLV_PREDICT on CDNOW", () => {
     test("text in T", () =>
       expect(
         errorOf(() =>
-          clvFit(col(1, 0), col(2, 0), col(5, "n/a"), null, at("A2:A3", "B2:B3", "C2:C3"))
+          clvFit(col(1, 0), col(2, 0), col(5, "n/a"), OMITTED, at("A2:A3", "B2:B3", "C2:C3"))
         )
       ).toBe('KAM.CLV_FIT: T, row 2 (C3): "n/a" is not a number'));
     test("fractional frequency names the row", () =>
-      expect(errorOf(() => clvFit(col(1, 1.5), col(2, 3), col(5, 6), null, at("A2:A3")))).toBe(
+      expect(errorOf(() => clvFit(col(1, 1.5), col(2, 3), col(5, 6), OMITTED, at("A2:A3")))).toBe(
         "KAM.CLV_FIT: frequency, row 2 (A3): frequency 1.5 must be a whole number of at least 0"
       ));
     test("recency after T", () =>

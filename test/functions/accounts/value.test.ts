@@ -7,7 +7,7 @@ import { paretoShare } from "../../../src/functions/paretoShare";
 import { rfmSegment } from "../../../src/functions/rfmSegment";
 import { tier } from "../../../src/functions/tier";
 import { valueScore } from "../../../src/functions/valueScore";
-import { at, col, installCustomFunctions } from "../../support/customFunctions";
+import { at, col, installCustomFunctions, OMITTED } from "../../support/customFunctions";
 import { errorOf } from "../../support/errorOf";
 
 beforeAll(() => {
@@ -37,14 +37,14 @@ describe("KAM.RFM_SEGMENT", () => {
     ]);
   });
   test("3-point scheme maps to the 5-point grid (3 → 5, 1 → 1); zh names", () => {
-    expect(inChinese(() => rfmSegment(col(3, 1), col(3, 1), null, 3, false))).toEqual([
+    expect(inChinese(() => rfmSegment(col(3, 1), col(3, 1), OMITTED, 3, false))).toEqual([
       ["33", "冠军客户"],
       ["11", "已流失客户"],
     ]);
   });
   describe("bad input", () => {
     test("score out of the scheme", () =>
-      expect(errorOf(() => rfmSegment(col(5, 6), col(1, 1), null, null, null, at("B2:B3")))).toBe(
+      expect(errorOf(() => rfmSegment(col(5, 6), col(1, 1), OMITTED, null, null, at("B2:B3")))).toBe(
         "KAM.RFM_SEGMENT: r, row 2 (B3): 6 is not a score from 1 to 5"
       ));
     test("text", () =>
@@ -64,7 +64,7 @@ describe("KAM.RFM_SEGMENT", () => {
         "KAM.RFM_SEGMENT: r: no scores: the ranges are blank"
       ));
     test("scheme out of range", () =>
-      expect(errorOf(() => rfmSegment(col(1), col(1), null, 12))).toBe(
+      expect(errorOf(() => rfmSegment(col(1), col(1), OMITTED, 12))).toBe(
         "KAM.RFM_SEGMENT: scheme: 12 is not allowed; give a whole number from 2 to 9"
       ));
   });
@@ -139,7 +139,7 @@ describe("KAM.TIER", () => {
         col(50, 30, 15, 4, 1),
         col(0.2, 0.3, 0.1, 0.4, 0.1),
         col(0.1, -0.1, 0.2, 0.05, -0.3),
-        null,
+        OMITTED,
         false
       )
     );
@@ -210,7 +210,7 @@ describe("KAM.VALUE_SCORE", () => {
               [3, "x"],
             ],
             [[1, 1]],
-            null,
+            OMITTED,
             null,
             null,
             at("B2:C3")
@@ -230,7 +230,7 @@ describe("KAM.VALUE_SCORE", () => {
         /^KAM\.VALUE_SCORE: directions, column 1: "up" is not 1/
       ));
     test("unknown method", () =>
-      expect(errorOf(() => valueScore([[1, 2]], [[1, 1]], null, "rank"))).toBe(
+      expect(errorOf(() => valueScore([[1, 2]], [[1, 1]], OMITTED, "rank"))).toBe(
         'KAM.VALUE_SCORE: method: "rank" is not one of "minmax", "z"'
       ));
     test("empty", () =>
@@ -256,7 +256,7 @@ describe("KAM.DPM", () => {
       [9, 2, 20, "Question mark", "Enter"],
       [4, 1, 5, "Dog", "Harvest or exit"],
     ]);
-    const zh = inChinese(() => dpm(a, [[2, 1]], col(8, 9, 2, 1), [[1]], null, null, false));
+    const zh = inChinese(() => dpm(a, [[2, 1]], col(8, 9, 2, 1), [[1]], OMITTED, null, false));
     expect(zh[0]).toEqual([7, 8, "", "明星", "改进"]);
   });
   describe("bad input", () => {

@@ -6,7 +6,7 @@ import { forecastModel } from "../../../src/functions/forecastModel";
 import { forecastSmooth } from "../../../src/functions/forecastSmooth";
 import { forecastTheta } from "../../../src/functions/forecastTheta";
 import { deseasonalize, seasonalIndex } from "../../../src/functions/seasonalIndex";
-import { at, col, installCustomFunctions } from "../../support/customFunctions";
+import { at, col, installCustomFunctions, OMITTED } from "../../support/customFunctions";
 import { errorOf } from "../../support/errorOf";
 import { N0001, N0005 } from "../../engine/forecast/fixtures";
 
@@ -48,7 +48,7 @@ describe("KAM.FORECAST_SMOOTH", () => {
     test("text in values names the cell", () =>
       expect(
         errorOf(() =>
-          forecastSmooth(col(1, 2, "abc", 4), 2, null, null, null, null, at("Sheet1!B2:B5"))
+          forecastSmooth(col(1, 2, "abc", 4), 2, null, null, null, OMITTED, at("Sheet1!B2:B5"))
         )
       ).toBe('KAM.FORECAST_SMOOTH: values, row 3 (B4): "abc" is not a number'));
     test("an Excel error", () =>
