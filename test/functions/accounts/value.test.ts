@@ -44,9 +44,9 @@ describe("KAM.RFM_SEGMENT", () => {
   });
   describe("bad input", () => {
     test("score out of the scheme", () =>
-      expect(errorOf(() => rfmSegment(col(5, 6), col(1, 1), OMITTED, null, null, at("B2:B3")))).toBe(
-        "KAM.RFM_SEGMENT: r, row 2 (B3): 6 is not a score from 1 to 5"
-      ));
+      expect(
+        errorOf(() => rfmSegment(col(5, 6), col(1, 1), OMITTED, null, null, at("B2:B3")))
+      ).toBe("KAM.RFM_SEGMENT: r, row 2 (B3): 6 is not a score from 1 to 5"));
     test("text", () =>
       expect(errorOf(() => rfmSegment(col(5), col("x")))).toBe(
         'KAM.RFM_SEGMENT: f, row 1: "x" is not a number'
