@@ -86,4 +86,52 @@ export const FORECAST_CATALOG: Readonly<Record<string, CatalogEntry>> = {
       "zh-CN": "若从 B2:B49 最后 6 个月的每个月起用自动方法预测 3 个月，其精度如何。",
     },
   },
+  FORECAST_REGRESS: {
+    dataColumns: ["y", "drivers"],
+    example: "=KAM.FORECAST_REGRESS(B2:B37,C2:E37,C38:E43,0.9)",
+    meaning: {
+      "en-US":
+        "Regresses the sales in B2:B37 on three drivers in C2:E37 (e.g. price, promotion spend, market size) and forecasts the 6 periods whose drivers are in C38:E43, with 90% lower and upper bounds.",
+      "zh-CN":
+        "以 C2:E37 的三个驱动因素（如价格、促销费用、市场规模）对 B2:B37 的销售额做回归，按 C38:E43 的驱动因素值预测 6 期，并给出 90% 的下限和上限。",
+    },
+  },
+  REGRESS_STATS: {
+    dataColumns: ["y", "drivers"],
+    example: "=KAM.REGRESS_STATS(B1:B37,C1:E37)",
+    meaning: {
+      "en-US":
+        "The regression of the sales in B1:B37 on the drivers in C1:E37 (names in row 1): coefficients, standard errors, t, p-values, R², adjusted R² and RMSE.",
+      "zh-CN":
+        "B1:B37 销售额对 C1:E37 驱动因素（第 1 行为名称）的回归：系数、标准误、t 值、p 值、R²、调整 R² 和 RMSE。",
+    },
+  },
+  FORECAST_COMBINE: {
+    dataColumns: ["forecasts"],
+    example: "=KAM.FORECAST_COMBINE(C2:E13,,B2:B13)",
+    meaning: {
+      "en-US":
+        "Combines three methods' forecasts in C2:E13 into one, weighting each method by 1/MSE against the actuals given in B2:B13.",
+      "zh-CN": "把 C2:E13 中三种方法的预测合成一个，各方法按其相对 B2:B13 实际值的 1/MSE 加权。",
+    },
+  },
+  DELPHI: {
+    dataColumns: ["estimates"],
+    example: "=KAM.DELPHI(B1:D12,0.1)",
+    meaning: {
+      "en-US":
+        "Summarises three Delphi rounds of 11 experts in B1:D12: median, quartiles and IQR per round, whether IQR / median is within 10%, and the final estimate.",
+      "zh-CN":
+        "汇总 B1:D12 中 11 位专家的三轮德尔菲估计：每轮的中位数、四分位数和四分位距，四分位距/中位数是否在 10% 以内，以及最终估计。",
+    },
+  },
+  SURVEY_FORECAST: {
+    dataColumns: ["estimates"],
+    example: "=KAM.SURVEY_FORECAST(B2:B21,C2:C21,0.1)",
+    meaning: {
+      "en-US":
+        "The sales-force composite of the 20 estimates in B2:B21 weighted by C2:C21, after dropping the 2 lowest and 2 highest.",
+      "zh-CN": "B2:B21 中 20 个估计按 C2:C21 加权的销售人员综合预测，去掉最低和最高各 2 个。",
+    },
+  },
 };

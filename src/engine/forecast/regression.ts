@@ -1,0 +1,175 @@
+// Multiple linear regression with an intercept, fitted by ordinary least squares through a QR
+// decomposition (ml-matrix); standard errors, t tests and prediction intervals from the classical
+// normal linear model (e.g. Montgomery, Peck & Vining, "Introduction to Linear Regression Analysis").
+
+import { inverse, Matrix, QrDecomposition, SingularValueDecomposition } from "ml-matrix";
+import { studentCdf, studentQuantile } from "./stats";
+
+export interface RegressionFit {
+  /** Intercept first, then one coefficient per driver. */
+  coefficients: number[];
+  /** Standard errors, same order. */
+  standardErrors: number[];
+  /** t statistics (coefficient / standard error); undefined when the fit is exact (error 0). */
+  t: (number | undefined)[];
+  /** Two-sided p-values of the t statistics; undefined when the fit is exact. */
+  p: (number | undefined)[];
+  r2: number;
+  adjustedR2: number;
+  /** Residual standard error sqrt(SSE / (n − k − 1)). */
+  rmse: number;
+  n: number;
+  /** Residual degrees of freedom n − k − 1. */
+  df: number;
+  /** (X'X)^-1 of the design with the intercept column. */
+  unscaledCovariance: number[][];
+}
+
+/** Why a regression cannot be fitted; `driver` is the 0-based driver column concerned. */
+export class RegressionProblem extends Error {
+  constructor(
+    message: string,
+    readonly kind: "rows" | "collinear",
+    readonly driver?: number
+  ) {
+    super(message);
+    this.name = "RegressionProblem";
+  }
+}
+
+/**
+ * The first driver (0-based) that is a linear combination of the intercept and the drivers before
+ * it, or undefined when the design has full column rank. Columns are scaled to unit length first,
+ * so the test does not depend on the drivers' units.
+ */
+export function dependentDriver(drivers: readonly (readonly number[])[]): number | undefined {
+  if (drivers.length === 0) return undefined;
+  const n = drivers[0].length;
+  const scaled: number[][] = [new Array<number>(n).fill(1 / Math.sqrt(n))];
+  for (let j = 0; j < drivers.length; j++) {
+    const norm = Math.sqrt(drivers[j].reduce((s, v) => s + v * v, 0));
+    const col = norm > 0 ? drivers[j].map((v) => v / norm) : drivers[j].map(() => 0);
+    scaled.push(col);
+    if (norm === 0) return j;
+    // Design of the intercept and drivers 0..j as rows × columns.
+    const design = new Matrix(n, scaled.length);
+    for (let c = 0; c < scaled.length; c++)
+      for (let r = 0; r < n; r++) design.set(r, c, scaled[c][r]);
+    const sv = new SingularValueDecomposition(design, {
+      computeLeftSingularVectors: false,
+      computeRightSingularVectors: false,
+      autoTranspose: true,
+    }).diagonal;
+    const smallest = Math.min(...sv);
+    const largest = Math.max(...sv);
+    if (!(smallest > 1e-9 * largest)) return j;
+  }
+  return undefined;
+}
+
+/** Fits y = b0 + b1 x1 + ... + bk xk. `drivers` holds one array per driver, each as long as y. */
+export function fitRegression(
+  y: readonly number[],
+  drivers: readonly (readonly number[])[]
+): RegressionFit {
+  const n = y.length;
+  const k = drivers.length;
+  const p = k + 1;
+  if (n < p + 1) {
+    throw new RegressionProblem(
+      `needs at least ${p + 1} rows for ${k} driver${k === 1 ? "" : "s"} (the intercept and each driver use one, and one more is needed to measure the error); got ${n}`,
+      "rows"
+    );
+  }
+  const dependent = dependentDriver(drivers);
+  if (dependent !== undefined) {
+    throw new RegressionProblem(
+      `driver ${dependent + 1} is ${
+        drivers[dependent].every((v) => v === drivers[dependent][0])
+          ? "constant (the intercept already covers it)"
+          : dependent === 0
+            ? "constant (the intercept already covers it)"
+            : "a linear combination of the intercept and the drivers before it"
+      }`,
+      "collinear",
+      dependent
+    );
+  }
+  const X = new Matrix(n, p);
+  for (let r = 0; r < n; r++) {
+    X.set(r, 0, 1);
+    for (let j = 0; j < k; j++) X.set(r, j + 1, drivers[j][r]);
+  }
+  const Y = Matrix.columnVector([...y]);
+  const qr = new QrDecomposition(X);
+  const beta = qr.solve(Y).to1DArray();
+  const R = qr.upperTriangularMatrix.subMatrix(0, p - 1, 0, p - 1);
+  const Rinv = inverse(R);
+  const xtxInv = Rinv.mmul(Rinv.transpose()).to2DArray();
+
+  const mean = y.reduce((s, v) => s + v, 0) / n;
+  let sse = 0;
+  let sst = 0;
+  for (let r = 0; r < n; r++) {
+    let fit = beta[0];
+    for (let j = 0; j < k; j++) fit += beta[j + 1] * drivers[j][r];
+    sse += (y[r] - fit) ** 2;
+    sst += (y[r] - mean) ** 2;
+  }
+  const df = n - p;
+  // An exact fit leaves rounding noise only: treat residuals below 1e-12 of the spread as zero.
+  if (sse <= 1e-24 * Math.max(sst, 1)) sse = 0;
+  const sigma2 = sse / df;
+  const rmse = Math.sqrt(sigma2);
+  const se = xtxInv.map((row, i) => Math.sqrt(Math.max(0, row[i]) * sigma2));
+  const t = beta.map((b, i) => (se[i] > 0 ? b / se[i] : undefined));
+  const pv = t.map((ti) => (ti === undefined ? undefined : 2 * (1 - studentCdf(Math.abs(ti), df))));
+  const r2 = sst > 0 ? 1 - sse / sst : 1;
+  const adjustedR2 = sst > 0 ? 1 - (1 - r2) * ((n - 1) / df) : 1;
+  return {
+    coefficients: beta,
+    standardErrors: se,
+    t,
+    p: pv,
+    r2,
+    adjustedR2,
+    rmse,
+    n,
+    df,
+    unscaledCovariance: xtxInv,
+  };
+}
+
+export interface RegressionForecast {
+  mean: number[];
+  lower: number[];
+  upper: number[];
+}
+
+/**
+ * Forecasts at new driver values (one array per driver, each of the new rows) with prediction
+ * intervals ŷ ± t(df, (1+level)/2) · s · sqrt(1 + x0'(X'X)^-1 x0).
+ */
+export function forecastRegression(
+  fit: RegressionFit,
+  future: readonly (readonly number[])[],
+  level: number
+): RegressionForecast {
+  const m = future.length === 0 ? 0 : future[0].length;
+  const q = studentQuantile((1 + level) / 2, fit.df);
+  const out: RegressionForecast = { mean: [], lower: [], upper: [] };
+  const V = fit.unscaledCovariance;
+  for (let r = 0; r < m; r++) {
+    const x = [1, ...future.map((d) => d[r])];
+    let yhat = 0;
+    for (let i = 0; i < x.length; i++) yhat += fit.coefficients[i] * x[i];
+    let leverage = 0;
+    for (let i = 0; i < x.length; i++)
+      for (let j = 0; j < x.length; j++) leverage += x[i] * V[i][j] * x[j];
+    const half = q * fit.rmse * Math.sqrt(1 + Math.max(0, leverage));
+    out.mean.push(yhat);
+    out.lower.push(yhat - half);
+    out.upper.push(yhat + half);
+  }
+  return out;
+}
