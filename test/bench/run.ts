@@ -7,21 +7,10 @@ import { performance } from "perf_hooks";
 import { rfm as rfmEngine } from "../../src/engine/accounts/rfm";
 import { funnelWeight } from "../../src/functions/funnelWeight";
 import { rfm as rfmFunction } from "../../src/functions/rfm";
+import { uniformGenerator as random } from "../../src/engine/random";
 import { installCustomFunctions, OMITTED } from "../support/customFunctions";
 
 installCustomFunctions();
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n transactions of `customers` accounts over two years (2023-2024), ~3% returns. */
 function transactions(n: number, customers: number) {

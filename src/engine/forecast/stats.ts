@@ -3,6 +3,8 @@
 // function (continued fraction, as in Press et al., "Numerical Recipes", §6.4), a seeded random
 // generator (mulberry32) with Box–Muller normals, sample quantiles (R type 7) and the autocorrelation.
 
+import { uniformGenerator } from "../random";
+
 /** Standard normal cumulative distribution. */
 export function normalCdf(x: number): number {
   return 0.5 * erfc(-x / Math.SQRT2);
@@ -150,18 +152,6 @@ export function studentQuantile(p: number, df: number): number {
     else hi = mid;
   }
   return 0.5 * (lo + hi);
-}
-
-/** Deterministic uniform random numbers in [0, 1) (mulberry32). */
-export function uniformGenerator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Deterministic standard normal numbers (Box–Muller on mulberry32). */

@@ -10,18 +10,7 @@ import {
   rootsInsideUnitCircle,
 } from "../../../src/engine/forecast/ets";
 import { N0005, N1402, R_REFERENCE } from "./fixtures";
-
-/** Deterministic pseudo-random numbers (mulberry32) for property tests. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { uniformGenerator as rng } from "../../../src/engine/random";
 
 describe("model names", () => {
   test("parses the usual forms", () => {

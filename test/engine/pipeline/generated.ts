@@ -2,17 +2,10 @@
 // thousand deals over 2024 with stages, close dates (some overdue in late 2023, some in 2025), won and
 // lost deals, and an independent calendar (JavaScript Date, not src/grid) to check results against.
 
+import { uniformGenerator } from "../../../src/engine/random";
+
 /** mulberry32: a small deterministic PRNG returning numbers in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = uniformGenerator;
 
 const DAY = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30);
