@@ -1,9 +1,9 @@
 /* global CustomFunctions */
 import { rfm as rfmEngine } from "../engine/accounts/rfm";
 import { SEGMENT_NAMES } from "../engine/accounts/segments";
-import { argError, optionalBoolean, optionalDate, optionalNumber, readTable } from "../grid";
+import { argError, optionalBoolean, optionalDate, optionalNumber } from "../grid";
 import { RESULT_LABELS } from "../i18n/results";
-import { addressOf, guard, language } from "./shared";
+import { guard, language, readTransactions } from "./shared";
 
 const FN = "KAM.RFM";
 
@@ -37,14 +37,11 @@ export function rfm(
       integer: true,
     });
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
-    const data = readTable(FN, [
-      { arg: "customers", kind: "label", value: customers, address: addressOf(invocation, 0) },
-      { arg: "dates", kind: "date", value: dates, address: addressOf(invocation, 1) },
-      { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 2) },
-    ] as const);
-    const [cust, day, amount] = data.columns;
-    if (cust.length === 0)
-      argError({ fn: FN, arg: "customers" }, "no transactions: the ranges are blank");
+    const {
+      customers: cust,
+      dates: day,
+      amounts: amount,
+    } = readTransactions(FN, customers, dates, amounts, invocation);
 
     const result = rfmEngine(cust, day, amount, { asOf, bins: groups });
     if (result.customers.length === 0) {

@@ -1,9 +1,9 @@
 /* global CustomFunctions */
 import { Period, rfmSummary as summaryEngine } from "../engine/accounts/summary";
-import { argError, optionalBoolean, optionalDate, readTable } from "../grid";
+import { argError, optionalBoolean, optionalDate } from "../grid";
 import { optionalChoice } from "../grid/choice";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { addressOf, guard, language } from "./shared";
+import { guard, language, readTransactions } from "./shared";
 
 const FN = "KAM.RFM_SUMMARY";
 
@@ -54,14 +54,11 @@ export function rfmSummary(
       '"months"',
     ]);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
-    const data = readTable(FN, [
-      { arg: "customers", kind: "label", value: customers, address: addressOf(invocation, 0) },
-      { arg: "dates", kind: "date", value: dates, address: addressOf(invocation, 1) },
-      { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 2) },
-    ] as const);
-    const [cust, day, amount] = data.columns;
-    if (cust.length === 0)
-      argError({ fn: FN, arg: "customers" }, "no transactions: the ranges are blank");
+    const {
+      customers: cust,
+      dates: day,
+      amounts: amount,
+    } = readTransactions(FN, customers, dates, amounts, invocation);
     const result = summaryEngine(cust, day, amount, { asOf, period: unit });
     if (result.customers.length === 0) {
       argError(

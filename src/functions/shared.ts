@@ -2,7 +2,7 @@
 // What every custom function wrapper shares: turning input problems into Excel errors with the
 // message users see, the argument addresses Excel supplies, and the display language.
 
-import { InputError, OutCell, toCells } from "../grid";
+import { argError, InputError, OutCell, readTable, toCells } from "../grid";
 
 /**
  * Runs a function body. An InputError becomes CustomFunctions.Error(invalidValue, message), so the
@@ -40,4 +40,25 @@ export function language(): "en" | "zh" {
   } catch {
     return "en";
   }
+}
+
+/**
+ * A transaction list given as three ranges (customers, dates, amounts), the first three arguments of
+ * the function: read as one table; an all-blank list is an error.
+ */
+export function readTransactions(
+  fn: string,
+  customers: unknown,
+  dates: unknown,
+  amounts: unknown,
+  invocation: CustomFunctions.Invocation | undefined
+): { customers: (string | number)[]; dates: number[]; amounts: number[] } {
+  const data = readTable(fn, [
+    { arg: "customers", kind: "label", value: customers, address: addressOf(invocation, 0) },
+    { arg: "dates", kind: "date", value: dates, address: addressOf(invocation, 1) },
+    { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 2) },
+  ] as const);
+  const [c, d, a] = data.columns;
+  if (c.length === 0) argError({ fn, arg: "customers" }, "no transactions: the ranges are blank");
+  return { customers: c, dates: d, amounts: a };
 }
