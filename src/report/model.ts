@@ -120,7 +120,8 @@ export interface TableSpec {
   style?: string;
 }
 
-export type ChartKind = "column" | "bar" | "line" | "pareto" | "funnel" | "bubble" | "scatter" | "pie";
+export type ChartKind =
+  "column" | "bar" | "line" | "pareto" | "funnel" | "bubble" | "scatter" | "pie";
 
 export interface ChartSeries {
   /** Series name (text). */
