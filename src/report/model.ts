@@ -208,6 +208,8 @@ export interface BuildOptions {
   created?: string;
   /** Human-readable source description for the marker and the sheet's subtitle. */
   source?: string;
+  /** Progress of long builds (units done, total units). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The area of a Block. */
