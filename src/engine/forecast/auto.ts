@@ -2,7 +2,7 @@
 // and the Theta method. Combining forecasts of different methods reduces error on average (Bates &
 // Granger 1969; Makridakis & Hibon, M3, IJF 16, 2000; the M4 competition, IJF 36, 2020).
 
-import { autoEts, forecastEts } from "./ets";
+import { chooseEts, forecastEts } from "./ets";
 import { thetaForecast } from "./theta";
 
 export interface CombinedForecast {
@@ -23,17 +23,11 @@ export function autoForecast(
   period: number,
   level?: number
 ): CombinedForecast {
-  const ets = forecastEts(autoEts(values, { period }), h, level);
-  let damped = ets;
-  try {
-    damped = forecastEts(
-      autoEts(values, { period, pattern: { error: "Z", trend: "Ad", season: "Z" } }),
-      h,
-      level
-    );
-  } catch {
-    damped = ets; // too short for a damped trend: the automatic model stands in
-  }
+  // One round of fits gives both the automatic model and the best damped-trend model.
+  const choice = chooseEts(values, { period });
+  const ets = forecastEts(choice.best, h, level);
+  // Too short for a damped trend: the automatic model stands in.
+  const damped = choice.damped ? forecastEts(choice.damped, h, level) : ets;
   const theta = thetaForecast(values, h, period, level);
   const members = [
     { name: "ETS", f: ets },

@@ -509,18 +509,30 @@ function constantFit(y: readonly number[]): EtsFit {
   };
 }
 
+/** Whether `fit` beats `best` by AICc (by AIC when neither AICc is finite). */
+function better(fit: EtsFit, best: EtsFit | undefined): boolean {
+  return !best || fit.aicc < best.aicc || (!Number.isFinite(best.aicc) && fit.aic < best.aic);
+}
+
+/** The automatic choice and, from the same fits, the best damped-trend model (if one fitted). */
+export interface EtsChoice {
+  best: EtsFit;
+  damped?: EtsFit;
+}
+
 /**
- * Automatic ETS: fits every candidate model and keeps the one with the smallest AICc. Constant data
+ * Automatic ETS: fits every candidate model and keeps the one with the smallest AICc; also reports
+ * the best damped-trend candidate, so a combination needs no second round of fits. Constant data
  * give a flat forecast. Histories too short for any candidate (fewer than 7 values) are fitted with
  * simple exponential smoothing ETS(A,N,N) / (M,N,N), the smallest model. Throws a RangeError for fewer
  * than 3 values or when a forced model does not fit the data.
  */
-export function autoEts(values: readonly number[], options: EtsOptions): EtsFit {
+export function chooseEts(values: readonly number[], options: EtsOptions): EtsChoice {
   const y = values;
   if (y.length < 3) throw new RangeError("needs at least 3 values");
   const lo = Math.min(...y);
   const hi = Math.max(...y);
-  if (hi - lo <= 1e-10 * Math.max(1, Math.abs(hi))) return constantFit(y);
+  if (hi - lo <= 1e-10 * Math.max(1, Math.abs(hi))) return { best: constantFit(y) };
   const pattern = options.pattern ?? { error: "Z", trend: "Z", season: "Z" };
   let models = candidateModels(y, options.period, pattern);
   if (models.length === 0) {
@@ -534,13 +546,12 @@ export function autoEts(values: readonly number[], options: EtsOptions): EtsFit 
     models = [{ error: "A", trend: "N", season: "N" }];
   }
   let best: EtsFit | undefined;
+  let damped: EtsFit | undefined;
   for (const model of models) {
     const fit = fitEtsModel(y, options.period, model, options.maxEvaluations);
-    if (
-      fit &&
-      (!best || fit.aicc < best.aicc || (!Number.isFinite(best.aicc) && fit.aic < best.aic))
-    )
-      best = fit;
+    if (!fit) continue;
+    if (better(fit, best)) best = fit;
+    if (model.trend === "Ad" && better(fit, damped)) damped = fit;
   }
   if (!best) {
     const fallback = fitEtsModel(
@@ -552,7 +563,12 @@ export function autoEts(values: readonly number[], options: EtsOptions): EtsFit 
     if (!fallback) throw new RangeError("no exponential smoothing model could be fitted");
     best = fallback;
   }
-  return best;
+  return { best, damped };
+}
+
+/** The automatic ETS model (see chooseEts). */
+export function autoEts(values: readonly number[], options: EtsOptions): EtsFit {
+  return chooseEts(values, options).best;
 }
 
 export interface EtsForecast {
