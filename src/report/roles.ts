@@ -97,4 +97,11 @@ export interface Dataset {
    *  data cells on that sheet (e.g. "Orders!C2:C500"), for live formulas. */
   source: string;
   addresses: Partial<Record<Role, string>>;
+  /** Optional number roles (kpi satisfaction, market size), which a kept row may lack: aligned with
+   *  the rows, null where the cell is blank. Such a role is here, never in `numbers` (no NaN). */
+  sparse?: Partial<Record<Role, (number | null)[]>>;
+  /** forecast: blank values inside a series, kept out of the rows so that no period shifts: the
+   *  period's `date` when the series has dates, and/or `before`, the index in the rows of the
+   *  series' next value (so an undated series keeps its positions). */
+  gaps?: { series: string; date?: number; before?: number }[];
 }
