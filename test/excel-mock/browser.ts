@@ -31,4 +31,13 @@ page.kamMock = {
   protect: (sheet: string, on?: boolean) => mock.workbook.protect(sheet, on),
   writes: () => mock.workbook.writes.map((w) => ({ ...w })),
   syncCount: () => mock.workbook.syncCount,
+  sheetNames: () => mock.workbook.sheetNames(),
+  activeSheet: () => mock.workbook.activeSheet.name,
+  value: (address: string) => mock.workbook.value(address),
+  cellFormat: (address: string) => mock.workbook.cellFormat(address),
+  snapshot: () => mock.workbook.snapshot(),
+  createTable: (address: string, name?: string) => mock.workbook.createTable(address, name).name,
+  defineName: (name: string, formula: string) => void mock.workbook.defineName(name, formula),
+  addSheet: (name: string) => void mock.workbook.addSheet(name),
+  customProperty: (sheet: string, key: string) => mock.workbook.sheet(sheet)?.customProperty(key),
 };

@@ -1,5 +1,6 @@
-// An in-memory stand-in of the Excel JavaScript API (Excel.run, ranges, worksheets, sync, selection
-// events) plus the Office and CustomFunctions globals, for jest (install into globalThis) and for the
+// An in-memory stand-in of the Excel JavaScript API (Excel.run, ranges and formats, worksheets and
+// their custom properties, tables, names, charts, conditional formats, sync, selection events) plus
+// the Office and CustomFunctions globals, for jest (install into globalThis) and for the
 // headless browser test (browser.ts, served in place of office.js).
 
 import { MockExcel, createExcel } from "./api";
@@ -9,6 +10,9 @@ import { MockCustomFunctions, MockOffice, createCustomFunctions, createOffice } 
 /* global globalThis */
 
 export * from "./api";
+export * from "./base";
+export * from "./charts";
+export * from "./conditional";
 export * from "./model";
 export * from "./office";
 
