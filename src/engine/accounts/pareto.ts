@@ -49,10 +49,16 @@ export function pareto(
     return { ok: false, reason: `the total is ${grand}; shares need a total above 0` };
   const order = totals.map((_, i) => i).sort((p, q) => totals[q] - totals[p] || p - q);
   const rows: ParetoRow[] = [];
-  const running: number[] = [];
+  // Running total with Neumaier compensation: the same value as sum() over the first r + 1 totals,
+  // in linear time.
+  let running = 0;
+  let compensation = 0;
   order.forEach((k, r) => {
-    running.push(totals[k]);
-    const cumulative = sum(running) / grand;
+    const v = totals[k];
+    const t = running + v;
+    compensation += Math.abs(running) >= Math.abs(v) ? running - t + v : v - t + running;
+    running = t;
+    const cumulative = (running + compensation) / grand;
     const eps = 1e-12;
     rows.push({
       customer: names[k],
