@@ -1,0 +1,908 @@
+// The Accounts report: one row per customer by revenue with its share, cumulative share and ABC class
+// (80/20), RFM scores and segment, tier and, when the BG/NBD + Gamma-Gamma fit succeeds, P(alive),
+// expected purchases and CLV; an RFM segment summary; a Pareto chart and a segment chart.
+
+import {
+  fitBgNbd,
+  fitGammaGamma,
+  predictClv,
+  Prediction,
+  BgNbdParams,
+  GammaGammaParams,
+} from "../engine/accounts/clv";
+import { AbcClass, pareto, paretoShare } from "../engine/accounts/pareto";
+import { customerKey, rfm, RfmCustomer } from "../engine/accounts/rfm";
+import { SEGMENT_NAMES, SegmentId } from "../engine/accounts/segments";
+import { rfmSummary } from "../engine/accounts/summary";
+import { DEFAULT_TIER_THRESHOLDS, Tier, TierThresholds, tiers } from "../engine/accounts/tier";
+import { growth as growthRate } from "../engine/kpi/kpi";
+import { sum } from "../engine/numeric";
+import { formatPercent } from "../engine/pipeline/funnel";
+import { isoFromSerial } from "../grid/dates";
+import { ACCOUNTS_REPORT, AccountsReportText } from "../i18n/report.accounts";
+import { RESULT_LABELS } from "../i18n/results";
+import { ACCOUNT_LABELS } from "../i18n/results.accounts";
+import {
+  Area,
+  BuildOptions,
+  CellContent,
+  FormulaCell,
+  ReportSheet,
+  a1,
+  areaA1,
+  columnLetters,
+} from "./model";
+import { ticker } from "./progress";
+import { Dataset } from "./roles";
+import { ColumnSpec, PlacedTable, SheetBuilder, userText } from "./sheet";
+
+export interface AccountsOptions {
+  /** Analysis date (Excel serial); later transactions are left out. Default: the day after the last one. */
+  asOf?: number;
+  /** RFM score groups, 2..9. Default 5. */
+  bins?: number;
+  /** Cumulative revenue share up to which customers are class A. Default 0.8. */
+  paretoShare?: number;
+  /** Cumulative revenue share up to which customers are class B. Default 0.95. */
+  bShare?: number;
+  /** Tier rule thresholds (see src/engine/accounts/tier.ts). */
+  tierThresholds?: Partial<TierThresholds>;
+  /** CLV horizon in months. Default 12. */
+  clvMonths?: number;
+  /** CLV discount rate per month (e.g. 0.008 ≈ 10% a year). Default 0. */
+  discount?: number;
+}
+
+/** Fewest repeat buyers the BG/NBD and Gamma-Gamma fits are tried on. */
+export const MIN_REPEAT_BUYERS = 10;
+/** Customers shown in the Pareto chart. */
+export const CHART_CUSTOMERS = 30;
+/** The "top 20% of customers" of the key figures. */
+const TOP_FRACTION = 0.2;
+
+const COLORS = {
+  bar: "#5B9BD5",
+  line: "#ED7D31",
+  low: "#F8696B",
+  mid: "#FFEB84",
+  high: "#63BE7B",
+  goodFill: "#C6EFCE",
+  goodText: "#006100",
+};
+
+interface AccountRow {
+  customer: string;
+  total: number;
+  share: number;
+  cumulative: number;
+  abc: AbcClass;
+  rfm?: RfmCustomer;
+  growth?: number;
+  tier?: Tier;
+  clv?: Prediction;
+}
+
+interface SegmentRow {
+  id: SegmentId;
+  customers: number;
+  revenue: number;
+  share?: number;
+}
+
+interface ClvModel {
+  bg: BgNbdParams;
+  gg: GammaGammaParams;
+  customers: number;
+}
+
+interface Model {
+  rows: AccountRow[];
+  asOf: number;
+  transactions: number;
+  afterAsOf: number;
+  unscored: number;
+  scored: RfmCustomer[];
+  grand: number;
+  topShare: number;
+  topCount: number;
+  aCount: number;
+  aShare: number;
+  growthWindow?: { prevFrom: number; prevTo: number; curFrom: number; curTo: number };
+  tiers: boolean;
+  clv?: ClvModel;
+  clvProblem?: string;
+}
+
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+
+/** Builds the Accounts report sheet from a transaction list (roles customer, date, amount). */
+export async function buildAccountsReport(
+  data: Dataset,
+  options: BuildOptions & AccountsOptions
+): Promise<ReportSheet> {
+  const L = ACCOUNTS_REPORT[options.lang];
+  const settings = readOptions(options, L);
+  const tick = ticker(100, options);
+  const model = await compute(data, options, settings, L, tick);
+  const live =
+    options.live === true &&
+    data.addresses.customer !== undefined &&
+    data.addresses.date !== undefined &&
+    data.addresses.amount !== undefined;
+  const source = options.source ?? data.source;
+  const b = new SheetBuilder("accounts", L.sheetName, { ...options, source, live });
+  b.title(
+    L.title,
+    L.subtitle(source, isoFromSerial(model.asOf), model.transactions, model.rows.length)
+  );
+  const notes = collectNotes(model, settings, L, options.live === true && !live);
+  if (live) layoutLive(b, model, settings, L, options, data, notes);
+  else layoutPortable(b, model, settings, L, options, notes);
+  await tick(100);
+  return b.build();
+}
+
+interface Settings {
+  bins: number;
+  aCut: number;
+  bCut: number;
+  thresholds: TierThresholds;
+  months: number;
+  discount: number;
+}
+
+function readOptions(o: AccountsOptions, L: AccountsReportText): Settings {
+  const bad = (name: string, rule: string) => fail(L.errors.option(name, rule));
+  const isNum = (v: number) => typeof v === "number" && Number.isFinite(v);
+  const bins = o.bins ?? 5;
+  if (!(Number.isInteger(bins) && bins >= 2 && bins <= 9)) bad("bins", "2–9");
+  const aCut = o.paretoShare ?? 0.8;
+  if (!(isNum(aCut) && aCut > 0 && aCut <= 1)) bad("paretoShare", "0 < x ≤ 1");
+  const bCut = o.bShare ?? Math.max(0.95, aCut);
+  if (!(isNum(bCut) && bCut >= aCut && bCut <= 1)) bad("bShare", "paretoShare ≤ x ≤ 1");
+  const thresholds = { ...DEFAULT_TIER_THRESHOLDS, ...o.tierThresholds };
+  const { coreShare, ordinaryShare, stableGrowth } = thresholds;
+  if (!(
+    isNum(coreShare) &&
+    isNum(ordinaryShare) &&
+    isNum(stableGrowth) &&
+    coreShare > 0 &&
+    coreShare <= 1 &&
+    ordinaryShare >= 0 &&
+    ordinaryShare < coreShare
+  ))
+    bad("tierThresholds", "0 ≤ ordinaryShare < coreShare ≤ 1");
+  const months = o.clvMonths ?? 12;
+  if (!(isNum(months) && months > 0 && months <= 1200)) bad("clvMonths", "0 < x ≤ 1200");
+  const discount = o.discount ?? 0;
+  if (!(isNum(discount) && discount >= 0 && discount < 1)) bad("discount", "0 ≤ x < 1");
+  if (o.asOf !== undefined && !isNum(o.asOf)) bad("asOf", "a date");
+  return { bins, aCut, bCut, thresholds, months, discount };
+}
+
+async function compute(
+  data: Dataset,
+  options: AccountsOptions,
+  s: Settings,
+  L: AccountsReportText,
+  tick: (done: number) => Promise<void>
+): Promise<Model> {
+  const allCustomers = data.text.customer;
+  const allDates = data.numbers.date;
+  const allAmounts = data.numbers.amount;
+  if (!allCustomers) return fail(L.errors.noColumn(L.roles.customer));
+  if (!allDates) return fail(L.errors.noColumn(L.roles.date));
+  if (!allAmounts) return fail(L.errors.noColumn(L.roles.amount));
+  if (allCustomers.length === 0 || data.rows === 0) fail(L.errors.noRows);
+  if (allDates.length !== allCustomers.length || allAmounts.length !== allCustomers.length)
+    fail(L.errors.lengths);
+  const rowOf = (i: number) => data.sheetRows[i] ?? i + 1;
+  for (let i = 0; i < allCustomers.length; i++) {
+    if (!Number.isFinite(allDates[i])) fail(L.errors.notNumber(rowOf(i), L.roles.date));
+    if (!Number.isFinite(allAmounts[i])) fail(L.errors.notNumber(rowOf(i), L.roles.amount));
+  }
+
+  // Transactions after the as-of date are left out of everything (as KAM.RFM does).
+  let customers = allCustomers;
+  let days = allDates;
+  let money = allAmounts;
+  let afterAsOf = 0;
+  if (options.asOf !== undefined) {
+    const limit = Math.floor(options.asOf);
+    const keep: number[] = [];
+    for (let i = 0; i < allDates.length; i++) if (Math.floor(allDates[i]) <= limit) keep.push(i);
+    afterAsOf = allDates.length - keep.length;
+    customers = keep.map((i) => allCustomers[i]);
+    days = keep.map((i) => allDates[i]);
+    money = keep.map((i) => allAmounts[i]);
+  }
+  const asOfText = options.asOf !== undefined ? isoFromSerial(options.asOf) : "";
+  if (customers.length === 0) fail(L.errors.noPurchasesAsOf(asOfText));
+
+  const scoring = rfm(customers, days, money, { asOf: options.asOf, bins: s.bins });
+  if (scoring.customers.length === 0)
+    fail(options.asOf !== undefined ? L.errors.noPurchasesAsOf(asOfText) : L.errors.noPurchases);
+  const asOf = scoring.asOf;
+  await tick(10);
+
+  const ranked = pareto(customers, money, s.aCut, s.bCut);
+  if (!ranked.ok) return fail(L.errors.total(sum(money)));
+  const totals = ranked.value.map((r) => r.total);
+  const grand = sum(totals);
+  const top = paretoShare(totals, TOP_FRACTION);
+  if (!top.ok) return fail(L.errors.total(grand));
+  const topCount = Math.max(1, Math.ceil(TOP_FRACTION * totals.length - 1e-9));
+  const aRows = ranked.value.filter((r) => r.abc === "A");
+  await tick(20);
+
+  const byKey = new Map<string, RfmCustomer>();
+  for (const c of scoring.customers) byKey.set(customerKey(c.customer), c);
+  const rows: AccountRow[] = ranked.value.map((r) => ({
+    customer: String(userText(r.customer)),
+    total: r.total,
+    share: r.share,
+    cumulative: r.cumulative,
+    abc: r.abc,
+    rfm: byKey.get(customerKey(r.customer)),
+  }));
+
+  // Growth: revenue in the later half of the data (at most 12 months) against the half before.
+  let firstDay = Infinity;
+  for (const d of days) firstDay = Math.min(firstDay, Math.floor(d));
+  const width = Math.min(365, Math.floor((asOf - firstDay) / 2));
+  let growthWindow: Model["growthWindow"];
+  if (width >= 1) {
+    growthWindow = {
+      prevFrom: asOf - 2 * width + 1,
+      prevTo: asOf - width,
+      curFrom: asOf - width + 1,
+      curTo: asOf,
+    };
+    const current = new Map<string, number[]>();
+    const previous = new Map<string, number[]>();
+    for (let i = 0; i < customers.length; i++) {
+      const day = Math.floor(days[i]);
+      const bucket =
+        day >= growthWindow.curFrom ? current : day >= growthWindow.prevFrom ? previous : undefined;
+      if (!bucket) continue;
+      const key = customerKey(customers[i]);
+      const list = bucket.get(key);
+      if (list) list.push(money[i]);
+      else bucket.set(key, [money[i]]);
+    }
+    for (const row of rows) {
+      const key = customerKey(row.customer);
+      const prev = previous.get(key);
+      if (!prev) continue;
+      const g = growthRate(sum(current.get(key) ?? []), sum(prev));
+      if (g.ok) row.growth = g.value;
+    }
+  }
+  const forTier = rows.map((r) => r.growth ?? 0);
+  const tiered = tiers(totals, forTier, forTier, s.thresholds);
+  if (tiered.ok) tiered.rows.forEach((t, i) => (rows[i].tier = t.tier));
+  await tick(30);
+
+  const clv = await fitClv(customers, days, money, asOf, s, L, tick);
+  if (clv.predictions) {
+    for (const row of rows) row.clv = clv.predictions.get(customerKey(row.customer));
+  }
+  await tick(95);
+
+  return {
+    rows,
+    asOf,
+    transactions: customers.length,
+    afterAsOf,
+    unscored: rows.filter((r) => !r.rfm).length,
+    scored: scoring.customers,
+    grand,
+    topShare: top.value,
+    topCount,
+    aCount: aRows.length,
+    aShare: aRows.length > 0 ? aRows[aRows.length - 1].cumulative : 0,
+    growthWindow,
+    tiers: tiered.ok,
+    clv: clv.model,
+    clvProblem: clv.problem,
+  };
+}
+
+interface SummaryRow {
+  key: string;
+  x: number;
+  tx: number;
+  T: number;
+  m: number;
+}
+
+/** Fits BG/NBD and Gamma-Gamma on the calibration summary; a problem instead when it cannot. */
+async function fitClv(
+  customers: readonly string[],
+  days: readonly number[],
+  money: readonly number[],
+  asOf: number,
+  s: Settings,
+  L: AccountsReportText,
+  tick: (done: number) => Promise<void>
+): Promise<{ model?: ClvModel; problem?: string; predictions?: Map<string, Prediction> }> {
+  const summary = rfmSummary(customers, days, money, { asOf, period: "months" }).customers.map(
+    (c): SummaryRow => ({
+      key: customerKey(c.customer),
+      x: c.frequency,
+      tx: c.recency,
+      T: c.T,
+      m: c.monetary,
+    })
+  );
+  const x = summary.map((c) => c.x);
+  const repeat = x.filter((v) => v > 0).length;
+  if (repeat < MIN_REPEAT_BUYERS)
+    return { problem: L.notes.tooFewRepeat(repeat, MIN_REPEAT_BUYERS) };
+  await tick(40);
+  try {
+    const bg = fitBgNbd(
+      x,
+      summary.map((c) => c.tx),
+      summary.map((c) => c.T)
+    );
+    if (!bg.converged) return { problem: L.notes.notConverged("BG/NBD") };
+    await tick(55);
+    const m = summary.map((c) => c.m);
+    if (!summary.some((c) => c.x > 0 && c.m > 0)) return { problem: L.notes.noRepeatValue };
+    const gg = fitGammaGamma(x, m);
+    if (!gg.converged) return { problem: L.notes.notConverged("Gamma-Gamma") };
+    if (!(gg.params.q > 1)) return { problem: L.notes.ggMean };
+    await tick(65);
+    const model = { bg: bg.params, gg: gg.params, customers: bg.customers };
+    const predictions = new Map<string, Prediction>();
+    for (let k = 0; k < summary.length; k++) {
+      const c = summary[k];
+      if (k % 1000 === 999) await tick(65 + Math.floor((30 * k) / summary.length));
+      const p = predictClv(model.bg, model.gg, c.x, c.tx, c.T, c.m, s.months, {
+        discountRate: s.discount,
+      });
+      if (![p.clv, p.pAlive, p.expectedPurchases].every(Number.isFinite))
+        return { problem: L.notes.notConverged("BG/NBD") };
+      predictions.set(c.key, p);
+    }
+    return { model, predictions };
+  } catch {
+    return { problem: L.notes.notConverged("BG/NBD") };
+  }
+}
+
+/** Customers and revenue per RFM segment (segments present, in the order of the segment table). */
+function segmentRows(
+  scored: readonly { segment: SegmentId; revenue: number }[],
+  L: AccountsReportText
+): { rows: SegmentRow[]; problem?: string } {
+  const order: SegmentId[] = [];
+  for (const id of Object.keys(SEGMENT_NAMES) as SegmentId[]) {
+    if (scored.some((c) => c.segment === id)) order.push(id);
+  }
+  const revenue = new Map<SegmentId, number[]>();
+  for (const c of scored) {
+    const list = revenue.get(c.segment);
+    if (list) list.push(c.revenue);
+    else revenue.set(c.segment, [c.revenue]);
+  }
+  const shares = pareto(
+    scored.map((c) => c.segment),
+    scored.map((c) => c.revenue)
+  );
+  const shareOf = new Map<string, number>();
+  if (shares.ok) for (const r of shares.value) shareOf.set(String(r.customer), r.share);
+  return {
+    rows: order.map((id) => ({
+      id,
+      customers: revenue.get(id)?.length ?? 0,
+      revenue: sum(revenue.get(id) ?? []),
+      share: shareOf.get(id),
+    })),
+    problem: shares.ok ? undefined : L.notes.shareFailed(shares.reason),
+  };
+}
+
+function collectNotes(
+  model: Model,
+  s: Settings,
+  L: AccountsReportText,
+  liveWithoutAddresses: boolean
+): string[] {
+  const notes = [L.notes.method(formatPercent(s.aCut), formatPercent(s.bCut))];
+  if (model.afterAsOf > 0)
+    notes.push(L.notes.afterAsOf(model.afterAsOf, isoFromSerial(model.asOf)));
+  if (model.unscored > 0) notes.push(L.notes.unscored(model.unscored));
+  const w = model.growthWindow;
+  if (w)
+    notes.push(
+      L.notes.growth(
+        isoFromSerial(w.prevFrom),
+        isoFromSerial(w.prevTo),
+        isoFromSerial(w.curFrom),
+        isoFromSerial(w.curTo)
+      )
+    );
+  else notes.push(L.notes.noGrowth);
+  if (model.tiers)
+    notes.push(
+      L.notes.tier(
+        formatPercent(s.thresholds.coreShare),
+        formatPercent(s.thresholds.ordinaryShare),
+        formatPercent(s.thresholds.stableGrowth)
+      )
+    );
+  if (model.clv) notes.push(L.notes.clv(s.months, model.clv.customers, formatPercent(s.discount)));
+  else if (model.clvProblem) notes.push(L.notes.clvFailed(model.clvProblem));
+  if (liveWithoutAddresses) notes.push(L.notes.liveNeedsAddresses);
+  return notes;
+}
+
+/** "B$105": a cell with an absolute row. */
+const rowAbs = (row: number, column: number) => `${columnLetters(column)}$${row + 1}`;
+
+const formula = (text: string, value: number): FormulaCell => ({ formula: text, value });
+
+type ColKey =
+  | "customer"
+  | "revenue"
+  | "share"
+  | "cumulative"
+  | "abc"
+  | "recency"
+  | "frequency"
+  | "monetary"
+  | "r"
+  | "f"
+  | "m"
+  | "rfm"
+  | "segment"
+  | "growth"
+  | "tier"
+  | "pAlive"
+  | "expected"
+  | "clv";
+
+function layoutPortable(
+  b: SheetBuilder,
+  model: Model,
+  s: Settings,
+  L: AccountsReportText,
+  options: BuildOptions,
+  notes: string[]
+): void {
+  const lang = options.lang;
+  const tierName = ACCOUNT_LABELS[lang].tiers;
+  const h = L.h;
+  const columns: [ColKey, ColumnSpec][] = [
+    ["customer", { header: h.customer, total: { label: L.total }, width: 28 }],
+    ["revenue", { header: h.revenue, format: "number", total: "sum", width: 14 }],
+    ["share", { header: h.share, format: "percent", total: "sum" }],
+    ["cumulative", { header: h.cumulative, format: "percent" }],
+    ["abc", { header: h.abc }],
+    ["recency", { header: h.recency, format: "integer" }],
+    ["frequency", { header: h.frequency, format: "integer" }],
+    ["monetary", { header: h.monetary, format: "number", total: "sum", width: 14 }],
+    ["r", { header: h.r, format: "integer", width: 6 }],
+    ["f", { header: h.f, format: "integer", width: 6 }],
+    ["m", { header: h.m, format: "integer", width: 6 }],
+    ["rfm", { header: h.rfm, width: 7 }],
+    ["segment", { header: h.segment, width: 20 }],
+    ["growth", { header: h.growth, format: "percent" }],
+  ];
+  if (model.tiers) columns.push(["tier", { header: h.tier }]);
+  if (model.clv) {
+    columns.push(
+      ["pAlive", { header: h.pAlive, format: "percent" }],
+      ["expected", { header: h.expected(s.months), format: "number", total: "sum" }],
+      ["clv", { header: h.clv(s.months), format: "number", total: "sum", width: 14 }]
+    );
+  }
+  const col = (k: ColKey) => columns.findIndex(([key]) => key === k);
+
+  // Key figures refer to the table below: reserve their rows, fill them in once it is placed.
+  b.section(L.keyFigures);
+  const kvTop = b.row;
+  const keyCount = 5 + (model.tiers ? 1 : 0) + (model.clv ? 1 : 0);
+  b.row += keyCount + 1;
+
+  b.section(L.accountsSection);
+  const rows = model.rows;
+  const table = b.table(
+    "KAM_Accounts",
+    columns.map(([, c]) => c),
+    rows.map(() => []),
+    {
+      rowFormula: (p, r, i) => {
+        const row = rows[i];
+        const totalRow = p.totalsRow ?? r;
+        const cells: CellContent[] = columns.map(() => null);
+        const set = (k: ColKey, v: CellContent) => {
+          const c = col(k);
+          if (c >= 0) cells[c] = v;
+        };
+        set("customer", row.customer);
+        set("revenue", row.total);
+        set(
+          "share",
+          formula(`=${a1(r, col("revenue"))}/${rowAbs(totalRow, col("revenue"))}`, row.share)
+        );
+        set(
+          "cumulative",
+          formula(
+            i === 0
+              ? `=${a1(r, col("share"))}`
+              : `=${a1(r - 1, col("cumulative"))}+${a1(r, col("share"))}`,
+            row.cumulative
+          )
+        );
+        set("abc", row.abc);
+        const c = row.rfm;
+        if (c) {
+          set("recency", c.recency);
+          set("frequency", c.frequency);
+          set("monetary", c.monetary);
+          set("r", c.r);
+          set("f", c.f);
+          set("m", c.m);
+          set("rfm", c.code);
+          set("segment", SEGMENT_NAMES[c.segment][lang]);
+        }
+        if (row.growth !== undefined) set("growth", row.growth);
+        if (row.tier) set("tier", tierName[row.tier]);
+        if (row.clv) {
+          set("pAlive", row.clv.pAlive);
+          set("expected", row.clv.expectedPurchases);
+          set("clv", row.clv.clv);
+        }
+        return cells;
+      },
+    }
+  );
+  b.freeze(table.firstRow, 1);
+  const end = b.row;
+
+  const revenueTotal = a1(table.totalsRow ?? 0, col("revenue"));
+  const pairs: [string, CellContent, ("integer" | "number" | "percent")?][] = [
+    [L.kCustomers, formula(`=COUNTA(${table.columnA1(col("customer"))})`, rows.length), "integer"],
+    [L.kRevenue, formula(`=${revenueTotal}`, model.grand), "number"],
+    [
+      L.kTopShare(formatPercent(TOP_FRACTION), model.topCount),
+      formula(
+        `=SUM(${areaA1({ ...table.column(col("revenue")), rows: model.topCount })})/${revenueTotal}`,
+        model.topShare
+      ),
+      "percent",
+    ],
+    [
+      L.kAAccounts(formatPercent(s.aCut)),
+      formula(`=COUNTIF(${table.columnA1(col("abc"))},"A")`, model.aCount),
+      "integer",
+    ],
+    [
+      L.kAShare,
+      formula(
+        `=SUMIF(${table.columnA1(col("abc"))},"A",${table.columnA1(col("revenue"))})/${revenueTotal}`,
+        model.aShare
+      ),
+      "percent",
+    ],
+  ];
+  if (model.tiers) {
+    const core = tierName.core;
+    pairs.push([
+      L.kCore,
+      formula(
+        `=COUNTIF(${table.columnA1(col("tier"))},"${core}")`,
+        rows.filter((r) => r.tier === "core").length
+      ),
+      "integer",
+    ]);
+  }
+  if (model.clv) {
+    pairs.push([
+      L.kClv(s.months),
+      formula(
+        `=${a1(table.totalsRow ?? 0, col("clv"))}`,
+        sum(rows.flatMap((r) => (r.clv ? [r.clv.clv] : [])))
+      ),
+      "number",
+    ]);
+  }
+  b.row = kvTop;
+  b.keyValues(pairs);
+  b.row = end;
+
+  // Segment summary under the account table.
+  const segs = segmentRows(
+    rows.flatMap((r) => (r.rfm ? [{ segment: r.rfm.segment, revenue: r.total }] : [])),
+    L
+  );
+  const segmentRange = table.columnA1(col("segment"), true);
+  const revenueRange = table.columnA1(col("revenue"), true);
+  const summary = segmentTable(b, segs.rows, L, lang, (criteria) => ({
+    count: `COUNTIF(${segmentRange},${criteria})`,
+    revenue: `SUMIF(${segmentRange},${criteria},${revenueRange})`,
+  }));
+
+  b.section(L.notesSection);
+  for (const note of segs.problem ? [...notes, segs.problem] : notes) b.note(note);
+
+  // Conditional formats over the account table.
+  const dataArea = (k: ColKey, columns = 1): Area => ({ ...table.column(col(k)), columns });
+  b.conditional({ kind: "dataBar", area: dataArea("revenue"), color: COLORS.bar });
+  b.conditional({
+    kind: "colorScale",
+    area: dataArea("r", 3),
+    min: COLORS.low,
+    mid: COLORS.mid,
+    max: COLORS.high,
+  });
+  b.conditional({
+    kind: "textEquals",
+    area: dataArea("abc"),
+    text: "A",
+    style: { fill: COLORS.goodFill, color: COLORS.goodText, bold: true },
+  });
+  b.width(0, Math.min(48, Math.max(28, ...pairs.map(([label]) => label.length + 2))));
+
+  // Charts to the right of the account table.
+  const shown = Math.min(CHART_CUSTOMERS, rows.length);
+  const top = (k: ColKey): Area => ({ ...table.column(col(k)), rows: shown });
+  const chartColumn = columns.length + 1;
+  b.chart({
+    kind: "pareto",
+    title: L.paretoChart(shown, rows.length),
+    series: [
+      {
+        name: h.revenue,
+        categories: top("customer"),
+        values: top("revenue"),
+        color: COLORS.bar,
+      },
+      {
+        name: h.cumulative,
+        categories: top("customer"),
+        values: top("cumulative"),
+        secondaryAxis: true,
+        kind: "line",
+        color: COLORS.line,
+      },
+    ],
+    anchor: { row: table.area.row, column: chartColumn, rows: 18, columns: 10 },
+    yFormat: "number",
+    legend: "bottom",
+  });
+  if (summary) {
+    b.chart({
+      kind: "column",
+      title: L.segmentChart,
+      series: segmentSeries(summary, L),
+      anchor: {
+        row: Math.max(summary.area.row, table.area.row + 19),
+        column: chartColumn,
+        rows: 16,
+        columns: 10,
+      },
+      yFormat: "integer",
+      legend: "bottom",
+    });
+  }
+}
+
+/** The segment summary table at the cursor: COUNTIF/SUMIF formulas built by `refs`. */
+function segmentTable(
+  b: SheetBuilder,
+  rows: readonly SegmentRow[],
+  L: AccountsReportText,
+  lang: "en" | "zh",
+  refs: (criteria: string) => { count: string; revenue: string }
+): PlacedTable | undefined {
+  if (rows.length === 0) return undefined;
+  b.section(L.segmentsSection);
+  return b.table(
+    "KAM_Segments",
+    [
+      { header: L.sh.segment, total: { label: L.total }, width: 22 },
+      { header: L.sh.customers, format: "integer", total: "sum" },
+      { header: L.sh.revenue, format: "number", total: "sum", width: 14 },
+      { header: L.sh.share, format: "percent", total: "sum" },
+    ],
+    rows.map(() => []),
+    {
+      rowFormula: (p, r, i) => {
+        const seg = rows[i];
+        const ref = refs(a1(r, 0));
+        return [
+          SEGMENT_NAMES[seg.id][lang],
+          formula(`=${ref.count}`, seg.customers),
+          formula(`=${ref.revenue}`, seg.revenue),
+          seg.share === undefined
+            ? null
+            : formula(`=${a1(r, 2)}/${rowAbs(p.totalsRow ?? r, 2)}`, seg.share),
+        ];
+      },
+    }
+  );
+}
+
+function segmentSeries(summary: PlacedTable, L: AccountsReportText) {
+  return [
+    {
+      name: L.sh.customers,
+      categories: summary.column(0),
+      values: summary.column(1),
+      color: COLORS.bar,
+    },
+    {
+      name: L.sh.share,
+      categories: summary.column(0),
+      values: summary.column(3),
+      secondaryAxis: true,
+      kind: "line" as const,
+      color: COLORS.line,
+    },
+  ];
+}
+
+/** An optional argument of a live formula: the value, or nothing (Excel's default). */
+const arg = (v: number | undefined) => (v === undefined ? "" : String(v));
+
+/** DATE(y,m,d) of a serial, for live formulas. */
+function dateArg(serial: number | undefined): string {
+  if (serial === undefined) return "";
+  const [y, m, d] = isoFromSerial(serial).split("-").map(Number);
+  return `DATE(${y},${m},${d})`;
+}
+
+/**
+ * Live mode: the account table is replaced by two spilling formulas side by side, KAM.RFM (columns
+ * A–I, in order of first appearance) and KAM.PARETO (from column K, by revenue). The key figures and
+ * the segment summary above them refer to the spills (A20#), so they follow the data too.
+ */
+function layoutLive(
+  b: SheetBuilder,
+  model: Model,
+  s: Settings,
+  L: AccountsReportText,
+  options: BuildOptions & AccountsOptions,
+  data: Dataset,
+  notes: string[]
+): void {
+  const lang = options.lang;
+  const addr = data.addresses;
+  const rfmHeaders = RESULT_LABELS[lang].rfmHeaders;
+  const paretoHeaders = ACCOUNT_LABELS[lang].paretoHeaders;
+  const segs = segmentRows(
+    model.scored.map((c) => ({ segment: c.segment, revenue: c.monetary })),
+    L
+  );
+
+  b.section(L.keyFigures);
+  const kvTop = b.row;
+  b.row += 5 + 1;
+  const segTop = b.row;
+  if (segs.rows.length > 0) b.row += 1 + 1 + segs.rows.length + 1 + 1;
+  b.section(L.notesSection);
+  const liveNotes = [L.notes.live, ...(options.asOf !== undefined ? [L.notes.liveAsOf] : [])];
+  for (const note of [...liveNotes, ...notes, ...(segs.problem ? [segs.problem] : [])])
+    b.note(note);
+  b.row++;
+  b.section(L.liveSection);
+  const top = b.row;
+  const paretoColumn = rfmHeaders.length + 1;
+  const rfmFormula = `=KAM.RFM(${addr.customer},${addr.date},${addr.amount},${dateArg(options.asOf)},${arg(options.bins)},TRUE)`;
+  const cuts = options.paretoShare !== undefined || options.bShare !== undefined;
+  const paretoFormula = `=KAM.PARETO(${addr.customer},${addr.amount},${arg(cuts ? s.aCut : undefined)},${arg(cuts ? s.bCut : undefined)},TRUE)`;
+  b.put(top, 0, [[{ live: rfmFormula, value: rfmHeaders[0] }]]);
+  b.put(top, paretoColumn, [[{ live: paretoFormula, value: paretoHeaders[0] }]]);
+  const nRfm = model.scored.length;
+  const nPareto = model.rows.length;
+  const rfmRef = `${a1(top, 0, true)}#`;
+  const paretoRef = `${a1(top, paretoColumn, true)}#`;
+  const spill = (column: number, rows: number, columns = 1): Area => ({
+    row: top + 1,
+    column,
+    rows,
+    columns,
+  });
+  b.format({ row: top, column: 0, rows: 1, columns: rfmHeaders.length }, { bold: true });
+  b.format({ row: top, column: paretoColumn, rows: 1, columns: 6 }, { bold: true });
+  b.format(spill(3, nRfm), { numberFormat: "number" });
+  b.format(spill(paretoColumn + 1, nPareto), { numberFormat: "number" });
+  b.format(spill(paretoColumn + 2, nPareto, 2), { numberFormat: "percent" });
+  b.conditional({ kind: "dataBar", area: spill(paretoColumn + 1, nPareto), color: COLORS.bar });
+  b.conditional({
+    kind: "colorScale",
+    area: spill(4, nRfm, 3),
+    min: COLORS.low,
+    mid: COLORS.mid,
+    max: COLORS.high,
+  });
+  b.conditional({
+    kind: "textEquals",
+    area: spill(paretoColumn + 5, nPareto),
+    text: "A",
+    style: { fill: COLORS.goodFill, color: COLORS.goodText, bold: true },
+  });
+  b.width(0, 28);
+  b.width(paretoColumn, 28);
+  b.width(8, 20);
+  const end = top + Math.max(nRfm, nPareto) + 2;
+
+  // The segment summary and key figures, above the spills, now that the anchors are known.
+  b.row = segTop;
+  const summary = segmentTable(b, segs.rows, L, lang, (criteria) => ({
+    count: `COUNTIF(INDEX(${rfmRef},0,9),${criteria})`,
+    revenue: `SUMIF(INDEX(${rfmRef},0,9),${criteria},INDEX(${rfmRef},0,4))`,
+  }));
+  b.row = kvTop;
+  const revenueCell = a1(kvTop + 1, 1);
+  const totalCol = `INDEX(${paretoRef},0,2)`;
+  const classCol = `INDEX(${paretoRef},0,6)`;
+  const count = `(ROWS(${paretoRef})-1)`;
+  const pairs: [string, CellContent, ("integer" | "number" | "percent")?][] = [
+    [L.kCustomers, formula(`=ROWS(${paretoRef})-1`, nPareto), "integer"],
+    [L.kRevenue, formula(`=SUM(${totalCol})`, model.grand), "number"],
+    [
+      L.kTopShare(formatPercent(TOP_FRACTION), model.topCount),
+      formula(
+        `=SUM(TAKE(${totalCol},ROUNDUP(${TOP_FRACTION}*${count},0)+1))/${revenueCell}`,
+        model.topShare
+      ),
+      "percent",
+    ],
+    [
+      L.kAAccounts(formatPercent(s.aCut)),
+      formula(`=COUNTIF(${classCol},"A")`, model.aCount),
+      "integer",
+    ],
+    [
+      L.kAShare,
+      formula(`=SUMIF(${classCol},"A",${totalCol})/${revenueCell}`, model.aShare),
+      "percent",
+    ],
+  ];
+  b.keyValues(pairs);
+  b.width(0, Math.min(48, Math.max(28, ...pairs.map(([label]) => label.length + 2))));
+  b.row = end;
+
+  const chartColumn = paretoColumn + 7;
+  const shown = Math.min(CHART_CUSTOMERS, nPareto);
+  b.chart({
+    kind: "pareto",
+    title: L.paretoChart(shown, nPareto),
+    series: [
+      {
+        name: paretoHeaders[1],
+        categories: spill(paretoColumn, shown),
+        values: spill(paretoColumn + 1, shown),
+        color: COLORS.bar,
+      },
+      {
+        name: paretoHeaders[3],
+        categories: spill(paretoColumn, shown),
+        values: spill(paretoColumn + 3, shown),
+        secondaryAxis: true,
+        kind: "line",
+        color: COLORS.line,
+      },
+    ],
+    anchor: { row: top, column: chartColumn, rows: 18, columns: 10 },
+    yFormat: "number",
+    legend: "bottom",
+  });
+  if (summary) {
+    b.chart({
+      kind: "column",
+      title: L.segmentChart,
+      series: segmentSeries(summary, L),
+      anchor: { row: top + 19, column: chartColumn, rows: 16, columns: 10 },
+      yFormat: "integer",
+      legend: "bottom",
+    });
+  }
+}
