@@ -6,11 +6,9 @@ import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { FORECAST_METHODS, ForecastMethod, forecastSeries } from "../engine/forecast/batch";
 import { asDate, classify, parseNumberText } from "../grid/values";
+import { InputProblem, UsageProblem } from "./common";
 
-/** Bad input: exit status 1. */
-export class InputProblem extends Error {}
-/** Bad command line: exit status 2. */
-export class UsageProblem extends Error {}
+export { InputProblem, UsageProblem };
 
 const METHODS: readonly ForecastMethod[] = FORECAST_METHODS.filter((m) => m !== "damped");
 

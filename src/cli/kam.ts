@@ -2,14 +2,30 @@
 /* global process */
 // The `kam` command: `kam <command> [options]`. Exit status 0 done, 1 bad input, 2 bad usage.
 
-import { InputProblem, runForecast, UsageProblem } from "./forecast";
+import { InputProblem, UsageProblem } from "./common";
+import { runDemo } from "./demo";
+import { runForecast } from "./forecast";
+import { runReport } from "./report";
+import { runSample } from "./sample";
 
 const COMMANDS: Readonly<
-  Record<string, { summary: string; run: (args: readonly string[]) => number }>
+  Record<string, { summary: string; run: (args: readonly string[]) => number | Promise<number> }>
 > = {
+  demo: {
+    summary: "write the full analysis workbook from the shipped sample data",
+    run: runDemo,
+  },
+  report: {
+    summary: "the task pane's reports on your own .xlsx or .csv file, as a workbook",
+    run: runReport,
+  },
   forecast: {
     summary: "batch forecasts for many series from a CSV file",
     run: runForecast,
+  },
+  sample: {
+    summary: "write the sample data (CSV, English and Chinese)",
+    run: runSample,
   },
 };
 
@@ -22,10 +38,13 @@ Commands:
 ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`)
   .join("\n")}
+
+Exit status: 0 done, 1 bad input (the message names the file, sheet, row and column)
+or an unexpected failure, 2 bad usage.
 `;
 
-/** Runs the command line (without node and the script); returns the exit status. */
-export function main(argv: readonly string[]): number {
+/** Runs the command line (without node and the script); resolves to the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(HELP);
@@ -39,21 +58,36 @@ export function main(argv: readonly string[]): number {
     return 2;
   }
   try {
-    return entry.run(rest);
+    return await entry.run(rest);
   } catch (e) {
     if (e instanceof UsageProblem) {
       process.stderr.write(`kam ${command}: ${e.message}; try kam ${command} --help\n`);
       return 2;
     }
     if (e instanceof InputProblem) {
-      process.stderr.write(`kam ${command}: ${e.message}\n`);
+      process.stderr.write(`kam ${command}: ${oneLine(e.message)}\n`);
       return 1;
     }
     process.stderr.write(
-      `kam ${command}: unexpected problem (${e instanceof Error ? e.message : String(e)})\n`
+      `kam ${command}: unexpected problem (${oneLine(e instanceof Error ? e.message : String(e))})\n`
     );
     return 1;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** Messages are one line: a line break inside one would split it on the terminal. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ");
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(
+      `kam: unexpected problem (${e instanceof Error ? e.message : String(e)})\n`
+    );
+    process.exitCode = 1;
+  }
+);

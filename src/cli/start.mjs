@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`. On Windows and macOS: build, serve and sideload into desktop Excel
 // (office-addin-debugging). Elsewhere (Linux has no desktop Excel): make sure development
-// certificates exist, start the https dev server, and say how to sideload into Excel on the web.
+// certificates exist, start the https dev server, say how to sideload into Excel on the web, and
+// write the demo workbook (kam demo) in the background so there is something to open at once.
 import { spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import fs from "node:fs";
@@ -45,6 +46,31 @@ async function ensureCertificates() {
   return { ca, created: true };
 }
 
+/** Writes kam-demo.xlsx with `kam demo` beside the project, in the background, unless it exists. */
+function writeDemo() {
+  const out = path.join(root, "kam-demo.xlsx");
+  if (fs.existsSync(out)) {
+    console.log(`Demo workbook: ${out} (npx kam demo --force rewrites it).`);
+    return;
+  }
+  const started = Date.now();
+  const kam = path.join(root, "src/cli/kam.cjs");
+  const child = spawn(process.execPath, [kam, "demo", "--out", out], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  let errors = "";
+  child.stderr.on("data", (d) => (errors += d));
+  child.on("error", (e) => console.warn(`Could not write the demo workbook: ${e.message}`));
+  child.on("exit", (code) => {
+    if (code === 0) {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`\nDemo workbook written in ${seconds} s: ${out}
+  Open it in Excel or LibreOffice: every report of the task pane on the sample data, native formulas only.\n`);
+    } else {
+      const last = errors.trim().split("\n").pop() ?? "";
+      console.warn(`Could not write the demo workbook (${last}); try npx kam demo.`);
+    }
+  });
+}
+
 async function startWeb() {
   let ca;
   try {
@@ -71,6 +97,7 @@ Sideload into Excel on the web (in a browser on this machine):
 
 Stop with Ctrl+C.
 `);
+  writeDemo();
   run(tool("webpack-cli/bin/cli.js"), ["serve", "--mode", "development", "--port", String(port)]);
 }
 

@@ -1,0 +1,367 @@
+/* global process, Buffer */
+// `kam report`: the task pane's workflows on the user's own .xlsx or .csv file, through the same source
+// reader and report builders, written as one workbook of report sheets with ExcelJS.
+
+import fs from "node:fs";
+import path from "node:path";
+import { parseTextDate } from "../grid/dates";
+import { parseNumberText } from "../grid/values";
+import { SOURCE_STRINGS } from "../i18n/report.source";
+import { ReportSheet, WORKFLOWS, WorkflowId, columnLetters } from "../report/model";
+import { Role, WORKFLOW_ROLES } from "../report/roles";
+import {
+  InputProblem,
+  UsageProblem,
+  checkOutput,
+  fileErrorCode,
+  parseLang,
+  parseOptions,
+  progressLine,
+  say,
+  writeOutput,
+} from "./common";
+import { readStages } from "./stages";
+import { BuildRequest, WorkflowSettings, analyse, buildFromSheet, fits, place } from "./workflows";
+import { SheetValues, decodeText, readCsv, readXlsx, workbookBytes } from "./xlsx";
+
+export const REPORT_HELP = `kam report — the task pane's reports on your own file, as a workbook
+
+Usage:
+  kam report --in FILE.xlsx|FILE.csv --out FILE.xlsx [--sheet NAME]
+             [--workflow accounts,forecast,pipeline,plan,portfolio,kpi]
+             [--map ROLE=COLUMN ...] [--header-row N|none] [--lang en|zh]
+             [--as-of DATE] [--horizon N] [--stages FILE.csv] [--target N] [--unit N]
+             [--skip-bad-rows] [--force]
+
+Options:
+  --in FILE         The data: an .xlsx workbook or a .csv file (UTF-8, or GB18030 as
+                    Chinese Excel saves it; comma, semicolon or tab separated).
+  --sheet NAME      The worksheet to read (.xlsx); default the first visible one with data.
+  --workflow LIST   Which reports, comma-separated: ${WORKFLOWS.join(", ")}.
+                    Default: every report whose columns the data has (found by their
+                    headers); an opportunity list gets the pipeline report only.
+  --map ROLE=COL    Which column plays a role, by letter (C) or header text
+                    ("Order date"); ROLE=none leaves an optional role out. May be repeated.
+                    Roles: ${[...new Set(Object.values(WORKFLOW_ROLES).flatMap((r) => r.map((s) => s.role)))].join(", ")}.
+  --header-row N    The sheet row of the header (1-based), or none; default detected.
+  --lang en|zh      Language of the report sheets (default en).
+  --as-of DATE      Analysis date (2024-12-31): accounts, pipeline; default from the data.
+  --horizon N       Forecast periods (default one season).
+  --stages FILE     Your stage table for the pipeline (CSV: stage, probability such as 30%,
+                    optional forecast category); default the five standard stages.
+  --target N        The plan year's sales target (plan; default last year's sales + 10%);
+                    the pipeline's monthly target is N/12.
+  --unit N          Plan targets are rounded to whole multiples of N (e.g. 1000).
+  --skip-bad-rows   Leave rows with unreadable cells out (listed on stderr) instead of stopping.
+  --out FILE        The workbook to write (.xlsx).
+  --force           Overwrite --out if it exists (otherwise an existing file is an error).
+  --help            This text.
+
+Every formula in the report sheets is a native Excel formula with its result stored: the
+workbook opens in Excel or LibreOffice without the add-in. Charts are drawn by the task pane
+only; the file notes where each one would be.
+
+Exit status: 0 done; 1 bad input (one line naming the file, sheet, row and column) or an
+unexpected failure; 2 bad usage.
+`;
+
+export interface ReportArgs {
+  input: string;
+  output: string;
+  sheet?: string;
+  workflows?: WorkflowId[];
+  map: [string, string][];
+  headerRow?: number | null;
+  lang: "en" | "zh";
+  settings: WorkflowSettings;
+  stagesFile?: string;
+  skipBadRows: boolean;
+  force: boolean;
+}
+
+/** Parses the arguments after `report`; undefined means --help. */
+export function parseReportArgs(args: readonly string[]): ReportArgs | undefined {
+  const o = parseOptions(args, {
+    values: [
+      "in",
+      "out",
+      "sheet",
+      "workflow",
+      "map",
+      "header-row",
+      "lang",
+      "as-of",
+      "horizon",
+      "stages",
+      "target",
+      "unit",
+    ],
+    repeated: ["map", "workflow"],
+    flags: ["force", "skip-bad-rows"],
+  });
+  if (o.help) return undefined;
+  const input = o.values.get("in");
+  if (input === undefined) throw new UsageProblem("--in is required");
+  const output = o.values.get("out");
+  if (output === undefined) throw new UsageProblem("--out is required");
+  if (!/\.xlsx$/i.test(output))
+    throw new UsageProblem(`--out ${JSON.stringify(output)} must end in .xlsx`);
+  let workflows: WorkflowId[] | undefined;
+  const listed = (o.repeated.get("workflow") ?? []).flatMap((w) => w.split(","));
+  if (listed.length > 0) {
+    workflows = [];
+    for (const w of listed.map((x) => x.trim().toLowerCase())) {
+      if (!(WORKFLOWS as readonly string[]).includes(w))
+        throw new UsageProblem(
+          `--workflow ${JSON.stringify(w)} is not one of ${WORKFLOWS.join(", ")}`
+        );
+      if (!workflows.includes(w as WorkflowId)) workflows.push(w as WorkflowId);
+    }
+  }
+  const map: [string, string][] = (o.repeated.get("map") ?? []).map((m) => {
+    const eq = m.indexOf("=");
+    if (eq <= 0 || eq === m.length - 1)
+      throw new UsageProblem(`--map ${JSON.stringify(m)} is not ROLE=COLUMN`);
+    return [m.slice(0, eq).trim(), m.slice(eq + 1).trim()];
+  });
+  let headerRow: number | null | undefined;
+  const hr = o.values.get("header-row");
+  if (hr !== undefined) {
+    if (hr.toLowerCase() === "none") headerRow = null;
+    else {
+      const n = Number(hr);
+      if (!Number.isInteger(n) || n < 1)
+        throw new UsageProblem(`--header-row ${JSON.stringify(hr)} is not a row number or none`);
+      headerRow = n - 1;
+    }
+  }
+  const settings: WorkflowSettings = {};
+  const asOf = o.values.get("as-of");
+  if (asOf !== undefined) {
+    const serial = parseTextDate(asOf);
+    if (serial === undefined)
+      throw new UsageProblem(`--as-of ${JSON.stringify(asOf)} is not a date such as 2024-12-31`);
+    settings.asOf = serial;
+  }
+  const horizon = o.values.get("horizon");
+  if (horizon !== undefined) {
+    const n = Number(horizon);
+    if (!Number.isInteger(n) || n < 1 || n > 1000)
+      throw new UsageProblem(`--horizon ${JSON.stringify(horizon)} is not allowed; give 1 to 1000`);
+    settings.horizon = n;
+  }
+  const target = o.values.get("target");
+  if (target !== undefined) {
+    const n = parseNumberText(target);
+    if (n === undefined || !(n > 0))
+      throw new UsageProblem(`--target ${JSON.stringify(target)} is not a positive number`);
+    settings.target = n;
+  }
+  const unit = o.values.get("unit");
+  if (unit !== undefined) {
+    const n = parseNumberText(unit);
+    if (n === undefined || !(n > 0))
+      throw new UsageProblem(`--unit ${JSON.stringify(unit)} is not a positive number`);
+    settings.unit = n;
+  }
+  return {
+    input,
+    output,
+    sheet: o.values.get("sheet"),
+    workflows,
+    map,
+    headerRow,
+    lang: parseLang(o.values.get("lang")),
+    settings,
+    stagesFile: o.values.get("stages"),
+    skipBadRows: o.flags.has("skip-bad-rows"),
+    force: o.flags.has("force"),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Input files
+
+export function isCsv(file: string): boolean {
+  return /\.(csv|tsv|txt)$/i.test(file);
+}
+
+/** Reads an .xlsx or .csv file into sheets of values. */
+export async function readInput(file: string): Promise<SheetValues[]> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw new InputProblem(`${file}: cannot read the file (${fileErrorCode(e)})`);
+  }
+  if (isCsv(file)) {
+    try {
+      return [readCsv(decodeText(bytes), file)];
+    } catch (e) {
+      throw new InputProblem(
+        `${file}: not a readable CSV file (${e instanceof Error ? e.message : String(e)})`
+      );
+    }
+  }
+  if (!/\.(xlsx|xlsm)$/i.test(file))
+    throw new InputProblem(`${file}: not an .xlsx or .csv file (.xls files: save them as .xlsx)`);
+  try {
+    return await readXlsx(bytes);
+  } catch (e) {
+    throw new InputProblem(
+      `${file}: not a readable .xlsx workbook (${e instanceof Error ? e.message : String(e)})`
+    );
+  }
+}
+
+/** The sheet named by --sheet, or the first visible sheet with data. */
+export function chooseSheet(sheets: SheetValues[], file: string, name?: string): SheetValues {
+  if (name !== undefined) {
+    const found =
+      sheets.find((s) => s.name === name) ??
+      sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found)
+      throw new InputProblem(
+        `${file}: there is no sheet ${JSON.stringify(name)}; the sheets are ${sheets.map((s) => JSON.stringify(s.name)).join(", ")}`
+      );
+    return found;
+  }
+  const withData = sheets.filter((s) => s.values.length > 0);
+  const chosen = withData.find((s) => !s.hidden) ?? withData[0];
+  if (!chosen) throw new InputProblem(`${file}: every sheet is empty`);
+  return chosen;
+}
+
+const roleKey = (text: string) =>
+  text
+    .normalize("NFKC")
+    .replace(/[\s_\-.]+/g, "")
+    .toLowerCase();
+
+/** A role named on the command line: its id (closeDate, close-date) or its name in either language. */
+export function findRole(text: string): Role | undefined {
+  const key = roleKey(text);
+  const roles = new Set(Object.values(WORKFLOW_ROLES).flatMap((r) => r.map((s) => s.role)));
+  for (const role of roles) {
+    if (roleKey(role) === key) return role;
+    if (roleKey(SOURCE_STRINGS.en.roles[role]) === key) return role;
+  }
+  for (const role of roles) if (roleKey(SOURCE_STRINGS.zh.roles[role]) === key) return role;
+  return undefined;
+}
+
+/** The --map choices as column indexes: letters, or header texts of the detected header. */
+export function resolveMap(
+  map: readonly [string, string][],
+  sheet: SheetValues,
+  headers: readonly string[],
+  where: string
+): Partial<Record<Role, number | null>> {
+  const width = sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
+  const out: Partial<Record<Role, number | null>> = {};
+  for (const [roleText, column] of map) {
+    const role = findRole(roleText);
+    if (!role)
+      throw new UsageProblem(
+        `--map ${roleText}=${column}: there is no role ${JSON.stringify(roleText)}`
+      );
+    if (/^(none|-)$/i.test(column)) {
+      out[role] = null;
+      continue;
+    }
+    const key = column.trim().toLowerCase();
+    let index = headers.findIndex((h) => h.trim().toLowerCase() === key);
+    if (index < 0 && /^[A-Za-z]{1,3}$/.test(column)) {
+      let n = 0;
+      for (const ch of column.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+      index = n - 1;
+    }
+    if (index < 0 || index >= width)
+      throw new UsageProblem(
+        `--map ${roleText}=${column}: ${where} has no such column; its columns are ${headers
+          .slice(0, Math.max(width, 0))
+          .map((h, i) => `${columnLetters(i)} (${h})`)
+          .join(", ")}`
+      );
+    out[role] = index;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The command
+
+/** Builds the requested (or fitting) reports of one sheet. */
+export async function reportSheets(
+  args: ReportArgs,
+  sheet: SheetValues,
+  command = "report"
+): Promise<ReportSheet[]> {
+  const csv = isCsv(args.input);
+  const where = place(args.input, sheet.name, csv);
+  const base: Omit<BuildRequest, "workflow"> = {
+    sheet,
+    file: args.input,
+    csv,
+    lang: args.lang,
+    headerRow: args.headerRow,
+    skipBadRows: args.skipBadRows,
+    settings: args.settings,
+    note: (text) => say(command, text),
+  };
+  if (args.map.length > 0) {
+    const first = analyse({ ...base, workflow: args.workflows?.[0] ?? "accounts" });
+    base.mapping = resolveMap(args.map, sheet, first.headers, where);
+  }
+  let workflows = args.workflows;
+  if (!workflows) {
+    const fitting = WORKFLOWS.filter((w) => fits(analyse({ ...base, workflow: w }), w));
+    // An opportunity list also has customers, amounts and dates: it gets the pipeline only.
+    workflows = fitting.includes("pipeline") ? ["pipeline"] : fitting;
+    if (workflows.length === 0)
+      throw new InputProblem(
+        `${where}: no report fits this data (no columns recognised by their headers); choose one with --workflow and --map`
+      );
+    say(
+      command,
+      `${where}: ${workflows.join(", ")} (chosen from the columns; --workflow to choose)`
+    );
+  }
+  const sheets: ReportSheet[] = [];
+  for (const workflow of workflows) {
+    say(command, `${workflow}: building`);
+    const started = Date.now();
+    const report = await buildFromSheet({
+      ...base,
+      workflow,
+      onProgress: progressLine(command, workflow),
+    });
+    say(command, `${workflow}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    sheets.push(report);
+  }
+  return sheets;
+}
+
+/** Runs `kam report`; resolves to the exit status. */
+export async function runReport(args: readonly string[]): Promise<number> {
+  const options = parseReportArgs(args);
+  if (!options) {
+    process.stdout.write(REPORT_HELP);
+    return 0;
+  }
+  if (path.resolve(options.output) === path.resolve(options.input))
+    throw new UsageProblem("--out must not be the input file");
+  checkOutput(options.output, options.force);
+  if (options.stagesFile) options.settings.stages = readStages(options.stagesFile);
+  say("report", `reading ${options.input}`);
+  const sheets = await readInput(options.input);
+  const sheet = chooseSheet(sheets, options.input, options.sheet);
+  const rows = sheet.values.length.toLocaleString("en-US");
+  say("report", isCsv(options.input) ? `${rows} rows` : `sheet ${sheet.name}: ${rows} rows`);
+  const reports = await reportSheets(options, sheet);
+  say("report", "writing the workbook");
+  const { bytes, written } = await workbookBytes({ sheets: reports }, { lang: options.lang });
+  writeOutput(options.output, bytes, options.force);
+  say("report", `wrote ${options.output} (${written.sheets.map((s) => s.name).join(", ")})`);
+  return 0;
+}

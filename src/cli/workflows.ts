@@ -1,0 +1,192 @@
+// The task pane's workflows on a file's cells: find the header and the role columns (src/report/source.ts),
+// refuse bad rows with a message naming the file, sheet, row and column, and run the report builder.
+
+import path from "node:path";
+import { buildAccountsReport } from "../report/accounts";
+import { buildForecastReport } from "../report/forecast";
+import { buildKpiReport } from "../report/kpi";
+import { StageEntry, buildPipelineReport } from "../report/pipeline";
+import { buildPlanReport } from "../report/plan";
+import { buildPortfolioReport } from "../report/portfolio";
+import { SOURCE_STRINGS } from "../i18n/report.source";
+import { BuildOptions, ReportSheet, WORKFLOWS, WorkflowId, columnLetters } from "../report/model";
+import { Role, WORKFLOW_ROLES } from "../report/roles";
+import { SkippedRow, SourceAnalysis, analyseSource } from "../report/source";
+import { InputProblem, UsageProblem } from "./common";
+import { SheetValues } from "./xlsx";
+
+/** Options of the command line that some builders take. */
+export interface WorkflowSettings {
+  /** Analysis date (Excel serial): accounts, pipeline (overdue), plan and kpi where they take one. */
+  asOf?: number;
+  /** Forecast periods. */
+  horizon?: number;
+  /** The company's stage table (pipeline). */
+  stages?: StageEntry[];
+  /** A total target for the plan year (plan) and, split over twelve months, the pipeline. */
+  target?: number;
+  /** Plan targets are whole multiples of this unit (e.g. 1000). */
+  unit?: number;
+}
+
+export interface BuildRequest {
+  workflow: WorkflowId;
+  sheet: SheetValues;
+  /** The file the sheet came from, for messages and the report's source line. */
+  file: string;
+  /** True for a CSV file: messages then name no sheet. */
+  csv: boolean;
+  lang: "en" | "zh";
+  /** The user's --map choices: role -> column index (null: not used). */
+  mapping?: Partial<Record<Role, number | null>>;
+  /** Index in the values of the header row, or null when there is none. */
+  headerRow?: number | null;
+  /** Leave rows with bad cells out (with a warning) instead of stopping. */
+  skipBadRows: boolean;
+  settings: WorkflowSettings;
+  created?: string;
+  onProgress?: (done: number, total: number) => void;
+  /** Receives what the reader noticed (notes, skipped rows) as lines for stderr. */
+  note: (text: string) => void;
+}
+
+/** "orders.xlsx, sheet Orders" or "orders.csv": where messages say the data is. */
+export function place(file: string, sheet: string, csv: boolean): string {
+  return csv ? file : `${file}, sheet ${sheet}`;
+}
+
+/** Analyses the sheet for one workflow with the user's choices. */
+export function analyse(request: Omit<BuildRequest, "settings" | "note">): SourceAnalysis {
+  const roles = new Set(WORKFLOW_ROLES[request.workflow].map((r) => r.role));
+  const mapping: Partial<Record<Role, number | null>> = {};
+  for (const [role, column] of Object.entries(request.mapping ?? {}) as [Role, number | null][])
+    if (roles.has(role)) mapping[role] = column;
+  return analyseSource(request.sheet.values, request.workflow, {
+    lang: request.lang,
+    // A CSV file has no sheet: its addresses are plain A1 references.
+    origin: { sheet: request.csv ? "" : request.sheet.name, row: 0, column: 0 },
+    mapping,
+    headerRow: request.headerRow,
+    formats: request.sheet.formats,
+    maxIssues: 1_000_000,
+  });
+}
+
+/** Skipped rows that are not the data's fault: totals rows, a repeated header, an empty series. */
+function benign(row: SkippedRow, lang: "en" | "zh"): boolean {
+  const t = SOURCE_STRINGS[lang];
+  const r = row.sheetRow;
+  if (row.reason === t.repeatedHeader(r) || row.reason === t.noValues(r)) return true;
+  const totals = t.totalsRow(r, "\u0000").split("\u0000")[0];
+  return row.reason.startsWith(totals);
+}
+
+/** The rows that were skipped because a cell could not be read or a required cell is blank. */
+export function badRows(analysis: SourceAnalysis, lang: "en" | "zh"): SkippedRow[] {
+  return analysis.skipped.filter((r) => !benign(r, lang));
+}
+
+/** Whether a workflow fits the data well enough to run when the user did not ask for it. */
+export function fits(analysis: SourceAnalysis, workflow: WorkflowId): boolean {
+  if (analysis.problems.length > 0 || analysis.missing.length > 0 || !analysis.dataset)
+    return false;
+  for (const spec of WORKFLOW_ROLES[workflow]) {
+    if (!spec.required) continue;
+    const how = analysis.matchedBy[spec.role];
+    if (how !== "header" && how !== "user") return false;
+  }
+  // A forecast needs a time axis, and one by header: any number column would do otherwise.
+  if (workflow === "forecast" && analysis.layout === "long") {
+    const how = analysis.matchedBy.date;
+    if (how !== "header" && how !== "user") return false;
+  }
+  return true;
+}
+
+/** Columns for messages: "A (Order ID), B (Order date), ...". */
+export function describeColumns(analysis: SourceAnalysis): string {
+  return analysis.headers.map((h, i) => `${columnLetters(i)} (${h})`).join(", ");
+}
+
+function builderOptions(request: BuildRequest, source: string): BuildOptions {
+  return {
+    lang: request.lang,
+    source,
+    created: request.created,
+    onProgress: request.onProgress,
+  };
+}
+
+async function runBuilder(
+  request: BuildRequest,
+  analysis: SourceAnalysis,
+  source: string
+): Promise<ReportSheet> {
+  const data = analysis.dataset;
+  if (!data) throw new Error("no dataset");
+  const base = builderOptions(request, source);
+  const s = request.settings;
+  switch (request.workflow) {
+    case "accounts":
+      return buildAccountsReport(data, { ...base, asOf: s.asOf });
+    case "forecast":
+      return buildForecastReport(data, { ...base, horizon: s.horizon });
+    case "pipeline":
+      return buildPipelineReport(data, {
+        ...base,
+        asOf: s.asOf,
+        stageTable: s.stages,
+        targets: s.target !== undefined ? s.target / 12 : undefined,
+      });
+    case "plan":
+      return buildPlanReport(data, { ...base, annualTarget: s.target, unit: s.unit });
+    case "portfolio":
+      return buildPortfolioReport(data, { ...base });
+    case "kpi":
+      return buildKpiReport(data, { ...base });
+  }
+}
+
+/**
+ * Reads the sheet for the workflow and builds its report sheet. Blocking problems and bad rows
+ * (unless skipped) are InputProblems naming the file, sheet, row and column.
+ */
+export async function buildFromSheet(request: BuildRequest): Promise<ReportSheet> {
+  const where = place(request.file, request.sheet.name, request.csv);
+  const analysis = analyse(request);
+  if (analysis.problems.length > 0) {
+    const hint = analysis.missing.length > 0 ? ` (use --map ${analysis.missing[0]}=COLUMN)` : "";
+    const bad = badRows(analysis, request.lang)[0];
+    throw new InputProblem(
+      `${where}: ${request.workflow}: ${analysis.problems[0]}${hint}${bad ? ` First: ${bad.reason}` : ""}`
+    );
+  }
+  const bad = badRows(analysis, request.lang);
+  if (bad.length > 0 && !request.skipBadRows) {
+    const more =
+      bad.length > 1
+        ? ` (and ${bad.length - 1} more row${bad.length > 2 ? "s" : ""}; --skip-bad-rows leaves them out)`
+        : " (--skip-bad-rows leaves such rows out)";
+    throw new InputProblem(`${where}: ${bad[0].reason}${more}`);
+  }
+  for (const n of analysis.notes) request.note(`${request.workflow}: ${n}`);
+  if (bad.length > 0) {
+    request.note(
+      `${request.workflow}: left out ${bad.length} bad row${bad.length > 1 ? "s" : ""}:`
+    );
+    for (const r of bad.slice(0, 5)) request.note(`  ${r.reason}`);
+    if (bad.length > 5) request.note(`  ... and ${bad.length - 5} more`);
+  }
+  const data = analysis.dataset;
+  const source = `${path.basename(request.file)}, ${data?.source ?? request.sheet.name}`;
+  try {
+    return await runBuilder(request, analysis, source);
+  } catch (e) {
+    if (e instanceof InputProblem || e instanceof UsageProblem) throw e;
+    throw new InputProblem(
+      `${where}: ${request.workflow}: ${e instanceof Error ? e.message : String(e)}`
+    );
+  }
+}
+
+export { WORKFLOWS };

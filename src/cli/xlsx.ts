@@ -1,0 +1,707 @@
+/* global Buffer, TextDecoder */
+// The `kam` command's workbook files: writes a ReportWorkbook (src/report/model.ts) to .xlsx with ExcelJS
+// — values, native formulas with the engine's results cached, formats, tables, conditional formats and the
+// report marker — and reads .xlsx and .csv files into plain cell values (dates as Excel serials).
+
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { Workbook } from "exceljs";
+import type {
+  Alignment,
+  CellValue,
+  ConditionalFormattingRule,
+  Fill,
+  Font,
+  TableStyleProperties,
+  Worksheet,
+} from "exceljs";
+import {
+  Area,
+  CellContent,
+  ChartSpec,
+  NUMBER_FORMATS,
+  ReportMarker,
+  ReportSheet,
+  ReportWorkbook,
+  Style,
+  a1,
+  areaA1,
+  isFormula,
+  isLive,
+} from "../report/model";
+
+/** The worksheet custom property that holds a report sheet's marker (JSON), as the task pane stores it. */
+export const MARKER_PROPERTY = "KAM.Report";
+
+const REL_CUSTOM_PROPERTY =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customProperty";
+const TYPE_CUSTOM_PROPERTY =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty";
+
+export interface WriteOptions {
+  /** Language of the notes the writer adds (charts it cannot draw, live formulas). */
+  lang: "en" | "zh";
+}
+
+/** What was written: the sheet and table names as they are in the file (de-duplicated, cleaned). */
+export interface WrittenWorkbook {
+  sheets: { name: string; tables: WrittenTable[]; notes: string[] }[];
+}
+
+export interface WrittenTable {
+  name: string;
+  /** A1 range with the header row, e.g. "A7:D10". */
+  ref: string;
+  headers: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Formulas
+
+/**
+ * Functions newer than Excel 2007 are stored with a prefix in the file (`_xlfn.STDEV.S`); Excel shows
+ * #NAME? for them otherwise. Office.js adds the prefix itself; a file writer must.
+ */
+const FUTURE_FUNCTIONS = new Set(
+  [
+    "AGGREGATE ACOT ACOTH ARABIC BASE BETA.DIST BETA.INV BINOM.DIST BINOM.DIST.RANGE BINOM.INV BITAND",
+    "BITLSHIFT BITOR BITRSHIFT BITXOR CEILING.MATH CEILING.PRECISE CHISQ.DIST CHISQ.DIST.RT CHISQ.INV",
+    "CHISQ.INV.RT CHISQ.TEST COMBINA CONCAT CONFIDENCE.NORM CONFIDENCE.T COT COTH COVARIANCE.P",
+    "COVARIANCE.S CSC CSCH DAYS DECIMAL ERF.PRECISE ERFC.PRECISE EXPON.DIST F.DIST F.DIST.RT F.INV",
+    "F.INV.RT F.TEST FLOOR.MATH FLOOR.PRECISE FORECAST.ETS FORECAST.ETS.CONFINT FORECAST.ETS.SEASONALITY",
+    "FORECAST.ETS.STAT FORECAST.LINEAR FORMULATEXT GAMMA GAMMA.DIST GAMMA.INV GAMMALN.PRECISE GAUSS",
+    "HYPGEOM.DIST IFNA IFS ISFORMULA ISOWEEKNUM LAMBDA LET LOGNORM.DIST LOGNORM.INV MAXIFS MINIFS",
+    "MODE.MULT MODE.SNGL NEGBINOM.DIST NORM.DIST NORM.INV NORM.S.DIST NORM.S.INV NUMBERVALUE PDURATION",
+    "PERCENTILE.EXC PERCENTILE.INC PERCENTRANK.EXC PERCENTRANK.INC PERMUTATIONA PHI POISSON.DIST",
+    "QUARTILE.EXC QUARTILE.INC RANK.AVG RANK.EQ RRI SEC SECH SHEET SHEETS SKEW.P STDEV.P STDEV.S",
+    "SWITCH T.DIST T.DIST.2T T.DIST.RT T.INV T.INV.2T T.TEST TEXTJOIN UNICHAR UNICODE VAR.P VAR.S",
+    "WEIBULL.DIST XLOOKUP XMATCH XOR Z.TEST SORTBY UNIQUE SEQUENCE RANDARRAY",
+  ]
+    .join(" ")
+    .split(" ")
+);
+/** Dynamic-array functions that take a second prefix. */
+const WORKSHEET_FUNCTIONS = new Set(["FILTER", "SORT"]);
+
+/**
+ * A formula as the file stores it: without the leading "=", newer functions prefixed with `_xlfn.`.
+ * Text in double quotes and sheet names in single quotes are left alone.
+ */
+export function fileFormula(formula: string): string {
+  const f = formula.startsWith("=") ? formula.slice(1) : formula;
+  let out = "";
+  let i = 0;
+  while (i < f.length) {
+    const ch = f[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < f.length) {
+        if (f[j] === ch) {
+          if (f[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
+      }
+      out += f.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_.]*(?=\s*\()/.exec(f.slice(i));
+    const before = i > 0 ? f[i - 1] : "";
+    if (m && !/[A-Za-z0-9_.$!:]/.test(before)) {
+      const name = m[0].toUpperCase();
+      if (FUTURE_FUNCTIONS.has(name)) out += `_xlfn.${m[0]}`;
+      else if (WORKSHEET_FUNCTIONS.has(name)) out += `_xlfn._xlws.${m[0]}`;
+      else out += m[0];
+      i += m[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Names
+
+const SHEET_NAME_BAD = /[:\\/?*[\]]/g;
+
+/** A valid, workbook-unique sheet name (≤ 31 characters, none of : \ / ? * [ ], no edge quote). */
+function sheetName(wanted: string, used: Set<string>): string {
+  let base = wanted
+    .replace(SHEET_NAME_BAD, "_")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  if (base === "" || base.toLowerCase() === "history") base = "Report";
+  base = base.slice(0, 31).trimEnd();
+  let name = base;
+  for (let k = 2; used.has(name.toLowerCase()); k++) {
+    const suffix = ` (${k})`;
+    name = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
+  }
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/** A valid, workbook-unique table name: letters, digits, _ and ., not a cell reference. */
+function tableName(wanted: string, used: Set<string>): string {
+  let base = wanted.replace(/[^A-Za-z0-9_.\\]/g, "_");
+  if (!/^[A-Za-z_\\]/.test(base)) base = `_${base}`;
+  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]$|^[Rr]\d*[Cc]\d*$/.test(base)) base = `_${base}`;
+  base = base.slice(0, 250);
+  let name = base;
+  for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}_${k}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/** Table header texts: non-empty and unique in the table (Excel repairs the file otherwise). */
+function tableHeaders(headers: readonly string[], columns: number): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let i = 0; i < columns; i++) {
+    const base = (headers[i] ?? "").replace(/[\r\n]+/g, " ").trim() || `Column${i + 1}`;
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base} ${k}`;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Cells and styles
+
+function argb(color: string): string {
+  const hex = color.replace(/^#/, "").toUpperCase();
+  if (!/^[0-9A-F]{6}$/.test(hex)) throw new Error(`not a colour: ${JSON.stringify(color)}`);
+  return `FF${hex}`;
+}
+
+function checkedNumber(value: number, where: string): number {
+  if (!Number.isFinite(value)) throw new Error(`${where}: the report holds ${value}, not a number`);
+  return value === 0 ? 0 : value;
+}
+
+/** The ExcelJS value of a report cell. Text stays text: ExcelJS writes strings as shared strings. */
+function cellValue(content: CellContent, where: string): CellValue {
+  // An empty string is an empty cell (Excel and LibreOffice drop empty text cells anyway).
+  if (content === null || content === "") return null;
+  if (typeof content === "number") return checkedNumber(content, where);
+  if (typeof content === "string" || typeof content === "boolean") return content;
+  if (isFormula(content)) {
+    const result =
+      typeof content.value === "number" ? checkedNumber(content.value, where) : content.value;
+    return { formula: fileFormula(content.formula), result };
+  }
+  if (isLive(content)) {
+    const v = content.value;
+    return {
+      formula: fileFormula(content.live),
+      result: typeof v === "number" ? checkedNumber(v, where) : v === null ? undefined : v,
+    };
+  }
+  throw new Error(`${where}: unknown cell content`);
+}
+
+const key = (row: number, column: number) => row * 16384 + column;
+
+function mergeStyle(into: Style, style: Style): Style {
+  return { ...into, ...style };
+}
+
+function applyStyle(cell: ReturnType<Worksheet["getCell"]>, style: Style): void {
+  if (style.numberFormat) cell.numFmt = NUMBER_FORMATS[style.numberFormat];
+  if (style.bold || style.italic || style.size || style.color) {
+    const font: Partial<Font> = { name: "Calibri", size: style.size ?? 11, family: 2 };
+    if (style.bold) font.bold = true;
+    if (style.italic) font.italic = true;
+    if (style.color) font.color = { argb: argb(style.color) };
+    cell.font = font;
+  }
+  if (style.fill) {
+    const fill: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+    cell.fill = fill;
+  }
+  if (style.horizontalAlignment || style.wrap) {
+    const alignment: Partial<Alignment> = {};
+    if (style.horizontalAlignment) alignment.horizontal = style.horizontalAlignment;
+    if (style.wrap) alignment.wrapText = true;
+    cell.alignment = alignment;
+  }
+}
+
+function conditionalStyle(style: Pick<Style, "color" | "fill" | "bold">) {
+  const out: { font?: Partial<Font>; fill?: Fill } = {};
+  if (style.color || style.bold) {
+    out.font = {};
+    if (style.color) out.font.color = { argb: argb(style.color) };
+    if (style.bold) out.font.bold = true;
+  }
+  if (style.fill) {
+    // Differential fills take the colour as the background colour.
+    out.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Notes for what a file cannot hold
+
+function chartNote(chart: ChartSpec, lang: "en" | "zh"): string {
+  return lang === "zh"
+    ? `图表「${chart.title}」：kam 命令不写图表；在 Excel 中用 KAM Analytics 任务窗格运行此分析即可得到图表。`
+    : `Chart "${chart.title}": the kam command writes no charts; run this analysis from the KAM Analytics task pane in Excel to get it.`;
+}
+
+function liveNote(lang: "en" | "zh"): string {
+  return lang === "zh"
+    ? "本表含 KAM.* 公式：收件人需要安装 KAM Analytics 加载项，否则显示 #NAME?。"
+    : "This sheet holds KAM.* formulas: recipients need the KAM Analytics add-in, or they see #NAME?.";
+}
+
+const NOTE_STYLE: Style = { italic: true, color: "#595959" };
+
+// ---------------------------------------------------------------------------------------------------
+// The report marker: a worksheet custom property, stored as Excel stores them (a customPr element in
+// the sheet naming a binary part that holds the value as UTF-16LE text). ExcelJS writes no custom
+// properties, so the writer adds them through three of its (stable since 2017) internal steps.
+
+interface ZipLike {
+  append(data: string | Buffer, options: { name: string; base64?: boolean }): void;
+}
+interface SheetModelInternal {
+  id: number;
+  name: string;
+  rels?: { Id: string; Type: string; Target: string }[];
+}
+interface XlsxInternals {
+  prepareModel(model: { worksheets: SheetModelInternal[] }, options: unknown): void;
+  addWorksheets(zip: ZipLike, model: { worksheets: SheetModelInternal[] }): Promise<void>;
+  addContentTypes(zip: ZipLike, model: unknown): Promise<void>;
+}
+
+function isXlsxInternals(x: unknown): x is XlsxInternals {
+  const o = x as Record<string, unknown>;
+  return (
+    typeof o.prepareModel === "function" &&
+    typeof o.addWorksheets === "function" &&
+    typeof o.addContentTypes === "function"
+  );
+}
+
+const xmlText = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * Inserts an element where CT_Worksheet wants customProperties: after sheetData, conditional
+ * formats and page setup, before drawing, picture, tableParts and the sheet's extLst. Rules of
+ * conditional formats carry their own extLst, so the search starts after the last of them.
+ */
+function insertBeforeTail(sheetXml: string, element: string): string {
+  const from = Math.max(
+    sheetXml.lastIndexOf("</sheetData>"),
+    sheetXml.lastIndexOf("</conditionalFormatting>")
+  );
+  const tail = /<(drawing|legacyDrawing|picture|tableParts|extLst)[\s>/]|<\/worksheet>/g;
+  tail.lastIndex = Math.max(from, 0);
+  const m = tail.exec(sheetXml);
+  const at = m ? m.index : sheetXml.length;
+  return sheetXml.slice(0, at) + element + sheetXml.slice(at);
+}
+
+/** Makes `book.xlsx` store one custom property per marked sheet (by sheet name). */
+function storeMarkers(book: Workbook, markers: Map<string, string>): void {
+  const xlsx: unknown = book.xlsx;
+  if (!isXlsxInternals(xlsx))
+    throw new Error("this ExcelJS version cannot store the report marker (internals changed)");
+  const prepareModel = xlsx.prepareModel.bind(xlsx);
+  const addWorksheets = xlsx.addWorksheets.bind(xlsx);
+  const addContentTypes = xlsx.addContentTypes.bind(xlsx);
+  const parts = new Map<number, { part: string; rel: string; value: string }>();
+
+  xlsx.prepareModel = (model, options) => {
+    prepareModel(model, options);
+    parts.clear();
+    let n = 0;
+    for (const sheet of model.worksheets) {
+      const value = markers.get(sheet.name);
+      if (value === undefined) continue;
+      n++;
+      const rel = "rIdKamReport";
+      parts.set(sheet.id, { part: `customProperty${n}.bin`, rel, value });
+      sheet.rels = [
+        ...(sheet.rels ?? []),
+        { Id: rel, Type: REL_CUSTOM_PROPERTY, Target: `../customProperty${n}.bin` },
+      ];
+    }
+  };
+
+  xlsx.addWorksheets = async (zip, model) => {
+    const proxy: ZipLike = {
+      append(data, options) {
+        const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(options.name);
+        const entry = m ? parts.get(Number(m[1])) : undefined;
+        if (entry && typeof data === "string") {
+          const element = `<customProperties><customPr name="${xmlText(MARKER_PROPERTY)}" r:id="${entry.rel}"/></customProperties>`;
+          data = insertBeforeTail(data, element);
+        }
+        zip.append(data, options);
+      },
+    };
+    await addWorksheets(proxy, model);
+    for (const { part, value } of parts.values())
+      zip.append(Buffer.from(value, "utf16le"), { name: `xl/${part}` });
+  };
+
+  xlsx.addContentTypes = async (zip, model) => {
+    const proxy: ZipLike = {
+      append(data, options) {
+        if (options.name === "[Content_Types].xml" && typeof data === "string") {
+          const overrides = [...parts.values()]
+            .map(
+              (p) => `<Override PartName="/xl/${p.part}" ContentType="${TYPE_CUSTOM_PROPERTY}"/>`
+            )
+            .join("");
+          data = data.replace("</Types>", `${overrides}</Types>`);
+        }
+        zip.append(data, options);
+      },
+    };
+    await addContentTypes(proxy, model);
+  };
+}
+
+/** The marker as JSON, the value of the KAM.Report custom property. */
+export function markerJson(marker: ReportMarker): string {
+  return JSON.stringify(marker);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing
+
+function writeSheet(
+  ws: Worksheet,
+  sheet: ReportSheet,
+  usedTables: Set<string>,
+  options: WriteOptions
+): { tables: WrittenTable[]; notes: string[] } {
+  const occupied = new Set<number>();
+  let lastRow = -1;
+  const written: { tables: WrittenTable[]; notes: string[] } = { tables: [], notes: [] };
+
+  // Tables first: ExcelJS's addTable writes its rows into the cells; the blocks then overwrite them
+  // with the report's values and formulas.
+  const headerCells = new Map<number, string>();
+  for (const spec of sheet.tables) {
+    const area = spec.area;
+    const headers = tableHeaders(spec.headers, area.columns);
+    headers.forEach((h, i) => headerCells.set(key(area.row, area.column + i), h));
+    if (area.rows < 2 || area.columns < 1) continue; // a header without rows is no Excel table
+    const name = tableName(spec.name, usedTables);
+    const style: TableStyleProperties = {
+      theme: (spec.style ?? "TableStyleMedium2") as TableStyleProperties["theme"],
+      showRowStripes: true,
+    };
+    ws.addTable({
+      name,
+      displayName: name,
+      ref: a1(area.row, area.column),
+      headerRow: true,
+      totalsRow: false,
+      style,
+      columns: headers.map((h) => ({ name: h, filterButton: true })),
+      rows: Array.from({ length: area.rows - 1 }, () => headers.map(() => null)),
+    });
+    written.tables.push({ name, ref: areaA1(area), headers });
+  }
+
+  for (const block of sheet.blocks) {
+    block.cells.forEach((cells, r) => {
+      cells.forEach((content, c) => {
+        const row = block.row + r;
+        const column = block.column + c;
+        const where = `${sheet.name}!${a1(row, column)}`;
+        const header = headerCells.get(key(row, column));
+        const value = header !== undefined ? header : cellValue(content, where);
+        if (value === null) return;
+        ws.getCell(row + 1, column + 1).value = value;
+        occupied.add(key(row, column));
+        lastRow = Math.max(lastRow, row);
+      });
+    });
+  }
+  for (const [k, header] of headerCells) {
+    const row = Math.floor(k / 16384);
+    const column = k % 16384;
+    if (!occupied.has(k)) {
+      ws.getCell(row + 1, column + 1).value = header;
+      occupied.add(k);
+    }
+    lastRow = Math.max(lastRow, row);
+  }
+
+  const styles = new Map<number, Style>();
+  const addStyle = (area: Area, style: Style) => {
+    for (let r = area.row; r < area.row + area.rows; r++)
+      for (let c = area.column; c < area.column + area.columns; c++)
+        styles.set(key(r, c), mergeStyle(styles.get(key(r, c)) ?? {}, style));
+  };
+  for (const f of sheet.formats) addStyle(f.area, f.style);
+
+  // Notes for charts (at the chart's place when that cell is free, else below the sheet) and live mode.
+  const notesBelow: string[] = [];
+  if (sheet.live) notesBelow.push(liveNote(options.lang));
+  for (const chart of sheet.charts) {
+    const text = chartNote(chart, options.lang);
+    const k = key(chart.anchor.row, chart.anchor.column);
+    if (!occupied.has(k)) {
+      ws.getCell(chart.anchor.row + 1, chart.anchor.column + 1).value = text;
+      occupied.add(k);
+      addStyle(
+        { row: chart.anchor.row, column: chart.anchor.column, rows: 1, columns: 1 },
+        NOTE_STYLE
+      );
+    } else notesBelow.push(text);
+    written.notes.push(text);
+  }
+  if (sheet.live) written.notes.unshift(liveNote(options.lang));
+  notesBelow.forEach((text, i) => {
+    const row = lastRow + 2 + i;
+    ws.getCell(row + 1, 1).value = text;
+    addStyle({ row, column: 0, rows: 1, columns: 1 }, NOTE_STYLE);
+  });
+
+  for (const [k, style] of styles) {
+    applyStyle(ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1), style);
+  }
+
+  let priority = 1;
+  for (const cf of sheet.conditionalFormats) {
+    if (cf.area.rows < 1 || cf.area.columns < 1) continue;
+    const ref = areaA1(cf.area);
+    let rule: ConditionalFormattingRule;
+    switch (cf.kind) {
+      case "dataBar":
+        rule = {
+          type: "dataBar",
+          priority: priority++,
+          // Solid bars: ExcelJS writes gradient bars with a dangling x14 reference Excel may repair.
+          gradient: false,
+          cfvo: [{ type: "min" }, { type: "max" }],
+          color: { argb: argb(cf.color) },
+        } as ConditionalFormattingRule;
+        break;
+      case "colorScale":
+        rule = {
+          type: "colorScale",
+          priority: priority++,
+          cfvo: cf.mid
+            ? [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }]
+            : [{ type: "min" }, { type: "max" }],
+          color: (cf.mid ? [cf.min, cf.mid, cf.max] : [cf.min, cf.max]).map((c) => ({
+            argb: argb(c),
+          })),
+        };
+        break;
+      case "cellValue":
+        rule = {
+          type: "cellIs",
+          priority: priority++,
+          operator: cf.operator,
+          formulae: [...cf.values],
+          style: conditionalStyle(cf.style),
+        };
+        break;
+      case "textEquals":
+        rule = {
+          type: "cellIs",
+          priority: priority++,
+          operator: "equal",
+          formulae: [`"${cf.text.replace(/"/g, '""')}"`],
+          style: conditionalStyle(cf.style),
+        };
+        break;
+    }
+    ws.addConditionalFormatting({ ref, rules: [rule] });
+  }
+
+  (sheet.columnWidths ?? []).forEach((w, i) => {
+    if (w > 0) ws.getColumn(i + 1).width = w;
+  });
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
+    ws.views = [
+      {
+        state: "frozen",
+        xSplit: sheet.freeze.columns,
+        ySplit: sheet.freeze.rows,
+        topLeftCell: a1(sheet.freeze.rows, sheet.freeze.columns),
+      },
+    ];
+  }
+  return written;
+}
+
+/** The workbook as an .xlsx file's bytes, and the names it got. */
+export async function workbookBytes(
+  book: ReportWorkbook,
+  options: WriteOptions
+): Promise<{ bytes: Buffer; written: WrittenWorkbook }> {
+  const wb = new Workbook();
+  wb.creator = "KAM Analytics (kam command)";
+  wb.lastModifiedBy = "KAM Analytics (kam command)";
+  const created = book.sheets[0]?.marker.created;
+  const date = created ? new Date(created) : new Date();
+  wb.created = Number.isNaN(date.getTime()) ? new Date() : date;
+  wb.modified = wb.created;
+  const usedSheets = new Set<string>();
+  const usedTables = new Set<string>();
+  const markers = new Map<string, string>();
+  const written: WrittenWorkbook = { sheets: [] };
+  for (const sheet of book.sheets) {
+    const name = sheetName(sheet.name, usedSheets);
+    const ws = wb.addWorksheet(name);
+    const result = writeSheet(ws, sheet, usedTables, options);
+    markers.set(name, markerJson(sheet.marker));
+    written.sheets.push({ name, ...result });
+  }
+  if (book.sheets.length === 0) wb.addWorksheet("Sheet1");
+  storeMarkers(wb, markers);
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return { bytes, written };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading
+
+/** One sheet's cells as the task pane reads them from Excel: numbers, text, booleans, "" for blank
+ *  cells, error values as their text ("#N/A") and dates as Excel serial numbers; rectangular from A1. */
+export interface SheetValues {
+  name: string;
+  values: unknown[][];
+  /** The number format of each cell (.xlsx only), as Office.js gives range.numberFormat. */
+  formats?: string[][];
+  hidden?: boolean;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Excel serial of a date ExcelJS read (it reads date cells as UTC dates in the 1900 system). */
+export function serialOfDate(d: Date): number {
+  const serial = d.getTime() / MS_PER_DAY + 25569;
+  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
+}
+
+function plainValue(v: CellValue): unknown {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return serialOfDate(v);
+  if ("error" in v) return v.error;
+  if ("richText" in v) return v.richText.map((t) => t.text).join("");
+  if ("formula" in v || "sharedFormula" in v) {
+    const result = (v as { result?: CellValue }).result;
+    return result === undefined ? "" : plainValue(result);
+  }
+  if ("hyperlink" in v) {
+    const text: unknown = (v as { text: unknown }).text;
+    if (typeof text === "string") return text;
+    return plainValue(text as CellValue);
+  }
+  return "";
+}
+
+/**
+ * The plain value of a cell ExcelJS read. A formula's cached result comes from `cell.result`:
+ * ExcelJS's `cell.value` drops results that are 0, "" or false.
+ */
+export function cellPlainValue(cell: { value: CellValue; result?: unknown }): unknown {
+  const v = cell.value;
+  if (typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v)) {
+    const result = cell.result as CellValue | undefined;
+    return result === undefined ? "" : plainValue(result);
+  }
+  return plainValue(v);
+}
+
+function rectangular(rows: unknown[][]): unknown[][] {
+  let last = rows.length - 1;
+  while (last >= 0 && rows[last].every((c) => c === "" || c === undefined)) last--;
+  const kept = rows.slice(0, last + 1);
+  const width = kept.reduce((m, r) => {
+    let w = r.length;
+    while (w > 0 && (r[w - 1] === "" || r[w - 1] === undefined)) w--;
+    return Math.max(m, w);
+  }, 0);
+  return kept.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
+}
+
+/** Reads every worksheet of an .xlsx file. */
+export async function readXlsx(bytes: Buffer | ArrayBuffer): Promise<SheetValues[]> {
+  const wb = new Workbook();
+  await wb.xlsx.load(bytes as ArrayBuffer);
+  const sheets: SheetValues[] = [];
+  wb.eachSheet((ws) => {
+    const rows: unknown[][] = [];
+    const formats: string[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values: unknown[] = [];
+      const numFmts: string[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        const merged = cell.isMerged && cell.master !== cell;
+        values[colNumber - 1] = merged ? "" : cellPlainValue(cell);
+        if (cell.numFmt) numFmts[colNumber - 1] = cell.numFmt;
+      });
+      rows[rowNumber - 1] = values;
+      formats[rowNumber - 1] = numFmts;
+    });
+    for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+    const values = rectangular(rows);
+    const width = values[0]?.length ?? 0;
+    sheets.push({
+      name: ws.name,
+      values,
+      formats: values.map((_, i) =>
+        Array.from({ length: width }, (_, c) => formats[i]?.[c] ?? "General")
+      ),
+      hidden: ws.state !== "visible" ? true : undefined,
+    });
+  });
+  return sheets;
+}
+
+/** A plain decimal number as Excel reads it from a CSV file (no leading zeros: ids stay text). */
+const CSV_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
+
+/** Decodes CSV bytes: UTF-8 (with or without BOM), else GB18030 as Chinese Excel saves CSV. */
+export function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+/**
+ * Reads a CSV file's text into one sheet named after the file. The delimiter is a comma, or a
+ * semicolon or tab when the first line has more of those. Plain numbers become numbers; everything
+ * else stays text (dates as text are read by the report's own parsing).
+ */
+export function readCsv(text: string, file: string): SheetValues {
+  const first = text.split(/\r?\n/, 1)[0] ?? "";
+  const count = (ch: string) => first.split(ch).length - 1;
+  let delimiter = ",";
+  if (count(";") > count(delimiter)) delimiter = ";";
+  if (count("\t") > count(delimiter)) delimiter = "\t";
+  const records = parse(text, {
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  }) as string[][];
+  const values = records.map((r) =>
+    r.map((cell) => {
+      const t = cell.trim();
+      return CSV_NUMBER.test(t) ? Number(t) : cell;
+    })
+  );
+  return { name: path.basename(file).replace(/\.[^.]*$/, ""), values: rectangular(values) };
+}

@@ -1,0 +1,92 @@
+/* global console */
+// The kam command's workbooks in a spreadsheet that has never seen the add-in: `kam demo` (English and
+// Chinese) and `kam report` on an .xlsx file are recalculated by headless LibreOffice, and every
+// formula's result must equal the value the engine computed (cached in the file), with no error cell,
+// every value present and the tables and formats intact.
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { Workbook } from "exceljs";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { kam, root } from "../support/kam";
+import { compareFiles } from "./compare";
+import { Recalculated, SKIP, announceSkip, recalculate } from "./libreoffice";
+
+let dir = "";
+let recalculated: Recalculated | undefined;
+const files: Record<string, string> = {};
+
+if (SKIP) announceSkip("LibreOffice interop (kam demo, kam report)");
+
+/** The sample orders as an .xlsx sheet with real date cells, as a user's export would be. */
+async function ordersWorkbook(file: string): Promise<void> {
+  const text = fs.readFileSync(path.join(root, "assets/sample/zh/orders.csv"), "utf8");
+  const rows = parse(text, { bom: true }) as string[][];
+  const wb = new Workbook();
+  const ws = wb.addWorksheet("订单");
+  rows.forEach((r, i) => {
+    ws.addRow(
+      i === 0
+        ? r
+        : [
+            r[0],
+            new Date(`${r[1]}T00:00:00Z`),
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            Number(r[6]),
+            r[7],
+            r[8] === "" ? null : Number(r[8]),
+          ]
+    );
+  });
+  ws.getColumn(2).numFmt = "yyyy-mm-dd";
+  await wb.xlsx.writeFile(file);
+}
+
+(SKIP ? describe.skip : describe)("kam workbooks recalculated by LibreOffice", () => {
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kam-interop-cli-"));
+    files.demoEn = path.join(dir, "demo-en.xlsx");
+    files.demoZh = path.join(dir, "demo-zh.xlsx");
+    files.report = path.join(dir, "report-zh.xlsx");
+    const input = path.join(dir, "orders-zh.xlsx");
+    await ordersWorkbook(input);
+    const runs = await Promise.all([
+      kam(["demo", "--out", files.demoEn]),
+      kam(["demo", "--lang", "zh", "--out", files.demoZh]),
+      kam(["report", "--in", input, "--lang", "zh", "--out", files.report]),
+    ]);
+    runs.forEach((r) => {
+      if (r.status !== 0) throw new Error(`kam failed (${r.status}):\n${r.stderr}`);
+    });
+    recalculated = await recalculate(Object.values(files));
+    console.log(`LibreOffice recalculated 3 kam workbooks in ${recalculated.seconds} s`);
+  }, 300_000);
+
+  afterAll(() => {
+    recalculated?.cleanup();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test.each([
+    ["kam demo (en)", "demoEn"],
+    ["kam demo --lang zh", "demoZh"],
+    ["kam report on an .xlsx file (zh)", "report"],
+  ])(
+    "%s: every formula equals the engine's value; no errors; tables and formats survive",
+    async (_, key) => {
+      const written = files[key];
+      const result = await compareFiles(written, recalculated!.files.get(written)!);
+      console.log(
+        `${_}: ${result.formulas} formulas, ${result.values} values, ${result.tables} tables, ${result.formats} number formats checked`
+      );
+      expect(result.problems.slice(0, 20)).toEqual([]);
+      expect(result.formulas).toBeGreaterThan(100);
+      expect(result.tables).toBeGreaterThanOrEqual(key === "report" ? 3 : 8);
+      expect(result.formats).toBeGreaterThan(100);
+    }
+  );
+});
