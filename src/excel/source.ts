@@ -38,6 +38,8 @@ export interface SourceData {
   column: number;
   /** As Excel reports them: numbers, strings, booleans; "" for empty cells; errors as "#N/A" etc. */
   values: unknown[][];
+  /** Excel's number format of each cell ("General", "yyyy-mm-dd", ...): tells date serials from numbers. */
+  formats: string[][];
 }
 
 export interface ReadSourceOptions {
@@ -232,17 +234,20 @@ export async function readSource(
       1,
       Math.min(
         Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS),
-        Math.floor(MAX_CELLS_PER_LOAD / columns)
+        // Values and number formats: two strings or numbers per cell.
+        Math.floor(MAX_CELLS_PER_LOAD / 2 / columns)
       )
     );
     const values: unknown[][] = [];
+    const formats: string[][] = [];
     for (let r = 0; r < rows; r += perLoad) {
       const part = sheet.getRangeByIndexes(row + r, column, Math.min(perLoad, rows - r), columns);
-      part.load("values");
+      part.load("values, numberFormat");
       // One load per round trip: a whole large range in one response would exceed Excel's limit.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       for (const line of part.values) values.push(line);
+      for (const line of part.numberFormat) formats.push(line);
     }
     return {
       address: addressOf(sheetName, row, column, rows, columns),
@@ -250,6 +255,7 @@ export async function readSource(
       row,
       column,
       values,
+      formats,
     };
   });
 }

@@ -60,6 +60,15 @@ export interface PipelineOptions {
   asOf?: number;
 }
 
+/** CRM exports list lost deals: the report's default stages add Lost (0%, left out of forecasts). */
+const LOST: Stage = {
+  name: "Lost",
+  aliases: ["输单", "丢单", "Closed lost"],
+  probability: 0,
+  category: "omitted",
+};
+const REPORT_STAGE_TABLE = new StageTable([...DEFAULT_STAGE_TABLE.stages, LOST]);
+
 const OPEN: ReadonlySet<ForecastCategory> = new Set(["pipeline", "bestCase", "commit"]);
 
 const COLORS = {
@@ -181,7 +190,7 @@ function compute(
     if (!Number.isFinite(closes[i])) fail(L.errors.notNumber(rowOf(i), L.roles.closeDate));
   }
 
-  let table = DEFAULT_STAGE_TABLE;
+  let table = REPORT_STAGE_TABLE;
   const given = options.stageTable;
   if (given instanceof StageTable) table = given;
   else if (given !== undefined) {
@@ -292,7 +301,10 @@ function compute(
     overdueAsOf,
     overdue,
     open,
-    stageTableGiven: given !== undefined,
+    // The live formula needs the stage rows when the table is the user's or a Lost stage is used
+    // (KAM.PIPELINE_FORECAST's own default table has no Lost stage).
+    stageTableGiven:
+      given !== undefined || stages.some((s) => typeof s === "string" && table.find(s) === LOST),
   };
 }
 

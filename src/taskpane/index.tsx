@@ -4,6 +4,7 @@
 
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { officeReports } from "../excel/report";
 import { officeExcel } from "../excel/workbook";
 import { pickLanguage } from "../i18n/strings";
 import { App } from "./components/App";
@@ -18,7 +19,12 @@ Office.onReady(() => {
   if (!container) return;
   createRoot(container).render(
     <React.StrictMode>
-      <App language={language} excel={officeExcel} loadFunctions={loadFunctionMetadata} />
+      <App
+        language={language}
+        excel={officeExcel}
+        reports={officeReports}
+        loadFunctions={loadFunctionMetadata}
+      />
     </React.StrictMode>
   );
 });

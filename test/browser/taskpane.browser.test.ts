@@ -9,20 +9,11 @@
 
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import fs from "fs";
-import http from "http";
-import { AddressInfo } from "net";
 import path from "path";
-import webpack from "webpack";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { Harness, dist, out, skipBrowser, startHarness } from "./harness";
 
-/* global __dirname, process, window, document, URL */
-
-const CHROMIUM = "/usr/bin/chromium";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const root = path.resolve(__dirname, "../..");
-const dist = path.join(root, "dist");
-const out = path.join(root, "test/.out");
-const skip = process.env.KAM_SKIP_BROWSER === "1";
+/* global window, document */
 
 interface MetaFunction {
   id: string;
@@ -43,120 +34,20 @@ function readMetadata(file: string): MetaFunction[] {
   return JSON.parse(fs.readFileSync(path.join(dist, file), "utf8")).functions;
 }
 
-/** Bundles test/excel-mock/browser.ts into one classic script (webpack, in development mode). */
-function buildStandIn(): Promise<string> {
-  const outputPath = path.join(out, "stand-in");
-  return new Promise((resolve, reject) => {
-    webpack(
-      {
-        mode: "development",
-        devtool: false,
-        target: "web",
-        context: root,
-        entry: path.join(root, "test/excel-mock/browser.ts"),
-        output: { path: outputPath, filename: "office-stand-in.js", iife: true },
-        resolve: { extensions: [".ts", ".js"] },
-        module: {
-          rules: [
-            {
-              test: /\.ts$/,
-              exclude: /node_modules/,
-              use: { loader: "ts-loader", options: { transpileOnly: true } },
-            },
-          ],
-        },
-        infrastructureLogging: { level: "error" },
-        stats: "errors-only",
-      },
-      (error, stats) => {
-        if (error) return reject(error);
-        if (!stats || stats.hasErrors()) {
-          return reject(new Error(`stand-in build failed:\n${stats?.toString("errors-only")}`));
-        }
-        resolve(fs.readFileSync(path.join(outputPath, "office-stand-in.js"), "utf8"));
-      }
-    );
-  });
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-/** Serves dist/ on 127.0.0.1, on a free port. */
-function serveDist(): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
-    if (
-      !file.startsWith(dist + path.sep) ||
-      !fs.existsSync(file) ||
-      fs.statSync(file).isDirectory()
-    ) {
-      response.writeHead(404, { "Content-Type": "text/plain" });
-      response.end("not found");
-      return;
-    }
-    response.writeHead(200, {
-      "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
-    });
-    fs.createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-const describeBrowser = skip ? describe.skip : describe;
+const describeBrowser = skipBrowser ? describe.skip : describe;
 
 describeBrowser("task pane in headless Chromium", () => {
-  let browser: Browser | undefined;
-  let server: http.Server | undefined;
-  let origin = "";
-  let standIn = "";
+  let harness: Harness | undefined;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
-      throw new Error(
-        `${dist}/taskpane.html is missing: run \`npm run build\` first (npm test does).`
-      );
-    }
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), ` +
-          "or set KAM_SKIP_BROWSER=1 to skip the browser tests."
-      );
-    }
-    fs.mkdirSync(out, { recursive: true });
-    const { chromium } = await import("playwright-core");
-    [standIn, server, browser] = await Promise.all([
-      buildStandIn(),
-      serveDist(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-        ],
-      }),
-    ]);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    harness = await startHarness();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await harness?.close();
   });
 
-  /** A fresh page showing the task pane, with Office's display language set. */
+  /** A fresh page showing the task pane's Functions tab, with Office's display language set. */
   async function openPane(
     displayLanguage: string,
     width = 360
@@ -164,36 +55,12 @@ describeBrowser("task pane in headless Chromium", () => {
     page: Page;
     problems: string[];
   }> {
-    if (!browser) throw new Error("no browser");
-    const context = await browser.newContext({
-      viewport: { width, height: 900 },
-      locale: displayLanguage,
-    });
-    const problems: string[] = [];
-    await context.route("**/*", async (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) {
-        await route.fulfill({ status: 200, contentType: "text/javascript", body: standIn });
-      } else if (url.startsWith(`${origin}/`)) {
-        await route.continue();
-      } else {
-        problems.push(`blocked request: ${url}`);
-        await route.abort();
-      }
-    });
-    await context.addInitScript(
-      (config) => {
-        (window as unknown as Record<string, unknown>).__KAM_MOCK_CONFIG__ = config;
-      },
-      { displayLanguage, sheets: ["Sheet1", "销售 数据"] }
-    );
-    const page = await context.newPage();
-    page.setDefaultTimeout(8_000);
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
-    await page.goto(`${origin}/taskpane.html`);
+    if (!harness) throw new Error("no browser");
+    const { page, problems } = await harness.openPane({ displayLanguage, width });
+    // The pane opens on Reports; the gallery is on the Functions tab.
+    await page
+      .getByRole("tab", { name: displayLanguage === "zh-CN" ? "函数" : "Functions" })
+      .click();
     await page.getByTestId("function-count").waitFor();
     return { page, problems };
   }
@@ -348,6 +215,6 @@ describeBrowser("task pane in headless Chromium", () => {
   });
 });
 
-if (skip) {
+if (skipBrowser) {
   test.skip("browser tests skipped (KAM_SKIP_BROWSER=1)", () => undefined);
 }

@@ -396,6 +396,7 @@ describe("Pipeline report on 800 generated deals", () => {
       "方案阶段",
       "商务谈判",
       "销售实现",
+      "输单",
     ]);
     const earliest = Math.min(...d.close);
     const rows = body(g, s, "KAM_PipelineByPeriod");
@@ -481,7 +482,7 @@ describe("Pipeline report: bad and small input", () => {
       small(["Prospect", "Closed Won"], [100, 200], [serial(2025, 2, 1), serial(2025, 3, 1)])
     );
     await expect(buildPipelineReport(d, { lang: "en" })).rejects.toThrow(
-      'Row 3: unknown stage "Closed Won"; known stages: Prospect (10%), Intent (30%), Proposal (50%), Negotiation (70%), Won (100%), or a probability such as 50%.'
+      'Row 3: unknown stage "Closed Won"; known stages: Prospect (10%), Intent (30%), Proposal (50%), Negotiation (70%), Won (100%), Lost (0%), or a probability such as 50%.'
     );
     await expect(buildPipelineReport(d, { lang: "zh" })).rejects.toThrow(
       /^第 3 行：未知阶段“Closed Won”/

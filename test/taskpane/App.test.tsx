@@ -8,6 +8,7 @@ import path from "path";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
 import { officeExcel } from "../../src/excel/workbook";
+import { officeReports } from "../../src/excel/report";
 import { Language } from "../../src/i18n/strings";
 import { FunctionInfo, metadataFile, parseFunctionMetadata } from "../../src/taskpane/metadata";
 import { InstalledMock, MockOfficeError, MockWorkbook, installOfficeMock } from "../excel-mock";
@@ -51,7 +52,15 @@ const settle = async () => {
 };
 
 async function renderPane(language: Language = "en-US") {
-  render(<App language={language} excel={officeExcel} loadFunctions={loadFunctions} />);
+  render(
+    <App
+      language={language}
+      excel={officeExcel}
+      reports={officeReports}
+      initialTab="functions"
+      loadFunctions={loadFunctions}
+    />
+  );
   await screen.findByTestId("function-count");
   await settle();
 }
@@ -127,6 +136,8 @@ describe("gallery", () => {
       <App
         language="en-US"
         excel={officeExcel}
+        reports={officeReports}
+        initialTab="functions"
         loadFunctions={() => Promise.reject(new Error("functions.json: HTTP 404"))}
       />
     );

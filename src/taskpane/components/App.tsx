@@ -1,5 +1,6 @@
-// The task pane: the data the functions will read, the function gallery, and the Insert flow.
-// All Excel access goes through the ExcelPort it is given (src/excel), never the `Excel` global.
+// The task pane: two tabs. Reports: the guided workflows that write report sheets. Functions: the data
+// the functions will read, the function gallery, and the Insert flow. All Excel access goes through the
+// ports it is given (src/excel), never the `Excel` global.
 
 import * as React from "react";
 import {
@@ -7,6 +8,8 @@ import {
   FluentProvider,
   Spinner,
   Subtitle1,
+  Tab,
+  TabList,
   makeStyles,
   tokens,
   webLightTheme,
@@ -23,11 +26,18 @@ import { DataPanel } from "./DataPanel";
 import { columnsMessage } from "./FunctionDetails";
 import { Gallery } from "./Gallery";
 import { LanguageProvider, useStrings } from "./language";
+import { getWorkflowStrings } from "../../i18n/workflows";
+import { WorkflowsView } from "../workflows/WorkflowsView";
+import { WorkflowPort } from "../workflows/port";
 import { Notice, NoticeContent } from "./Notice";
 
 export interface AppProps {
   language: Language;
   excel: ExcelPort;
+  /** Reading data and writing report sheets (the Reports tab). */
+  reports: WorkflowPort;
+  /** The tab shown first (default: Reports). */
+  initialTab?: "reports" | "functions";
   loadFunctions: (language: Language) => Promise<FunctionInfo[]>;
 }
 
@@ -50,6 +60,7 @@ const useStyles = makeStyles({
     maxWidth: "720px",
     boxSizing: "border-box",
   },
+  tab: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
   header: {
     display: "flex",
     flexDirection: "column",
@@ -81,7 +92,31 @@ function excelNotice(title: string, error: unknown, t: UiStrings): NoticeContent
   };
 }
 
-function TaskPane({ language, excel, loadFunctions }: AppProps): React.JSX.Element {
+function TaskPane(props: AppProps): React.JSX.Element {
+  const [tab, setTab] = React.useState(props.initialTab ?? "reports");
+  const w = getWorkflowStrings(props.language);
+  const styles = useStyles();
+  const t = useStrings();
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <Subtitle1 as="h1" className={styles.title}>
+          {t.appTitle}
+        </Subtitle1>
+      </header>
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_e, d) => setTab(d.value as "reports" | "functions")}
+      >
+        <Tab value="reports">{w.tabReports}</Tab>
+        <Tab value="functions">{w.tabFunctions}</Tab>
+      </TabList>
+      {tab === "reports" ? <WorkflowsView port={props.reports} /> : <FunctionsTab {...props} />}
+    </main>
+  );
+}
+
+function FunctionsTab({ language, excel, loadFunctions }: AppProps): React.JSX.Element {
   const t = useStrings();
   const styles = useStyles();
   const [list, setList] = React.useState<FunctionList>({ state: "loading" });
@@ -250,13 +285,8 @@ function TaskPane({ language, excel, loadFunctions }: AppProps): React.JSX.Eleme
   };
 
   return (
-    <main className={styles.root}>
-      <header className={styles.header}>
-        <Subtitle1 as="h1" className={styles.title}>
-          {t.appTitle}
-        </Subtitle1>
-        <Caption1 className={styles.subtitle}>{t.appSubtitle}</Caption1>
-      </header>
+    <div className={styles.tab}>
+      <Caption1 className={styles.subtitle}>{t.appSubtitle}</Caption1>
 
       <DataPanel
         data={data}
@@ -294,6 +324,6 @@ function TaskPane({ language, excel, loadFunctions }: AppProps): React.JSX.Eleme
         onReplace={() => void replace()}
         onCancel={cancelReplace}
       />
-    </main>
+    </div>
   );
 }

@@ -1,0 +1,292 @@
+// The task pane's report workflows: every string they show, in en-US and zh-CN. The zh-CN table is
+// typed from the en-US one, so a missing key is a compile error.
+
+import { Role } from "../report/roles";
+import { WorkflowId } from "../report/model";
+import { Language } from "./strings";
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+const enUS = {
+  tabReports: "Reports",
+  tabFunctions: "Functions",
+  reportsIntro:
+    "Turn a sheet you already have into a finished analysis sheet: pick the data, check the columns, and the add-in writes a new sheet with a table, formats and a chart.",
+  workflowNames: {
+    accounts: "Accounts",
+    forecast: "Forecast",
+    pipeline: "Pipeline",
+    plan: "Plan",
+    portfolio: "Portfolio",
+    kpi: "KPIs",
+  } as Record<WorkflowId, string>,
+  workflowDescriptions: {
+    accounts:
+      "RFM scores and segments, 80/20 classes, customer lifetime value and tiers from an order list; a Pareto chart and a segment summary.",
+    forecast:
+      "A forecast with its interval from one series or many (per account, product or region), the method chosen and its back-tested accuracy; a line chart.",
+    pipeline:
+      "The weighted funnel, pipeline by month against target, coverage and overdue deals from an opportunity list; a funnel chart.",
+    plan: "Target split to teams, people and months, the revenue/cost/profit budget, and the key-account plan (T+3) template pre-filled from your data.",
+    portfolio:
+      "The directional policy matrix: attractiveness × strength with revenue as the bubble, and the strategy for each account.",
+    kpi: "Retention, growth, market share, satisfaction and key-account contribution, period over period.",
+  } as Record<WorkflowId, string>,
+  back: "All reports",
+  stepData: "1. Data",
+  stepColumns: "2. Columns",
+  stepOptions: "3. Options",
+  stepRun: "4. Report",
+  sourceKind: "Read from",
+  sourceSelection: "The current selection",
+  sourceTable: "An Excel table",
+  sourceName: "A named range",
+  sourceTablePlaceholder: "Choose a table",
+  sourceNamePlaceholder: "Choose a named range",
+  noTables: "This workbook has no Excel tables.",
+  noNames: "This workbook has no named ranges that refer to cells.",
+  selectionHint: "Select the whole list in the sheet, header row included, then choose Read data.",
+  readData: "Read data",
+  reading: "Reading…",
+  readFailed: "The data could not be read.",
+  dataRead: (address: string, rows: number) =>
+    `${address}: ${count(rows)} ${rows === 1 ? "row" : "rows"} read.`,
+  headerRow: "Header row",
+  headerRowIs: (row: number) => `Sheet row ${row}`,
+  headerNone: "No header row",
+  roleLabel: {
+    customer: "Customer",
+    date: "Date",
+    amount: "Amount",
+    series: "Series (account, product…)",
+    value: "Value",
+    opportunity: "Opportunity",
+    stage: "Stage",
+    closeDate: "Close date",
+    owner: "Owner",
+    team: "Team or region",
+    target: "Target",
+    account: "Account",
+    attractiveness: "Attractiveness",
+    strength: "Strength",
+    revenue: "Revenue",
+    satisfaction: "Satisfaction",
+    marketSize: "Market size",
+    tier: "Tier",
+  } as Record<Role, string>,
+  required: "required",
+  optional: "optional",
+  notUsed: "(not used)",
+  columnOption: (letter: string, header: string) => `${letter}: ${header}`,
+  wideLayout: "One series per row (wide layout): the columns are periods.",
+  previewKept: (kept: number) => `${count(kept)} ${kept === 1 ? "row" : "rows"} will be used.`,
+  previewSkipped: (skipped: number) =>
+    `${count(skipped)} ${skipped === 1 ? "row" : "rows"} will be skipped:`,
+  previewMore: (more: number) => `…and ${count(more)} more.`,
+  problemsTitle: "Not ready yet",
+  optionLabels: {
+    asOf: "As of (date)",
+    bins: "Score classes (RFM)",
+    paretoShare: "A class: share of revenue",
+    horizon: "Periods to forecast",
+    confidence: "Interval",
+    method: "Method",
+    compare: "Compare methods and their combination",
+    periods: "Periods",
+    grain: "Period",
+    targets: "Target per period",
+    year: "Plan year",
+    annualTarget: "Annual target (blank: last year + growth)",
+    growth: "Growth",
+    unit: "Round targets to",
+    cut: "High/low cut (blank: middle of the scale)",
+  } as Record<string, string>,
+  choiceLabels: {
+    auto: "Automatic (recommended)",
+    smooth: "Exponential smoothing (ETS)",
+    theta: "Theta",
+    ma: "Moving average",
+    month: "Month",
+    quarter: "Quarter",
+    week: "Week",
+    year: "Year",
+  } as Record<string, string>,
+  optionBlank: "blank = automatic",
+  optionProblem: (label: string, problem: "number" | "date" | "range" | "integer") =>
+    `${label}: ${
+      problem === "number"
+        ? "enter a number"
+        : problem === "date"
+          ? "enter a date such as 2024-12-31"
+          : problem === "integer"
+            ? "enter a whole number"
+            : "the value is out of range"
+    }.`,
+  outputMode: "Output",
+  outputPortable: "Values and Excel formulas (anyone can open it)",
+  outputLive: "Live KAM formulas (recalculate; recipients need the add-in)",
+  liveWarning:
+    "Colleagues without KAM Analytics will see #NAME? in the live cells. Choose values and Excel formulas for a sheet you send to finance.",
+  run: "Create report",
+  running: "Working…",
+  building: (done: number, total: number) => `Calculating: ${count(done)} of ${count(total)}`,
+  writing: (done: number, total: number) =>
+    `Writing to Excel: ${count(done)} of ${count(total)} cells`,
+  cancel: "Cancel",
+  written: (sheet: string) => `The report is on the sheet “${sheet}”.`,
+  writtenTitle: "Report written",
+  failedTitle: "The report was not written",
+  replaceTitle: "Replace the earlier report?",
+  replaceBody: (sheet: string, created: string) =>
+    `The sheet “${sheet}” holds a report this add-in wrote on ${created}. Replace it with the new report, or keep it and write the new one to another sheet?`,
+  replaceConfirm: "Replace it",
+  replaceKeep: "Keep it, use a new sheet",
+  nothingLost: "Your own sheets were not changed.",
+  buildFailed: "The report could not be calculated.",
+} as const;
+
+export type WorkflowStrings = {
+  [K in keyof typeof enUS]: (typeof enUS)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : (typeof enUS)[K] extends string
+      ? string
+      : (typeof enUS)[K];
+};
+
+const zhCN: WorkflowStrings = {
+  tabReports: "报表",
+  tabFunctions: "函数",
+  reportsIntro:
+    "把已有的工作表变成一张完整的分析表：选择数据、核对各列，加载项会新建一张带表格、格式和图表的工作表。",
+  workflowNames: {
+    accounts: "客户分析",
+    forecast: "销售预测",
+    pipeline: "销售漏斗",
+    plan: "目标与预算",
+    portfolio: "客户组合",
+    kpi: "关键指标",
+  },
+  workflowDescriptions: {
+    accounts:
+      "根据订单清单计算 RFM 评分与分群、80/20 分类、客户终身价值和客户等级；帕累托图和分群汇总。",
+    forecast:
+      "对一个或多个序列（按客户、产品或区域）做预测并给出区间、所选方法及其回测精度；折线图。",
+    pipeline: "根据商机清单计算加权漏斗、按月管道与目标对比、覆盖率和逾期商机；漏斗图。",
+    plan: "把目标分解到团队、个人和月份，编制收入/成本/利润预算，并根据数据预填大客户营销计划（T+3）模板。",
+    portfolio: "方向性政策矩阵：市场吸引力 × 业务实力，气泡大小为收入，并给出每个客户的策略。",
+    kpi: "客户保留率、增长率、市场份额、满意度和大客户贡献率，逐期对比。",
+  },
+  back: "全部报表",
+  stepData: "1. 数据",
+  stepColumns: "2. 列",
+  stepOptions: "3. 选项",
+  stepRun: "4. 报表",
+  sourceKind: "读取自",
+  sourceSelection: "当前选定区域",
+  sourceTable: "Excel 表格",
+  sourceName: "命名区域",
+  sourceTablePlaceholder: "选择表格",
+  sourceNamePlaceholder: "选择命名区域",
+  noTables: "此工作簿没有 Excel 表格。",
+  noNames: "此工作簿没有指向单元格的命名区域。",
+  selectionHint: "在工作表中选中整个清单（包括标题行），然后点击“读取数据”。",
+  readData: "读取数据",
+  reading: "正在读取…",
+  readFailed: "无法读取数据。",
+  dataRead: (address: string, rows: number) => `${address}：已读取 ${count(rows)} 行。`,
+  headerRow: "标题行",
+  headerRowIs: (row: number) => `工作表第 ${row} 行`,
+  headerNone: "没有标题行",
+  roleLabel: {
+    customer: "客户",
+    date: "日期",
+    amount: "金额",
+    series: "序列（客户、产品…）",
+    value: "数值",
+    opportunity: "商机",
+    stage: "阶段",
+    closeDate: "预计成交日期",
+    owner: "负责人",
+    team: "团队或区域",
+    target: "目标",
+    account: "客户",
+    attractiveness: "市场吸引力",
+    strength: "业务实力",
+    revenue: "收入",
+    satisfaction: "满意度",
+    marketSize: "市场规模",
+    tier: "等级",
+  },
+  required: "必填",
+  optional: "可选",
+  notUsed: "（不使用）",
+  columnOption: (letter: string, header: string) => `${letter}：${header}`,
+  wideLayout: "每行一个序列（宽格式）：各列为期间。",
+  previewKept: (kept: number) => `将使用 ${count(kept)} 行。`,
+  previewSkipped: (skipped: number) => `将跳过 ${count(skipped)} 行：`,
+  previewMore: (more: number) => `……另有 ${count(more)} 行。`,
+  problemsTitle: "尚不能运行",
+  optionLabels: {
+    asOf: "截止日期",
+    bins: "评分档数（RFM）",
+    paretoShare: "A 类：收入占比",
+    horizon: "预测期数",
+    confidence: "区间",
+    method: "方法",
+    compare: "比较各方法及其组合",
+    periods: "期数",
+    grain: "期间",
+    targets: "每期目标",
+    year: "计划年度",
+    annualTarget: "年度目标（留空：上年 + 增长）",
+    growth: "增长率",
+    unit: "目标取整到",
+    cut: "高/低分界（留空：量表中点）",
+  },
+  choiceLabels: {
+    auto: "自动（推荐）",
+    smooth: "指数平滑（ETS）",
+    theta: "Theta 法",
+    ma: "移动平均",
+    month: "月",
+    quarter: "季度",
+    week: "周",
+    year: "年",
+  },
+  optionBlank: "留空 = 自动",
+  optionProblem: (label: string, problem: "number" | "date" | "range" | "integer") =>
+    `${label}：${
+      problem === "number"
+        ? "请输入数字"
+        : problem === "date"
+          ? "请输入日期，例如 2024-12-31"
+          : problem === "integer"
+            ? "请输入整数"
+            : "数值超出范围"
+    }。`,
+  outputMode: "输出",
+  outputPortable: "数值和 Excel 公式（任何人都能打开）",
+  outputLive: "实时 KAM 公式（自动重算；接收者需要安装加载项）",
+  liveWarning:
+    "没有安装 KAM Analytics 的同事会在实时单元格中看到 #NAME?。发给财务的表请选择“数值和 Excel 公式”。",
+  run: "生成报表",
+  running: "正在处理…",
+  building: (done: number, total: number) => `正在计算：${count(done)} / ${count(total)}`,
+  writing: (done: number, total: number) =>
+    `正在写入 Excel：${count(done)} / ${count(total)} 个单元格`,
+  cancel: "取消",
+  written: (sheet: string) => `报表已写入工作表“${sheet}”。`,
+  writtenTitle: "报表已生成",
+  failedTitle: "报表未写入",
+  replaceTitle: "替换之前的报表？",
+  replaceBody: (sheet: string, created: string) =>
+    `工作表“${sheet}”中是本加载项于 ${created} 生成的报表。用新报表替换它，还是保留它并把新报表写入另一张工作表？`,
+  replaceConfirm: "替换",
+  replaceKeep: "保留，写入新工作表",
+  nothingLost: "您自己的工作表没有任何改动。",
+  buildFailed: "无法计算报表。",
+};
+
+export function getWorkflowStrings(language: Language): WorkflowStrings {
+  return language === "zh-CN" ? zhCN : (enUS as WorkflowStrings);
+}

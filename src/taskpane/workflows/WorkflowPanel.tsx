@@ -1,0 +1,494 @@
+// One report workflow, step by step: pick the data (selection, Excel table or named range), confirm
+// the header row and the role of each column (detected, editable) with a preview of skipped rows, set
+// the options, then build the report (with progress) and write it to a sheet of its own, asking before
+// an earlier report sheet of this add-in is replaced.
+
+import * as React from "react";
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { describeExcelError } from "../../excel/errors";
+import { WorkflowStrings } from "../../i18n/workflows";
+import { buildReport } from "../../report";
+import { ReportSheet, WorkflowId } from "../../report/model";
+import { Role, WORKFLOW_ROLES } from "../../report/roles";
+import { SourceAnalysis, analyseSource } from "../../report/source";
+import { Notice, NoticeContent } from "../components/Notice";
+import { useLanguage } from "../components/language";
+import { WORKFLOW_OPTIONS, initialOptions, parseOptions } from "./options";
+import { ExistingReport, SourceBlock, SourceList, SourceRef, WorkflowPort } from "./port";
+import { useWorkflowStrings } from "./strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "end",
+    flexWrap: "wrap",
+  },
+  grow: { flexGrow: 1, minWidth: "10em" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "12em", overflowY: "auto" },
+  sample: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+type Phase =
+  | { kind: "idle" }
+  | { kind: "reading" }
+  | { kind: "building"; done: number; total: number }
+  | { kind: "confirm"; report: ReportSheet; existing: ExistingReport }
+  | { kind: "writing"; done: number; total: number };
+
+export interface WorkflowPanelProps {
+  workflow: WorkflowId;
+  port: WorkflowPort;
+  onBack: () => void;
+}
+
+function excelNotice(title: string, error: unknown, extra?: string): NoticeContent {
+  const problem = describeExcelError(error);
+  return {
+    intent: "error",
+    title,
+    body: extra ? `${problem.message} ${extra}` : problem.message,
+    detail: problem.code,
+  };
+}
+
+export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): React.JSX.Element {
+  const t = useWorkflowStrings();
+  const language = useLanguage();
+  const lang = language === "zh-CN" ? "zh" : "en";
+  const styles = useStyles();
+
+  const [sourceKind, setSourceKind] = React.useState<SourceRef["kind"]>("selection");
+  const [sources, setSources] = React.useState<SourceList | null>(null);
+  const [sourceName, setSourceName] = React.useState("");
+  const [block, setBlock] = React.useState<SourceBlock | null>(null);
+  const [mapping, setMapping] = React.useState<Partial<Record<Role, number | null>>>({});
+  const [headerRow, setHeaderRow] = React.useState<number | null | undefined>(undefined);
+  const [raw, setRaw] = React.useState(() => initialOptions(workflow));
+  const [live, setLive] = React.useState(false);
+  const [phase, setPhase] = React.useState<Phase>({ kind: "idle" });
+  const [notice, setNotice] = React.useState<NoticeContent | null>(null);
+
+  React.useEffect(() => {
+    let current = true;
+    port.listSources().then(
+      (list) => current && setSources(list),
+      () => current && setSources({ tables: [], names: [] })
+    );
+    return () => {
+      current = false;
+    };
+  }, [port]);
+
+  const analysis: SourceAnalysis | null = React.useMemo(
+    () =>
+      block
+        ? analyseSource(block.values, workflow, {
+            origin: { sheet: block.sheet, row: block.row, column: block.column },
+            mapping,
+            headerRow,
+            formats: block.formats,
+            lang,
+          })
+        : null,
+    [block, workflow, mapping, headerRow, lang]
+  );
+
+  const read = async (): Promise<void> => {
+    const from: SourceRef =
+      sourceKind === "selection" ? { kind: "selection" } : { kind: sourceKind, name: sourceName };
+    setPhase({ kind: "reading" });
+    setNotice(null);
+    try {
+      const read = await port.readSource(from);
+      setBlock(read);
+      setMapping({});
+      setHeaderRow(undefined);
+    } catch (error) {
+      setNotice(excelNotice(t.readFailed, error));
+    } finally {
+      setPhase({ kind: "idle" });
+    }
+  };
+
+  const write = async (report: ReportSheet, replace?: string): Promise<void> => {
+    setPhase({ kind: "writing", done: 0, total: 1 });
+    try {
+      const result = await port.writeReport(report, {
+        replace,
+        onProgress: (done, total) => setPhase({ kind: "writing", done, total }),
+      });
+      setNotice({ intent: "success", title: t.writtenTitle, body: t.written(result.sheet) });
+    } catch (error) {
+      setNotice(excelNotice(t.failedTitle, error, t.nothingLost));
+    } finally {
+      setPhase({ kind: "idle" });
+    }
+  };
+
+  const run = async (): Promise<void> => {
+    if (!analysis?.dataset || !block) return;
+    const parsed = parseOptions(workflow, raw);
+    if (!parsed.ok) {
+      setNotice({
+        intent: "warning",
+        title: t.problemsTitle,
+        body: t.optionProblem(t.optionLabels[parsed.key] ?? parsed.key, parsed.problem),
+      });
+      return;
+    }
+    setNotice(null);
+    setPhase({ kind: "building", done: 0, total: 1 });
+    let report: ReportSheet;
+    try {
+      report = await buildReport(workflow, analysis.dataset, {
+        ...parsed.options,
+        lang,
+        live,
+        source: block.address,
+        onProgress: (done, total) => setPhase({ kind: "building", done, total }),
+      });
+    } catch (error) {
+      setNotice({
+        intent: "error",
+        title: t.buildFailed,
+        body: error instanceof Error ? error.message : String(error),
+      });
+      setPhase({ kind: "idle" });
+      return;
+    }
+    let existing: ExistingReport[] = [];
+    try {
+      existing = (await port.findReports()).filter((r) => r.marker.workflow === workflow);
+    } catch {
+      existing = []; // cannot tell: never replace, write a new sheet
+    }
+    if (existing.length > 0) {
+      // The report of this workflow with the same sheet name, else the most recent one.
+      const same = existing.find((r) => r.sheet === report.name);
+      const latest = [...existing].sort((a, b) => b.marker.created.localeCompare(a.marker.created));
+      setPhase({ kind: "confirm", report, existing: same ?? latest[0] });
+      return;
+    }
+    await write(report);
+  };
+
+  const busy = phase.kind !== "idle" && phase.kind !== "confirm";
+  const roles = WORKFLOW_ROLES[workflow];
+  const columns = analysis?.columns ?? [];
+  const headerChoices = block ? block.values.slice(0, 10).map((_, i) => i) : [];
+
+  return (
+    <div className={styles.root} data-testid={`workflow-${workflow}`}>
+      <div className={styles.row}>
+        <Button appearance="subtle" onClick={onBack}>
+          ← {t.back}
+        </Button>
+      </div>
+      <Subtitle2 as="h2">{t.workflowNames[workflow]}</Subtitle2>
+      <Text className={styles.muted}>{t.workflowDescriptions[workflow]}</Text>
+
+      <section className={styles.section} aria-label={t.stepData}>
+        <Subtitle2 as="h3">{t.stepData}</Subtitle2>
+        <RadioGroup
+          value={sourceKind}
+          onChange={(_e, d) => setSourceKind(d.value as SourceRef["kind"])}
+          aria-label={t.sourceKind}
+        >
+          <Radio value="selection" label={t.sourceSelection} />
+          <Radio value="table" label={t.sourceTable} />
+          <Radio value="name" label={t.sourceName} />
+        </RadioGroup>
+        {sourceKind === "selection" && <Text className={styles.muted}>{t.selectionHint}</Text>}
+        {sourceKind !== "selection" && (
+          <SourceChoice
+            kind={sourceKind}
+            sources={sources}
+            value={sourceName}
+            onChange={setSourceName}
+            t={t}
+          />
+        )}
+        <div className={styles.row}>
+          <Button
+            appearance={block ? "secondary" : "primary"}
+            disabled={busy || (sourceKind !== "selection" && sourceName === "")}
+            onClick={() => void read()}
+          >
+            {phase.kind === "reading" ? t.reading : t.readData}
+          </Button>
+        </div>
+        {block && analysis && (
+          <Text data-testid="data-read">{t.dataRead(block.address, block.values.length)}</Text>
+        )}
+      </section>
+
+      {block && analysis && (
+        <section className={styles.section} aria-label={t.stepColumns}>
+          <Subtitle2 as="h3">{t.stepColumns}</Subtitle2>
+          <Field label={t.headerRow}>
+            <Select
+              value={analysis.headerRow === null ? "none" : String(analysis.headerRow)}
+              onChange={(_e, d) => setHeaderRow(d.value === "none" ? null : Number(d.value))}
+            >
+              <option value="none">{t.headerNone}</option>
+              {headerChoices.map((i) => (
+                <option key={i} value={String(i)}>
+                  {`${t.headerRowIs(block.row + i + 1)}: ${rowPreview(block.values[i])}`}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {analysis.layout === "wide" && <Text>{t.wideLayout}</Text>}
+          {roles.map((spec) => {
+            const chosen = analysis.mapping[spec.role];
+            return (
+              <Field
+                key={spec.role}
+                label={`${t.roleLabel[spec.role]} (${spec.required ? t.required : t.optional})`}
+              >
+                <Select
+                  data-role={spec.role}
+                  value={chosen === undefined ? "" : String(chosen)}
+                  onChange={(_e, d) =>
+                    setMapping((m) => ({
+                      ...m,
+                      [spec.role]: d.value === "" ? null : Number(d.value),
+                    }))
+                  }
+                >
+                  <option value="">{t.notUsed}</option>
+                  {columns.map((c) => (
+                    <option key={c.index} value={String(c.index)}>
+                      {t.columnOption(c.letter, c.header)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            );
+          })}
+          <Preview analysis={analysis} t={t} />
+        </section>
+      )}
+
+      {analysis?.dataset && (
+        <section className={styles.section} aria-label={t.stepOptions}>
+          <Subtitle2 as="h3">{t.stepOptions}</Subtitle2>
+          {WORKFLOW_OPTIONS[workflow].map((f) =>
+            f.kind === "boolean" ? (
+              <Checkbox
+                key={f.key}
+                checked={raw[f.key] === true}
+                label={t.optionLabels[f.key] ?? f.key}
+                onChange={(_e, d) => setRaw((r) => ({ ...r, [f.key]: d.checked === true }))}
+              />
+            ) : f.kind === "choice" ? (
+              <Field key={f.key} label={t.optionLabels[f.key] ?? f.key}>
+                <Select
+                  data-option={f.key}
+                  value={String(raw[f.key])}
+                  onChange={(_e, d) => setRaw((r) => ({ ...r, [f.key]: d.value }))}
+                >
+                  {f.choices.map((c) => (
+                    <option key={c} value={c}>
+                      {t.choiceLabels[c] ?? c}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : (
+              <Field key={f.key} label={t.optionLabels[f.key] ?? f.key} hint={t.optionBlank}>
+                <Input
+                  data-option={f.key}
+                  value={String(raw[f.key] ?? "")}
+                  onChange={(_e, d) => setRaw((r) => ({ ...r, [f.key]: d.value }))}
+                />
+              </Field>
+            )
+          )}
+          <Field label={t.outputMode}>
+            <RadioGroup
+              value={live ? "live" : "portable"}
+              onChange={(_e, d) => setLive(d.value === "live")}
+            >
+              <Radio value="portable" label={t.outputPortable} />
+              <Radio value="live" label={t.outputLive} />
+            </RadioGroup>
+          </Field>
+          {live && <Notice notice={{ intent: "warning", body: t.liveWarning }} />}
+        </section>
+      )}
+
+      {analysis?.dataset && (
+        <section className={styles.section} aria-label={t.stepRun}>
+          <Subtitle2 as="h3">{t.stepRun}</Subtitle2>
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={busy} onClick={() => void run()}>
+              {busy ? t.running : t.run}
+            </Button>
+          </div>
+          {(phase.kind === "building" || phase.kind === "writing") && (
+            <Field
+              validationMessage={
+                phase.kind === "building"
+                  ? t.building(phase.done, phase.total)
+                  : t.writing(phase.done, phase.total)
+              }
+              validationState="none"
+            >
+              <ProgressBar value={phase.total > 0 ? phase.done / phase.total : undefined} />
+            </Field>
+          )}
+        </section>
+      )}
+
+      {notice && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
+
+      <ReplaceDialog
+        request={phase.kind === "confirm" ? phase.existing : null}
+        t={t}
+        language={language}
+        onReplace={() => phase.kind === "confirm" && void write(phase.report, phase.existing.sheet)}
+        onKeep={() => phase.kind === "confirm" && void write(phase.report)}
+        onCancel={() => setPhase({ kind: "idle" })}
+      />
+    </div>
+  );
+}
+
+function rowPreview(row: unknown[] | undefined): string {
+  const cells = (row ?? [])
+    .map((v) => (v === null || v === undefined ? "" : String(v).trim()))
+    .filter((v) => v !== "");
+  const text = cells.slice(0, 4).join(" | ");
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function SourceChoice(props: {
+  kind: "table" | "name";
+  sources: SourceList | null;
+  value: string;
+  onChange: (name: string) => void;
+  t: WorkflowStrings;
+}): React.JSX.Element {
+  const { kind, sources, value, onChange, t } = props;
+  const items =
+    kind === "table"
+      ? (sources?.tables ?? []).map((s) => ({ name: s.name, detail: s.address }))
+      : (sources?.names ?? []).map((s) => ({ name: s.name, detail: s.address }));
+  if (sources && items.length === 0)
+    return <Text>{kind === "table" ? t.noTables : t.noNames}</Text>;
+  return (
+    <Select
+      aria-label={kind === "table" ? t.sourceTable : t.sourceName}
+      value={value}
+      onChange={(_e, d) => onChange(d.value)}
+    >
+      <option value="">
+        {kind === "table" ? t.sourceTablePlaceholder : t.sourceNamePlaceholder}
+      </option>
+      {items.map((s) => (
+        <option key={s.name} value={s.name}>{`${s.name} (${s.detail})`}</option>
+      ))}
+    </Select>
+  );
+}
+
+function Preview(props: { analysis: SourceAnalysis; t: WorkflowStrings }): React.JSX.Element {
+  const { analysis, t } = props;
+  const styles = useStyles();
+  const shown = analysis.skipped.length;
+  const more = analysis.skippedCount - shown;
+  return (
+    <div className={styles.section} data-testid="preview">
+      {analysis.problems.length > 0 && (
+        <Notice
+          notice={{ intent: "warning", title: t.problemsTitle, body: analysis.problems.join(" ") }}
+        />
+      )}
+      <Text weight="semibold">{t.previewKept(analysis.kept)}</Text>
+      {analysis.notes.map((note) => (
+        <Text key={note} className={styles.muted}>
+          {note}
+        </Text>
+      ))}
+      {analysis.skippedCount > 0 && (
+        <>
+          <Text>{t.previewSkipped(analysis.skippedCount)}</Text>
+          <ul className={styles.list}>
+            {analysis.skipped.map((s) => (
+              <li key={s.sheetRow}>{s.reason}</li>
+            ))}
+          </ul>
+          {more > 0 && <Text className={styles.muted}>{t.previewMore(more)}</Text>}
+        </>
+      )}
+    </div>
+  );
+}
+
+function ReplaceDialog(props: {
+  request: ExistingReport | null;
+  t: WorkflowStrings;
+  language: string;
+  onReplace: () => void;
+  onKeep: () => void;
+  onCancel: () => void;
+}): React.JSX.Element {
+  const { request, t } = props;
+  const cancelRef = React.useRef<HTMLButtonElement>(null);
+  const open = request !== null;
+  React.useEffect(() => {
+    if (open) cancelRef.current?.focus();
+  }, [open]);
+  const created = request ? new Date(request.marker.created).toLocaleString(props.language) : "";
+  return (
+    <Dialog
+      open={open}
+      modalType="alert"
+      onOpenChange={(_e, d) => {
+        if (!d.open) props.onCancel();
+      }}
+    >
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t.replaceTitle}</DialogTitle>
+          <DialogContent>{request && t.replaceBody(request.sheet, created)}</DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={props.onReplace}>
+              {t.replaceConfirm}
+            </Button>
+            <Button appearance="secondary" onClick={props.onKeep}>
+              {t.replaceKeep}
+            </Button>
+            <Button appearance="secondary" onClick={props.onCancel} ref={cancelRef}>
+              {t.cancel}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
