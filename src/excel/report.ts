@@ -36,7 +36,7 @@ import {
 import { describeExcelError } from "./errors";
 import { SourcePort, listSources, readSource } from "./source";
 
-/* global Excel */
+/* global Excel, Office */
 
 /** The worksheet custom property that marks a sheet as written by this add-in. */
 export const MARKER_KEY = "KAM.Report";
@@ -63,12 +63,37 @@ export interface WrittenReport {
   sheet: string;
   /** True when `replace` named one of our sheets and it was replaced. */
   replaced: boolean;
+  /** What could not be written as asked (e.g. charts the host refused); empty when all went in. */
+  warnings?: string[];
+}
+
+/** Deletes the charts drawn so far on `sheet` (after a refused chart batch). */
+async function clearCharts(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<void> {
+  const charts = sheet.charts;
+  charts.load("items/name");
+  await context.sync();
+  for (const chart of charts.items) chart.delete();
+  await context.sync();
+}
+
+/**
+ * Whether this Excel can write report sheets: the marker needs worksheet custom properties
+ * (ExcelApi 1.12: Microsoft 365, Excel 2021 and later, Excel on the web).
+ */
+export function reportsSupported(): boolean {
+  try {
+    return Office.context.requirements.isSetSupported("ExcelApi", "1.12");
+  } catch {
+    return true; // no requirements API (a stand-in): assume a current host
+  }
 }
 
 /** What the task pane needs to write reports and to read their sources. */
 export interface ReportPort extends SourcePort {
   findReports(): Promise<ExistingReport[]>;
   writeReport(report: ReportSheet, options?: WriteReportOptions): Promise<WrittenReport>;
+  /** Whether this host can write report sheets (see reportsSupported). */
+  supported(): boolean;
 }
 
 /** A failed write. `sheetsChanged` is false unless the replaced sheet (ours) was already removed. */
@@ -573,11 +598,13 @@ export async function writeReport(
       const sheet = sheets.add(temp);
       sheet.customProperties.add(MARKER_KEY, JSON.stringify(report.marker));
       const writer = new SheetWriter(sheet);
-      const oldTables =
-        state.replacing === undefined ? undefined : sheets.getItem(state.replacing).tables;
+      // The sheet to replace may have been deleted or renamed meanwhile: then nothing is replaced.
+      const replaced =
+        state.replacing === undefined ? undefined : sheets.getItemOrNullObject(state.replacing);
+      replaced?.load("name");
+      const oldTables = replaced?.tables;
       oldTables?.load("items/name");
-      const oldMarker =
-        state.replacing === undefined ? undefined : markerOf(sheets.getItem(state.replacing));
+      const oldMarker = replaced === undefined ? undefined : markerOf(replaced);
       let done = 0;
       for (let i = 0; i < Math.max(chunks.length, 1); i++) {
         const pieces = chunks[i] ?? [];
@@ -591,7 +618,9 @@ export async function writeReport(
         // One round trip per chunk keeps each request under Excel's payload limits.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
-        if (i === 0 && oldMarker !== undefined && !isOurs(oldMarker)) {
+        if (i === 0 && replaced?.isNullObject) {
+          state.replacing = undefined;
+        } else if (i === 0 && oldMarker !== undefined && !isOurs(oldMarker)) {
           state.stage = "checking the sheet to replace";
           throw new Refusal(refusalMessage(state.replacing ?? ""));
         }
@@ -606,10 +635,38 @@ export async function writeReport(
       for (const { spec, name } of ownTables) writer.table(spec, name);
       for (const format of report.conditionalFormats) writer.conditional(format);
       if (report.freeze) writer.freeze(report.freeze.rows, report.freeze.columns);
-      for (const chart of report.charts) writer.chart(chart, report);
+      await context.sync();
+
+      // Charts in a batch of their own: a host that refuses a newer chart type (funnel) must not
+      // cost the report. Then funnels are drawn as bar charts; failing that, the sheet has no charts.
+      state.stage = "drawing the charts";
+      const warnings: string[] = [];
+      if (report.charts.length > 0) {
+        const drawAll = async (adapt: (c: ChartSpec) => ChartSpec): Promise<unknown> => {
+          try {
+            for (const chart of report.charts) writer.chart(adapt(chart), report);
+            await context.sync();
+            return undefined;
+          } catch (error) {
+            await clearCharts(context, sheet);
+            return error;
+          }
+        };
+        let problem = await drawAll((c) => c);
+        if (problem !== undefined && report.charts.some((c) => c.kind === "funnel")) {
+          problem = await drawAll((c) => (c.kind === "funnel" ? { ...c, kind: "bar" } : c));
+          if (problem === undefined) warnings.push("the funnel chart is drawn as a bar chart");
+        }
+        if (problem !== undefined) {
+          warnings.push(`the charts could not be drawn (${describeExcelError(problem).message})`);
+        }
+      }
+
+      state.stage = "formatting the sheet, tables and charts";
       const now = context.workbook.worksheets;
       now.load("items/name");
       const old = state.replacing === undefined ? undefined : now.getItem(state.replacing);
+      // (The sheet was there a moment ago, checked in step 2.)
       old?.load("position");
       const marker = old === undefined ? undefined : markerOf(old);
       await context.sync();
@@ -647,7 +704,7 @@ export async function writeReport(
       }
       sheet.activate();
       await context.sync();
-      return { sheet: finalName, replaced: old !== undefined };
+      return { sheet: finalName, replaced: old !== undefined, warnings };
     });
   } catch (error) {
     if (state.committing) return afterFailedCommit(error, state);
@@ -738,4 +795,10 @@ async function afterFailedCommit(error: unknown, state: WriteState): Promise<Wri
 }
 
 /** The ReportPort backed by the Office.js `Excel` global. */
-export const officeReports: ReportPort = { findReports, writeReport, listSources, readSource };
+export const officeReports: ReportPort = {
+  findReports,
+  writeReport,
+  listSources,
+  readSource,
+  supported: reportsSupported,
+};

@@ -4,6 +4,8 @@
 
 import { qualifiedA1, rangeFromPosition } from "./address";
 
+import { describeExcelError } from "./errors";
+
 /* global Excel */
 
 export interface SourceTable {
@@ -66,8 +68,12 @@ export interface SourcePort {
 }
 
 export const DEFAULT_CHUNK_ROWS = 10000;
-/** Cells per load: keeps one response well under Excel on the web's payload limit. */
-const MAX_CELLS_PER_LOAD = 200000;
+/**
+ * Cells per load (values and number formats count once each): about 25,000 cells of moderate text per
+ * response stays under Excel on the web's 5 MB payload limit; a response that still exceeds it is
+ * read again in halves.
+ */
+const MAX_CELLS_PER_LOAD = 50000;
 
 interface Located {
   sheet: Excel.Worksheet;
@@ -240,14 +246,26 @@ export async function readSource(
     );
     const values: unknown[][] = [];
     const formats: string[][] = [];
-    for (let r = 0; r < rows; r += perLoad) {
-      const part = sheet.getRangeByIndexes(row + r, column, Math.min(perLoad, rows - r), columns);
+    let step = perLoad;
+    for (let r = 0; r < rows;) {
+      const count = Math.min(step, rows - r);
+      const part = sheet.getRangeByIndexes(row + r, column, count, columns);
       part.load("values, numberFormat");
-      // One load per round trip: a whole large range in one response would exceed Excel's limit.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
+      try {
+        // One load per round trip: a whole large range in one response would exceed Excel's limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (error) {
+        // Long texts can make even a chunk too large: read it again in halves.
+        if (count > 1 && describeExcelError(error).code === "ResponsePayloadSizeLimitExceeded") {
+          step = Math.max(1, Math.floor(count / 2));
+          continue;
+        }
+        throw error;
+      }
       for (const line of part.values) values.push(line);
       for (const line of part.numberFormat) formats.push(line);
+      r += count;
     }
     return {
       address: addressOf(sheetName, row, column, rows, columns),

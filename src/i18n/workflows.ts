@@ -134,6 +134,9 @@ const enUS = {
     `Writing to Excel: ${count(done)} of ${count(total)} cells`,
   cancel: "Cancel",
   written: (sheet: string) => `The report is on the sheet “${sheet}”.`,
+  writtenWarnings: (what: string) => `Not everything could be written: ${what}.`,
+  unsupportedHost:
+    "Report sheets need Excel for Microsoft 365, Excel 2021 or later, or Excel on the web (Excel JavaScript API 1.12). The functions on the Functions tab work in this Excel.",
   writtenTitle: "Report written",
   failedTitle: "The report was not written",
   replaceTitle: "Replace the earlier report?",
@@ -276,6 +279,9 @@ const zhCN: WorkflowStrings = {
     `正在写入 Excel：${count(done)} / ${count(total)} 个单元格`,
   cancel: "取消",
   written: (sheet: string) => `报表已写入工作表“${sheet}”。`,
+  writtenWarnings: (what: string) => `部分内容未能写入：${what}。`,
+  unsupportedHost:
+    "报表需要 Microsoft 365 版 Excel、Excel 2021 或更高版本，或 Excel 网页版（Excel JavaScript API 1.12）。“函数”选项卡中的函数在此 Excel 中可用。",
   writtenTitle: "报表已生成",
   failedTitle: "报表未写入",
   replaceTitle: "替换之前的报表？",

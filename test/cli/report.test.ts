@@ -84,11 +84,15 @@ describe("kam report", () => {
     expect(r.stderr).toContain(`${input}: pipeline (chosen`);
     expect(r.status).toBe(0);
     expect(await sheetNames(out)).toHaveLength(1);
-    // Without the stage table the lost deals' stage is unknown: bad input, one line.
-    const bad = await kam(["report", "--in", input, "--out", file("opps2.xlsx"), "--lang", "zh"]);
+    // Without a stage table the report's default stages (which know Lost/输单) are used; a stage
+    // that no table knows is bad input: one line naming it.
+    const plain = await kam(["report", "--in", input, "--out", file("opps2.xlsx"), "--lang", "zh"]);
+    expect(plain.status).toBe(0);
+    const odd = sample("zh", "opportunities.csv").replace(/输单/g, "搁置");
+    const bad = await kam(["report", "--in", file("odd.csv", odd), "--out", file("opps3.xlsx")]);
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split("\n").pop()).toMatch(
-      /^kam report: .*opps\.csv: pipeline: .*输单/
+      /^kam report: .*odd\.csv: pipeline: .*搁置/
     );
   }, 120_000);
 

@@ -190,7 +190,7 @@ describe("writeReport: the accounts report", () => {
   test("every cell, formula, format, table, conditional format, chart and the marker", async () => {
     const { report, placed, revenue, total } = accountsReport();
     const result = await writeReport(report);
-    expect(result).toEqual({ sheet: "KAM Accounts", replaced: false });
+    expect(result).toEqual({ sheet: "KAM Accounts", replaced: false, warnings: [] });
     expect(book.sheetNames()).toEqual(["Orders", "Sheet1", "KAM Accounts"]);
     expect(book.activeSheet.name).toBe("KAM Accounts");
     const sheet = book.sheet("KAM Accounts")!;
@@ -354,7 +354,7 @@ describe("writeReport: the accounts report", () => {
     });
   });
 
-  test("the 2,500-row report takes 5 round trips: read, 2 chunks, finish, commit", async () => {
+  test("the 2,500-row report takes 7 round trips: read, 2 chunks, formats, charts, check, commit", async () => {
     const { report } = accountsReport();
     const progress: [number, number][] = [];
     await writeReport(report, { onProgress: (done, total) => progress.push([done, total]) });
@@ -367,7 +367,7 @@ describe("writeReport: the accounts report", () => {
       [20000, total],
       [total, total],
     ]);
-    expect(book.syncCount).toBe(5);
+    expect(book.syncCount).toBe(7);
     expect(book.runCount).toBe(1);
   });
 
@@ -377,7 +377,7 @@ describe("writeReport: the accounts report", () => {
     await writeReport(report, { chunkCells: 5000, onProgress: (done) => progress.push(done) });
     const chunks = progress.length;
     expect(chunks).toBe(6); // 25,027 cells, ≤ 5,000 per round trip: ceil(25,027 / 5,000)
-    expect(book.syncCount).toBe(chunks + 3);
+    expect(book.syncCount).toBe(chunks + 5);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
 
     const busy = accountsReport().report;
@@ -392,7 +392,7 @@ describe("writeReport: the accounts report", () => {
     const before = book.syncCount;
     const written = await writeReport(busy, { chunkCells: 5000 });
     expect(written.sheet).toBe("KAM Accounts (2)");
-    expect(book.syncCount - before).toBe(chunks + 3);
+    expect(book.syncCount - before).toBe(chunks + 5);
     expect(book.sheet("KAM Accounts (2)")!.charts).toHaveLength(12);
   });
 
@@ -400,7 +400,7 @@ describe("writeReport: the accounts report", () => {
     const { report } = accountsReport({ rows: 300 });
     const progress: number[] = [];
     await writeReport(report, { chunkCells: 100, onProgress: (done) => progress.push(done) });
-    expect(book.syncCount).toBe(progress.length + 3);
+    expect(book.syncCount).toBe(progress.length + 5);
     expect(progress.length).toBeLessThanOrEqual(Math.ceil(progress[progress.length - 1] / 100) + 1);
     const table = book.writes.filter((w) => w.sheet === "KAM Accounts");
     for (const write of table) {
@@ -621,7 +621,7 @@ describe("replacing a report", () => {
     const later = "2024-07-01T08:00:00.000Z";
     const { report } = accountsReport({ rows: 50, created: later });
     const result = await writeReport(report, { replace: "kam accounts" });
-    expect(result).toEqual({ sheet: "KAM Accounts", replaced: true });
+    expect(result).toEqual({ sheet: "KAM Accounts", replaced: true, warnings: [] });
     expect(book.sheetNames()).toEqual(["KAM Accounts", "Orders", "Sheet1"]);
     expect(book.activeSheet.name).toBe("KAM Accounts");
     const sheet = book.sheet("KAM Accounts")!;
@@ -637,7 +637,7 @@ describe("replacing a report", () => {
     users.set(0, 0, "my notes");
     const before = book.snapshotSheet(users);
     const result = await writeReport(smallReport());
-    expect(result).toEqual({ sheet: "KAM Accounts (2)", replaced: false });
+    expect(result).toEqual({ sheet: "KAM Accounts (2)", replaced: false, warnings: [] });
     expect(book.snapshotSheet(book.sheet("KAM Accounts")!)).toEqual(before);
     expect(book.sheetNames()).toEqual(["Orders", "Sheet1", "KAM Accounts", "KAM Accounts (2)"]);
   });
@@ -677,7 +677,7 @@ describe("replacing a report", () => {
 
   test("a replace target that no longer exists: the report is simply written", async () => {
     const result = await writeReport(smallReport(), { replace: "KAM Accounts" });
-    expect(result).toEqual({ sheet: "KAM Accounts", replaced: false });
+    expect(result).toEqual({ sheet: "KAM Accounts", replaced: false, warnings: [] });
   });
 });
 
@@ -699,15 +699,24 @@ describe("failures part-way", () => {
     expect(book.snapshot()).toEqual(before);
   });
 
-  test("an operation failing in the finishing batch removes the new sheet too", async () => {
+  test("an operation failing in the formatting batch removes the new sheet too", async () => {
     const before = book.snapshot();
-    book.failOperation("Chart.add", new MockOfficeError("InvalidArgument", "Bad chart."));
+    book.failOperation("Table.style", new MockOfficeError("InvalidArgument", "Bad style."));
     const error = await errorOf(writeReport(accountsReport({ rows: 30 }).report));
     expect(error.message).toBe(
-      "Could not write the report: formatting the sheet, tables and charts failed (Bad chart.). " +
+      "Could not write the report: formatting the sheet, tables and charts failed (Bad style.). " +
         "Your sheets were not changed."
     );
     expect(book.snapshot()).toEqual(before);
+  });
+
+  test("charts the host refuses cost the charts, not the report: it is written and says so", async () => {
+    book.failOperation("Chart.add", new MockOfficeError("InvalidArgument", "Bad chart."));
+    const result = await writeReport(accountsReport({ rows: 30 }).report);
+    expect(result.warnings).toEqual(["the charts could not be drawn (Bad chart.)"]);
+    const sheet = book.snapshot().sheets.find((s) => s.name === result.sheet);
+    expect(sheet?.charts).toEqual([]);
+    expect(sheet?.tables.length).toBeGreaterThan(0);
   });
 
   test("when the unfinished sheet cannot be removed, the message names it", async () => {

@@ -140,7 +140,13 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
         replace,
         onProgress: (done, total) => setPhase({ kind: "writing", done, total }),
       });
-      setNotice({ intent: "success", title: t.writtenTitle, body: t.written(result.sheet) });
+      const warnings = result.warnings ?? [];
+      setNotice({
+        intent: warnings.length > 0 ? "warning" : "success",
+        title: t.writtenTitle,
+        body: t.written(result.sheet),
+        detail: warnings.length > 0 ? t.writtenWarnings(warnings.join("; ")) : undefined,
+      });
     } catch (error) {
       setNotice(excelNotice(t.failedTitle, error, t.nothingLost));
     } finally {

@@ -2,6 +2,7 @@
 
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Notice } from "../components/Notice";
 import { WORKFLOWS, WorkflowId } from "../../report/model";
 import { WorkflowPanel } from "./WorkflowPanel";
 import { WorkflowPort } from "./port";
@@ -26,6 +27,9 @@ export function WorkflowsView(props: { port: WorkflowPort }): React.JSX.Element 
   const t = useWorkflowStrings();
   const styles = useStyles();
   const [open, setOpen] = React.useState<WorkflowId | null>(null);
+  if (props.port.supported && !props.port.supported()) {
+    return <Notice notice={{ intent: "warning", body: t.unsupportedHost }} />;
+  }
   if (open) return <WorkflowPanel workflow={open} port={props.port} onBack={() => setOpen(null)} />;
   return (
     <div className={styles.list}>

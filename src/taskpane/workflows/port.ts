@@ -36,5 +36,7 @@ export interface WorkflowPort {
   writeReport(
     report: ReportSheet,
     options: { replace?: string; onProgress?: (done: number, total: number) => void }
-  ): Promise<{ sheet: string; replaced: boolean }>;
+  ): Promise<{ sheet: string; replaced: boolean; warnings?: string[] }>;
+  /** False on hosts too old for report sheets (the pane then says so). */
+  supported?(): boolean;
 }
