@@ -2,6 +2,7 @@
 // typed from the en-US one, so a missing key is a compile error.
 
 import { Role } from "../report/roles";
+import { SOURCE_STRINGS } from "./report.source";
 import { WorkflowId } from "../report/model";
 import { Language } from "./strings";
 
@@ -54,25 +55,11 @@ const enUS = {
   headerRow: "Header row",
   headerRowIs: (row: number) => `Sheet row ${row}`,
   headerNone: "No header row",
+  // The source reader's role names, two of them spelled out for the drop-downs.
   roleLabel: {
-    customer: "Customer",
-    date: "Date",
-    amount: "Amount",
+    ...SOURCE_STRINGS.en.roles,
     series: "Series (account, product…)",
-    value: "Value",
-    opportunity: "Opportunity",
-    stage: "Stage",
-    closeDate: "Close date",
-    owner: "Owner",
     team: "Team or region",
-    target: "Target",
-    account: "Account",
-    attractiveness: "Attractiveness",
-    strength: "Strength",
-    revenue: "Revenue",
-    satisfaction: "Satisfaction",
-    marketSize: "Market size",
-    tier: "Tier",
   } as Record<Role, string>,
   required: "required",
   optional: "optional",
@@ -200,26 +187,7 @@ const zhCN: WorkflowStrings = {
   headerRow: "标题行",
   headerRowIs: (row: number) => `工作表第 ${row} 行`,
   headerNone: "没有标题行",
-  roleLabel: {
-    customer: "客户",
-    date: "日期",
-    amount: "金额",
-    series: "序列（客户、产品…）",
-    value: "数值",
-    opportunity: "商机",
-    stage: "阶段",
-    closeDate: "预计成交日期",
-    owner: "负责人",
-    team: "团队或区域",
-    target: "目标",
-    account: "客户",
-    attractiveness: "市场吸引力",
-    strength: "业务实力",
-    revenue: "收入",
-    satisfaction: "满意度",
-    marketSize: "市场规模",
-    tier: "等级",
-  },
+  roleLabel: { ...SOURCE_STRINGS.zh.roles, series: "序列（客户、产品…）", team: "团队或区域" },
   required: "必填",
   optional: "可选",
   notUsed: "（不使用）",
