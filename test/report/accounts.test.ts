@@ -20,6 +20,7 @@ import { buildAccountsReport, CHART_CUSTOMERS } from "../../src/report/accounts"
 import { Area, ReportSheet, isFormula, isLive } from "../../src/report/model";
 import { Dataset } from "../../src/report/roles";
 import { readSummary, readTransactions } from "../engine/accounts/cdnow";
+import { serial, sheetDataset } from "./datasets";
 import {
   Grid,
   Value,
@@ -28,15 +29,13 @@ import {
   expectWellFormed,
   formulaOf,
   keyFigure,
+  tableBody,
+  tableOf,
   texts,
   valueOf,
 } from "./reportCheck";
 
 const CREATED = "2025-01-15T09:00:00.000Z";
-const DAY = 86_400_000;
-/** Excel serial of a date, independently of src/grid. */
-const serial = (y: number, m: number, d: number) =>
-  (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / DAY;
 
 interface Orders {
   customer: string[];
@@ -96,38 +95,15 @@ function generateOrders(accounts = 300, seed = 20240701): Orders {
 }
 
 function dataset(o: Orders, addresses = true): Dataset {
-  const n = o.customer.length;
-  return {
-    workflow: "accounts",
-    rows: n,
-    text: { customer: o.customer },
-    numbers: { date: o.date, amount: o.amount },
-    sheetRows: o.customer.map((_, i) => i + 2),
-    source: `Orders!A1:C${n + 1}`,
-    addresses: addresses
-      ? {
-          customer: `Orders!A2:A${n + 1}`,
-          date: `Orders!B2:B${n + 1}`,
-          amount: `Orders!C2:C${n + 1}`,
-        }
-      : {},
-  };
+  const columns = [
+    { role: "customer" as const, text: o.customer },
+    { role: "date" as const, numbers: o.date },
+    { role: "amount" as const, numbers: o.amount },
+  ];
+  return sheetDataset("accounts", "Orders", columns, addresses);
 }
 
 const orders = generateOrders();
-
-/** The data rows of a table (between its header and the totals row). */
-function tableBody(grid: Grid, sheet: ReportSheet, name: string): Value[][] {
-  const t = sheet.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}`);
-  return grid.values({ ...t.area, row: t.area.row + 1, rows: t.area.rows - 1 });
-}
-
-function tableOf(sheet: ReportSheet, name: string) {
-  const t = sheet.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}`);
-  return t;
-}
 
 /** Growth per customer computed independently: later half (≤ 365 days) against the half before. */
 function growthOf(o: Orders, asOf: number): Map<string, number> {
@@ -203,7 +179,7 @@ describe("Accounts report on 300 generated accounts", () => {
       "Expected purchases (12 months)",
       "CLV (12 months)",
     ]);
-    const body = tableBody(grid, sheet, "KAM_Accounts");
+    const body = tableBody(grid, "KAM_Accounts");
     expect(body.length).toBe(rows.length);
 
     const byKey = new Map(scored.customers.map((c) => [customerKey(c.customer), c]));
@@ -299,7 +275,7 @@ describe("Accounts report on 300 generated accounts", () => {
     for (const c of cells) {
       if (isFormula(c)) expect(c.formula).not.toMatch(/HYPERLINK|Plus|Minus|Home|Acme|华信/);
     }
-    const body = tableBody(grid, sheet, "KAM_Accounts");
+    const body = tableBody(grid, "KAM_Accounts");
     expect(body.filter((l) => customerKey(String(l[0])) === "acme corp")).toEqual([
       expect.arrayContaining(["Acme Corp"]),
     ]);
@@ -340,7 +316,7 @@ describe("Accounts report on 300 generated accounts", () => {
   test("segment summary: COUNTIF and SUMIF over the segment column, one row per segment present", () => {
     const t = tableOf(sheet, "KAM_Segments");
     expect(t.headers).toEqual(["Segment", "Customers", "Revenue", "Share of revenue"]);
-    const body = tableBody(grid, sheet, "KAM_Segments");
+    const body = tableBody(grid, "KAM_Segments");
     const counts = new Map<string, number>();
     for (const c of scored.customers) {
       const name = SEGMENT_NAMES[c.segment].en;
@@ -403,7 +379,7 @@ describe("Accounts report on 300 generated accounts", () => {
     expect(zh.name).toBe("KAM 客户分析");
     const t = tableOf(zh, "KAM_Accounts");
     expect(t.headers.slice(0, 5)).toEqual(["客户", "收入", "占比", "累计占比", "ABC类"]);
-    const body = tableBody(g, zh, "KAM_Accounts");
+    const body = tableBody(g, "KAM_Accounts");
     const zhSegments = new Set(Object.values(SEGMENT_NAMES).map((s) => s.zh));
     expect(body.every((l) => l[12] === null || zhSegments.has(l[12] as string))).toBe(true);
     const tierSet = new Set(body.map((l) => l[14]));
@@ -419,7 +395,7 @@ describe("Accounts report on 300 generated accounts", () => {
     expectWellFormed(g);
     expectFormulasConsistent(g);
     const direct = rfm(orders.customer, orders.date, orders.amount, { asOf });
-    const body = tableBody(g, s, "KAM_Accounts");
+    const body = tableBody(g, "KAM_Accounts");
     const recency = new Map(body.map((l) => [customerKey(String(l[0])), l[5]]));
     for (const c of direct.customers) expect(recency.get(customerKey(c.customer))).toBe(c.recency);
     expect(texts(s)).toContain(
@@ -530,7 +506,7 @@ describe("Accounts report: bad and small input", () => {
     expect(texts(s)).toContain(
       "P(alive), expected purchases and CLV are left out: only 1 customers bought more than once (the models need at least 10)."
     );
-    const body = tableBody(g, s, "KAM_Accounts");
+    const body = tableBody(g, "KAM_Accounts");
     expect(body).toHaveLength(1);
     expect(body[0].slice(0, 5)).toEqual(["Solo AG", 1266, 1, 1, "C"]);
     expect(body[0][14]).toBe("Core");
@@ -562,7 +538,7 @@ describe("Accounts report on CDNOW (Fader, Hardie & Lee 2005)", () => {
     const g = new Grid(s);
     expectWellFormed(g);
     expectFormulasConsistent(g);
-    const body = tableBody(g, s, "KAM_Accounts");
+    const body = tableBody(g, "KAM_Accounts");
     expect(body).toHaveLength(2357);
     // Published: r = 0.2426, alpha = 4.4135, a = 0.7929, b = 2.4259 (weeks), on the summary file.
     const published = { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4259 };

@@ -15,14 +15,18 @@ import { serialFromYmd, ymdFromSerial } from "../../src/grid/dates";
 import { buildForecastReport } from "../../src/report/forecast";
 import { CellContent, ReportSheet, isLive } from "../../src/report/model";
 import { Dataset } from "../../src/report/roles";
+import { serial, sheetDataset } from "./datasets";
 import {
-  cellsOf,
+  Grid,
+  Value,
   expectFormulasConsistent,
   expectWellFormed,
   findRow,
+  keyFigure,
+  tableRows,
   texts,
   valueOf,
-} from "./sheetEval";
+} from "./reportCheck";
 
 const CREATED = "2025-02-01T00:00:00.000Z";
 
@@ -35,34 +39,19 @@ interface Row {
 function dataset(rows: Row[], sheet = "Orders"): Dataset {
   const hasSeries = rows.some((r) => r.series !== undefined);
   const hasDate = rows.some((r) => r.date !== undefined);
-  const last = rows.length + 1;
-  const d: Dataset = {
-    workflow: "forecast",
-    rows: rows.length,
-    text: {},
-    numbers: { value: rows.map((r) => r.value) },
-    sheetRows: rows.map((_, i) => i + 2),
-    source: `${sheet}!A1:C${last}`,
-    addresses: { value: `${sheet}!C2:C${last}` },
-  };
-  if (hasSeries) {
-    d.text.series = rows.map((r) => r.series ?? "");
-    d.addresses.series = `${sheet}!A2:A${last}`;
-  }
-  if (hasDate) {
-    d.numbers.date = rows.map((r) => r.date ?? NaN);
-    d.addresses.date = `${sheet}!B2:B${last}`;
-  }
-  return d;
+  const columns = [
+    hasSeries ? { role: "series" as const, text: rows.map((r) => r.series ?? "") } : undefined,
+    hasDate ? { role: "date" as const, numbers: rows.map((r) => r.date ?? NaN) } : undefined,
+    { role: "value" as const, numbers: rows.map((r) => r.value) },
+  ];
+  return sheetDataset("forecast", sheet, columns, true);
 }
 
-const day = (y: number, m: number, d: number) => serialFromYmd(y, m, d) as number;
-
 /** Daily orders 2022-01-01 .. end for `accounts` accounts, with trend and yearly seasonality. */
-function dailyOrders(accounts: number, seed: number, end = day(2024, 12, 31)): Row[] {
+function dailyOrders(accounts: number, seed: number, end = serial(2024, 12, 31)): Row[] {
   const rnd = uniformGenerator(seed);
   const rows: Row[] = [];
-  const start = day(2022, 1, 1);
+  const start = serial(2022, 1, 1);
   const params = Array.from({ length: accounts }, (_, a) => ({
     name: `Account ${String(a + 1).padStart(2, "0")}`,
     level: 200 + 800 * rnd(),
@@ -112,25 +101,6 @@ function expectClose(got: CellContent | undefined, want: number): void {
   const v = valueOf(got);
   expect(typeof v).toBe("number");
   expect(rel(v as number, want)).toBeLessThan(1e-9);
-}
-
-/** The data rows of a table by name: its cells below the header. */
-function tableRows(sheet: ReportSheet, name: string): CellContent[][] {
-  const t = sheet.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}`);
-  const cells = cellsOf(sheet);
-  const out: CellContent[][] = [];
-  for (let r = t.area.row + 1; r < t.area.row + t.area.rows; r++) {
-    const line: CellContent[] = [];
-    for (let c = t.area.column; c < t.area.column + t.area.columns; c++)
-      line.push(cells.get(r, c) ?? null);
-    out.push(line);
-  }
-  return out;
-}
-
-function keyValue(sheet: ReportSheet, label: string): CellContent | undefined {
-  return cellsOf(sheet).get(findRow(sheet, label), 1);
 }
 
 describe("one series: daily orders of one account become a monthly forecast", () => {
@@ -206,13 +176,13 @@ describe("one series: daily orders of one account become a monthly forecast", ()
       expectClose(r[8], ma.mean[j]);
       expectClose(r[9], auto.mean[j]);
     });
-    expectClose(keyValue(sheet, "Next period forecast"), auto.mean[0]);
+    expectClose(keyFigure(sheet, "Next period forecast"), auto.mean[0]);
     expectClose(
-      keyValue(sheet, "Total of the horizon"),
+      keyFigure(sheet, "Total of the horizon"),
       auto.mean.reduce((s, v) => s + v, 0)
     );
-    expect(valueOf(keyValue(sheet, "Method"))).toBe("Automatic (combination)");
-    expect(String(valueOf(keyValue(sheet, "Model")))).toMatch(/ETS.*Theta/);
+    expect(valueOf(keyFigure(sheet, "Method"))).toBe("Automatic (combination)");
+    expect(String(valueOf(keyFigure(sheet, "Model")))).toMatch(/ETS.*Theta/);
   });
 
   test("back-test accuracy is the engine's rolling-origin result, per method", () => {
@@ -232,7 +202,7 @@ describe("one series: daily orders of one account become a monthly forecast", ()
     expect(String(bt.find((r) => r[0] === "Exponential smoothing (ETS)")?.[1])).toMatch(
       /^ETS\([AM],(N|A|Ad),(N|A|M)\)$/
     );
-    expectClose(keyValue(sheet, "Back-test MASE"), auto.mase as number);
+    expectClose(keyFigure(sheet, "Back-test MASE"), auto.mase as number);
     expect(sheet.conditionalFormats.some((c) => c.kind === "colorScale")).toBe(true);
     expect(texts(sheet).some((t) => t.startsWith("Lowest back-test MASE:"))).toBe(true);
   });
@@ -268,8 +238,8 @@ describe("many series", () => {
     const rows = dailyOrders(20, 7);
     // One more account with orders in two months only: it cannot be forecast, the others are.
     rows.push(
-      { series: "Newcomer", date: day(2024, 11, 5), value: 500 },
-      { series: "Newcomer", date: day(2024, 12, 9), value: 700 }
+      { series: "Newcomer", date: serial(2024, 11, 5), value: 500 },
+      { series: "Newcomer", date: serial(2024, 12, 9), value: 700 }
     );
     const progress: number[] = [];
     const sheet = await buildForecastReport(dataset(rows), {
@@ -307,7 +277,7 @@ describe("many series", () => {
     expect(texts(sheet)).toContain(
       'Series "Newcomer" was not forecast: it has 2 periods of data; at least 3 are needed.'
     );
-    expect(valueOf(keyValue(sheet, "Series not forecast"))).toBe(1);
+    expect(valueOf(keyFigure(sheet, "Series not forecast"))).toBe(1);
     // The chart shows the largest account by sales to date, and says which.
     const totals = summary.map((l) => {
       const v = monthly(rows, l[0] as string).values.filter((x): x is number => x !== null);
@@ -326,7 +296,7 @@ describe("many series", () => {
       for (let t = 0; t < 30; t++)
         rows.push({
           series: `P-${p}`,
-          date: day(2022 + Math.floor((t + 6) / 12), ((t + 6) % 12) + 1, 1),
+          date: serial(2022 + Math.floor((t + 6) / 12), ((t + 6) % 12) + 1, 1),
           value: Math.round(
             level * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 12)) * (0.9 + 0.2 * rnd())
           ),
@@ -370,7 +340,7 @@ describe("M3 competition series (Makridakis & Hibon 2000, Mcomp data)", () => {
     }[];
     const picked = all.filter((s) => s.period === "YEARLY").slice(0, 2);
     const rows: Row[] = picked.flatMap((s) =>
-      s.x.map((v, t) => ({ series: s.id, date: day(s.start[0] + t, 1, 1), value: v }))
+      s.x.map((v, t) => ({ series: s.id, date: serial(s.start[0] + t, 1, 1), value: v }))
     );
     const sheet = await buildForecastReport(dataset(rows), {
       lang: "en",
@@ -379,7 +349,7 @@ describe("M3 competition series (Makridakis & Hibon 2000, Mcomp data)", () => {
     });
     expectWellFormed(sheet);
     expectFormulasConsistent(sheet);
-    expect(valueOf(keyValue(sheet, "Periods"))).toBe("Yearly");
+    expect(valueOf(keyFigure(sheet, "Periods"))).toBe("Yearly");
     const detail = tableRows(sheet, "KAM_ForecastDetail");
     const summary = tableRows(sheet, "KAM_ForecastSummary");
     picked.forEach((s, k) => {
@@ -400,7 +370,7 @@ describe("M3 competition series (Makridakis & Hibon 2000, Mcomp data)", () => {
 describe("live formulas", () => {
   const rnd = uniformGenerator(5);
   const rows: Row[] = Array.from({ length: 24 }, (_, t) => ({
-    date: day(2019 + Math.floor(t / 4), (t % 4) * 3 + 1, 1),
+    date: serial(2019 + Math.floor(t / 4), (t % 4) * 3 + 1, 1),
     value: Math.round(1000 + 10 * t + 200 * Math.sin((2 * Math.PI * t) / 4) + 50 * rnd()),
   }));
 
@@ -413,8 +383,8 @@ describe("live formulas", () => {
       backtest: false,
     });
     expect(sheet.live).toBe(true);
-    const cells = cellsOf(sheet);
-    const live = cells.all.filter((c) => isLive(c.content));
+    const cells = new Grid(sheet);
+    const live = cells.all().filter((c) => isLive(c.content));
     expect(live.length).toBe(1);
     const anchor = live[0];
     const f = autoForecast(
@@ -428,14 +398,12 @@ describe("live formulas", () => {
       value: f.mean[0],
     });
     // The spill area (4 rows × forecast, lower, upper) is left empty; no Excel table holds it.
-    const extra = new Map<string, number>();
+    const spill: Value[][] = [];
     for (let j = 0; j < 4; j++) {
+      spill.push([]);
       for (let c = 0; c < 3; c++) {
         if (j > 0 || c > 0) expect(cells.get(anchor.row + j, anchor.column + c)).toBeNull();
-        extra.set(
-          `${anchor.row + j},${anchor.column + c}`,
-          [f.mean, f.lower, f.upper][c]?.[j] as number
-        );
+        spill[j].push([f.mean, f.lower, f.upper][c]?.[j] as number);
       }
     }
     for (const t of sheet.tables) {
@@ -446,8 +414,9 @@ describe("live formulas", () => {
         anchor.column < t.area.column + t.area.columns;
       expect(inTable).toBe(false);
     }
-    expectWellFormed(sheet, { live: true });
-    expectFormulasConsistent(sheet, extra);
+    const grid = new Grid(sheet, [{ row: anchor.row, column: anchor.column, values: spill }]);
+    expectWellFormed(grid, true);
+    expectFormulasConsistent(grid);
     expect(texts(sheet).some((t) => t.startsWith("Live mode:"))).toBe(true);
   });
 
@@ -467,7 +436,7 @@ describe("live formulas", () => {
 
 describe("bad input", () => {
   test("one value: a clear message, in both languages", async () => {
-    const one = dataset([{ date: day(2024, 1, 1), value: 5 }]);
+    const one = dataset([{ date: serial(2024, 1, 1), value: 5 }]);
     await expect(buildForecastReport(one, { lang: "en" })).rejects.toThrow(
       "The data cannot be forecast: it has 1 period of data; at least 3 are needed."
     );
@@ -506,8 +475,8 @@ describe("bad input", () => {
   });
 
   test("an incomplete last month is left out and said", async () => {
-    const rows = dailyOrders(1, 4, day(2025, 1, 12));
-    rows.push({ series: "Account 01", date: day(2025, 1, 12), value: 100 });
+    const rows = dailyOrders(1, 4, serial(2025, 1, 12));
+    rows.push({ series: "Account 01", date: serial(2025, 1, 12), value: 100 });
     const sheet = await buildForecastReport(dataset(rows), {
       lang: "en",
       created: CREATED,
@@ -532,7 +501,7 @@ describe("bad input", () => {
     const sheet = await buildForecastReport(d, { lang: "en", created: CREATED, method: "theta" });
     expectWellFormed(sheet);
     expectFormulasConsistent(sheet);
-    expect(valueOf(keyValue(sheet, "Seasonal period"))).toBe(12);
+    expect(valueOf(keyFigure(sheet, "Seasonal period"))).toBe(12);
     const body = tableRows(sheet, "KAM_Forecast");
     expect(body[0][0]).toBe(1);
     expect(body[20][1]).toBeNull();

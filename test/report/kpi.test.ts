@@ -6,6 +6,7 @@ import { uniformGenerator } from "../../src/engine/random";
 import { isLive, ReportSheet } from "../../src/report/model";
 import { buildKpiReport } from "../../src/report/kpi";
 import { Dataset } from "../../src/report/roles";
+import { DAY, serial, sheetDataset } from "./datasets";
 import {
   Grid,
   Value,
@@ -14,13 +15,12 @@ import {
   expectWellFormed,
   formulaOf,
   keyFigure,
+  tableBody,
+  tableOf,
   texts,
   valueOf,
 } from "./reportCheck";
 
-const DAY = 86_400_000;
-const serial = (y: number, m: number, d: number) =>
-  (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / DAY;
 const yearOf = (s: number) => new Date(Date.UTC(1899, 11, 30) + s * DAY).getUTCFullYear();
 
 interface History {
@@ -78,21 +78,15 @@ function dataset(
   h: History,
   roles: { tier?: boolean; satisfaction?: boolean; market?: boolean } = {}
 ): Dataset {
-  const n = h.customer.length;
-  return {
-    workflow: "kpi",
-    rows: n,
-    text: { customer: h.customer, ...(roles.tier === false ? {} : { tier: h.tier }) },
-    numbers: { date: h.date, amount: h.amount },
-    // Optional number roles come as the source reader gives them: null where the cell is blank.
-    sparse: {
-      ...(roles.satisfaction === false ? {} : { satisfaction: h.satisfaction }),
-      ...(roles.market === false ? {} : { marketSize: h.marketSize }),
-    },
-    sheetRows: h.customer.map((_, i) => i + 2),
-    source: `History!A1:F${n + 1}`,
-    addresses: {},
-  };
+  // Optional number roles come as the source reader gives them: null where the cell is blank.
+  return sheetDataset("kpi", "History", [
+    { role: "customer", text: h.customer },
+    { role: "date", numbers: h.date },
+    { role: "amount", numbers: h.amount },
+    roles.tier === false ? undefined : { role: "tier", text: h.tier },
+    roles.satisfaction === false ? undefined : { role: "satisfaction", sparse: h.satisfaction },
+    roles.market === false ? undefined : { role: "marketSize", sparse: h.marketSize },
+  ]);
 }
 
 const history = generate();
@@ -167,15 +161,8 @@ function expectedRevenue(h: History, y: number): number {
   return h.amount.filter((_, i) => yearOf(h.date[i]) === y).reduce((s, v) => s + v, 0);
 }
 
-function table(sheet: ReportSheet) {
-  const t = sheet.tables.find((x) => x.name === "KAM_KPIs");
-  if (!t) throw new Error("no KPI table");
-  return t;
-}
-function body(grid: Grid, sheet: ReportSheet): Value[][] {
-  const t = table(sheet);
-  return grid.values({ ...t.area, row: t.area.row + 1, rows: t.area.rows - 1 });
-}
+const table = (sheet: ReportSheet) => tableOf(sheet, "KAM_KPIs");
+const body = (grid: Grid) => tableBody(grid, "KAM_KPIs");
 const near = (got: Value, want: number | null) =>
   want === null ? got === null : typeof got === "number" && close(got, want, 1e-12);
 
@@ -213,7 +200,7 @@ describe("KPI report on a generated three-year history", () => {
   });
 
   test("every period's counts and rates match an independent computation", () => {
-    const rows = body(grid, sheet);
+    const rows = body(grid);
     expect(rows.map((r) => r[0])).toEqual(["2022", "2023", "2024"]);
     rows.forEach((r, k) => {
       const e = expected[k];
@@ -310,7 +297,7 @@ describe("KPI report on a generated three-year history", () => {
     const gq = new Grid(q);
     expectWellFormed(gq);
     expectFormulasConsistent(gq);
-    expect(body(gq, q).map((r) => r[0])).toEqual(
+    expect(body(gq).map((r) => r[0])).toEqual(
       [2022, 2023, 2024].flatMap((y) => [1, 2, 3, 4].map((k) => `${y}-Q${k}`))
     );
     const m = await buildKpiReport(dataset(history, { satisfaction: false, market: false }), {
@@ -320,7 +307,7 @@ describe("KPI report on a generated three-year history", () => {
     const gm = new Grid(m);
     expectWellFormed(gm);
     expectFormulasConsistent(gm);
-    const rows = body(gm, m);
+    const rows = body(gm);
     expect(rows).toHaveLength(36);
     expect(rows[0][0]).toBe("2022-01");
     expect(table(m).headers).not.toContain("Market size");
@@ -396,7 +383,7 @@ describe("KPI report: bad and small input", () => {
     const g = new Grid(s);
     expectWellFormed(g);
     expectFormulasConsistent(g);
-    const rows = body(g, s);
+    const rows = body(g);
     expect(rows).toEqual([["2024-Q1", 1, 1, 0, null, null, null, null, 500, null]]);
     expect(valueOf(keyFigure(g, "Revenue growth"))).toBe("n/a");
     expect(valueOf(keyFigure(g, "Period"))).toBe("2024-Q1");
@@ -415,7 +402,7 @@ describe("KPI report: bad and small input", () => {
     const g = new Grid(s);
     expectWellFormed(g);
     expectFormulasConsistent(g);
-    const rows = body(g, s);
+    const rows = body(g);
     expect(rows.map((r) => r.slice(0, 10))).toEqual([
       ["2020", 2, 2, 0, null, null, null, null, 150, null],
       ["2021", 0, 0, 0, 0, 2, 0, 1, 0, -1],
@@ -435,11 +422,11 @@ describe("KPI report: bad and small input", () => {
     const g = new Grid(s);
     expectWellFormed(g);
     expect(table(s).headers.slice(-2)).toEqual(["Satisfaction", "CSAT (≥ 4)"]);
-    expect(body(g, s)[0].slice(-2)).toEqual([4, 2 / 3]);
+    expect(body(g)[0].slice(-2)).toEqual([4, 2 / 3]);
     // Scores given as a plain number column are read too.
     const plain = tiny(["A", "B", "C"], days.slice(0, 3), [1, 2, 3]);
     plain.numbers.satisfaction = [5, 3, 4];
     const t = await buildKpiReport(plain, { lang: "en", satisfactionThreshold: 5 });
-    expect(body(new Grid(t), t)[0].slice(-1)).toEqual([1 / 3]);
+    expect(body(new Grid(t))[0].slice(-1)).toEqual([1 / 3]);
   });
 });

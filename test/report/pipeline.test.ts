@@ -14,6 +14,7 @@ import { PLAN_LABELS } from "../../src/i18n/results.plan";
 import { isFormula, isLive, ReportSheet } from "../../src/report/model";
 import { buildPipelineReport, StageEntry } from "../../src/report/pipeline";
 import { Dataset } from "../../src/report/roles";
+import { serial, sheetDataset } from "./datasets";
 import {
   Grid,
   Value,
@@ -22,14 +23,13 @@ import {
   expectWellFormed,
   formulaOf,
   keyFigure,
+  tableBody,
+  tableOf,
   texts,
   valueOf,
 } from "./reportCheck";
 
 const CREATED = "2025-01-15T09:00:00.000Z";
-const DAY = 86_400_000;
-const serial = (y: number, m: number, d: number) =>
-  (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / DAY;
 
 const STAGE_TABLE: StageEntry[] = [
   { name: "Prospect", probability: 0.1, category: "Pipeline" },
@@ -78,41 +78,21 @@ function generateDeals(n = 800, seed = 20250115): Deals {
 }
 
 function dataset(d: Deals, addresses = true): Dataset {
-  const n = d.amount.length;
-  return {
-    workflow: "pipeline",
-    rows: n,
-    text: { opportunity: d.opportunity, customer: d.customer, owner: d.owner, stage: d.stage },
-    numbers: { amount: d.amount, closeDate: d.close },
-    sheetRows: d.amount.map((_, i) => i + 2),
-    source: `Opps!A1:F${n + 1}`,
-    addresses: addresses
-      ? {
-          opportunity: `Opps!A2:A${n + 1}`,
-          customer: `Opps!B2:B${n + 1}`,
-          owner: `Opps!C2:C${n + 1}`,
-          amount: `Opps!D2:D${n + 1}`,
-          stage: `Opps!E2:E${n + 1}`,
-          closeDate: `Opps!F2:F${n + 1}`,
-        }
-      : {},
-  };
+  const columns = [
+    { role: "opportunity" as const, text: d.opportunity },
+    { role: "customer" as const, text: d.customer },
+    { role: "owner" as const, text: d.owner },
+    { role: "amount" as const, numbers: d.amount },
+    { role: "stage" as const, text: d.stage },
+    { role: "closeDate" as const, numbers: d.close },
+  ];
+  return sheetDataset("pipeline", "Opps", columns, addresses);
 }
 
 const deals = generateDeals();
 const START = serial(2025, 1, 1);
 const AS_OF = serial(2025, 1, 15);
 const TARGETS = Array.from({ length: 12 }, (_, k) => 2_500_000 + 100_000 * k);
-
-function table(sheet: ReportSheet, name: string) {
-  const t = sheet.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}`);
-  return t;
-}
-function body(grid: Grid, sheet: ReportSheet, name: string): Value[][] {
-  const t = table(sheet, name);
-  return grid.values({ ...t.area, row: t.area.row + 1, rows: t.area.rows - 1 });
-}
 
 /** Probabilities and categories of the generated deals, from the engine's stage table. */
 function classified(d: Deals) {
@@ -157,7 +137,7 @@ describe("Pipeline report on 800 generated deals", () => {
   });
 
   test("the funnel: one row per stage, deals, amounts and weighted amounts", () => {
-    const t = table(sheet, "KAM_Funnel");
+    const t = tableOf(sheet, "KAM_Funnel");
     expect(t.headers).toEqual([
       "Stage",
       "Probability",
@@ -167,7 +147,7 @@ describe("Pipeline report on 800 generated deals", () => {
       "Weighted",
       "Share of weighted",
     ]);
-    const rows = body(grid, sheet, "KAM_Funnel");
+    const rows = tableBody(grid, "KAM_Funnel");
     expect(rows.map((r) => r[0])).toEqual([...STAGE_TABLE.map((s) => s.name), "50%"]);
     expect(rows.map((r) => r[2])).toEqual([
       "Pipeline",
@@ -195,7 +175,7 @@ describe("Pipeline report on 800 generated deals", () => {
   });
 
   test("the pipeline by period is the engine's, with target, gap and coverage", () => {
-    const t = table(sheet, "KAM_PipelineByPeriod");
+    const t = tableOf(sheet, "KAM_PipelineByPeriod");
     expect(t.headers).toEqual([
       "Period",
       "Deals",
@@ -213,7 +193,7 @@ describe("Pipeline report on 800 generated deals", () => {
       periods: 12,
       grain: "month",
     });
-    const rows = body(grid, sheet, "KAM_PipelineByPeriod");
+    const rows = tableBody(grid, "KAM_PipelineByPeriod");
     expect(rows).toHaveLength(14);
     expect(rows.map((r) => r[0])).toEqual([
       "Overdue",
@@ -242,7 +222,7 @@ describe("Pipeline report on 800 generated deals", () => {
   });
 
   test("overdue deals: open, closing before the as-of date, most overdue first", () => {
-    const t = table(sheet, "KAM_Overdue");
+    const t = tableOf(sheet, "KAM_Overdue");
     expect(t.headers).toEqual([
       "Opportunity",
       "Customer",
@@ -256,7 +236,7 @@ describe("Pipeline report on 800 generated deals", () => {
       .map((c, i) => ({ i, c, days: AS_OF - c }))
       .filter((x) => OPEN.has(categories[x.i]) && x.c < AS_OF)
       .sort((p, q) => q.days - p.days || deals.amount[q.i] - deals.amount[p.i] || p.i - q.i);
-    const rows = body(grid, sheet, "KAM_Overdue");
+    const rows = tableBody(grid, "KAM_Overdue");
     expect(rows.length).toBe(expected.length);
     expect(rows.length).toBeGreaterThan(20);
     rows.forEach((r, k) => {
@@ -302,8 +282,8 @@ describe("Pipeline report on 800 generated deals", () => {
   });
 
   test("charts and conditional formats", () => {
-    const funnel = table(sheet, "KAM_Funnel");
-    const period = table(sheet, "KAM_PipelineByPeriod");
+    const funnel = tableOf(sheet, "KAM_Funnel");
+    const period = tableOf(sheet, "KAM_PipelineByPeriod");
     const [funnelChart, byPeriod] = sheet.charts;
     expect(funnelChart.kind).toBe("funnel");
     expect(funnelChart.series[0].categories).toEqual({
@@ -333,7 +313,7 @@ describe("Pipeline report on 800 generated deals", () => {
       (c) => c.kind === "cellValue" && c.operator === "lessThan"
     );
     expect(coverage?.area).toEqual({ row: period.area.row + 2, column: 9, rows: 12, columns: 1 });
-    const overdue = table(sheet, "KAM_Overdue");
+    const overdue = tableOf(sheet, "KAM_Overdue");
     const late = sheet.conditionalFormats.filter(
       (c) => c.area.column === 6 && c.area.row === overdue.area.row + 1
     );
@@ -357,17 +337,17 @@ describe("Pipeline report on 800 generated deals", () => {
     expectWellFormed(g);
     expectFormulasConsistent(g);
     expect(zh.name).toBe("KAM 销售漏斗");
-    expect(table(zh, "KAM_Funnel").headers[0]).toBe("阶段");
-    expect(table(zh, "KAM_PipelineByPeriod").headers.slice(0, 4)).toEqual([
+    expect(tableOf(zh, "KAM_Funnel").headers[0]).toBe("阶段");
+    expect(tableOf(zh, "KAM_PipelineByPeriod").headers.slice(0, 4)).toEqual([
       "期间",
       "商机数",
       "总金额",
       "加权金额",
     ]);
-    const rows = body(g, zh, "KAM_PipelineByPeriod");
+    const rows = tableBody(g, "KAM_PipelineByPeriod");
     expect(rows[0][0]).toBe("已逾期");
     expect(rows[rows.length - 1][0]).toBe("以后");
-    expect(body(g, zh, "KAM_Funnel").map((r) => r[2])).toContain("最佳情况");
+    expect(tableBody(g, "KAM_Funnel").map((r) => r[2])).toContain("最佳情况");
     const open = keyFigure(g, "未结管道金额");
     expect(formulaOf(open)).toMatch(/"管道"/);
   });
@@ -390,7 +370,7 @@ describe("Pipeline report on 800 generated deals", () => {
     const g = new Grid(s);
     expectWellFormed(g);
     expectFormulasConsistent(g);
-    expect(body(g, s, "KAM_Funnel").map((r) => r[0])).toEqual([
+    expect(tableBody(g, "KAM_Funnel").map((r) => r[0])).toEqual([
       "潜在客户",
       "意向客户",
       "方案阶段",
@@ -399,7 +379,7 @@ describe("Pipeline report on 800 generated deals", () => {
       "输单",
     ]);
     const earliest = Math.min(...d.close);
-    const rows = body(g, s, "KAM_PipelineByPeriod");
+    const rows = tableBody(g, "KAM_PipelineByPeriod");
     expect(rows[1][0]).toBe(periodLabel(earliest, "quarter"));
     expect(rows[0].slice(1, 3)).toEqual([0, 0]);
     // No deal is overdue on the first day of the first period.
@@ -415,7 +395,7 @@ describe("Pipeline report on 800 generated deals", () => {
         .flatMap((c, k) => (isLive(c) ? [{ row: b.row, column: b.column + k, cell: c }] : []))
     );
     expect(lives).toHaveLength(1);
-    const funnel = table(s, "KAM_Funnel");
+    const funnel = tableOf(s, "KAM_Funnel");
     const stages = `A${funnel.area.row + 2}:C${funnel.area.row + 7}`;
     expect(lives[0].cell).toEqual({
       live: `=KAM.PIPELINE_FORECAST(Opps!D2:D801,Opps!E2:E801,Opps!F2:F801,DATE(2025,1,1),12,"month",${stages},TRUE)`,
@@ -550,7 +530,7 @@ describe("Pipeline report: bad and small input", () => {
     expect(texts(s)).toContain(
       "Shares of the weighted pipeline are left empty: the weighted total is not above 0."
     );
-    const rows = body(g, s, "KAM_PipelineByPeriod");
+    const rows = tableBody(g, "KAM_PipelineByPeriod");
     expect(rows[1].slice(7)).toEqual([0, null, null]);
     expect(rows[2].slice(7)).toEqual([10, 10, 0]);
   });

@@ -8,21 +8,25 @@ import { salesBudget } from "../../src/engine/plan/budget";
 import { phaseTarget } from "../../src/engine/plan/phase";
 import { apportion } from "../../src/engine/plan/split";
 import { uniformGenerator } from "../../src/engine/random";
-import { serialFromYmd, ymdFromSerial } from "../../src/grid/dates";
-import { CellContent, ReportSheet, isFormula, isLive } from "../../src/report/model";
+import { ymdFromSerial } from "../../src/grid/dates";
+import { ReportSheet, isFormula, isLive } from "../../src/report/model";
 import { buildPlanReport } from "../../src/report/plan";
 import { Dataset } from "../../src/report/roles";
+import { serial, sheetDataset } from "./datasets";
 import {
-  cellsOf,
+  Grid,
+  belowTable,
+  close,
   expectFormulasConsistent,
   expectWellFormed,
   findRow,
+  keyFigure,
+  tableRows,
   texts,
   valueOf,
-} from "./sheetEval";
+} from "./reportCheck";
 
 const CREATED = "2025-04-01T00:00:00.000Z";
-const day = (y: number, m: number, d: number) => serialFromYmd(y, m, d) as number;
 
 interface Order {
   team: string;
@@ -36,7 +40,7 @@ const TEAMS = ["North", "South", "East"];
 const OWNERS = ["Ann", "Bo", "Chen", "Dana", "Eli", "Fang"];
 
 /** Orders 2022-01-01 .. 2025-03-14 of 30 customers with seasonality and a few returns. */
-function orders(seed = 1, end = day(2025, 3, 14)): Order[] {
+function orders(seed = 1, end = serial(2025, 3, 14)): Order[] {
   const rnd = uniformGenerator(seed);
   const out: Order[] = [];
   const customers = Array.from({ length: 30 }, (_, c) => ({
@@ -46,7 +50,7 @@ function orders(seed = 1, end = day(2025, 3, 14)): Order[] {
     size: 200 + 3000 * rnd() * rnd(),
     p: 0.02 + 0.06 * rnd(),
   }));
-  for (let d = day(2022, 1, 1); d <= end; d++) {
+  for (let d = serial(2022, 1, 1); d <= end; d++) {
     const m = ymdFromSerial(d)[1];
     const season = 1 + 0.4 * Math.sin((2 * Math.PI * (m - 2)) / 12);
     for (const c of customers) {
@@ -63,17 +67,15 @@ function dataset(
   rows: Order[],
   roles: ("team" | "owner" | "customer")[] = ["team", "owner", "customer"]
 ): Dataset {
-  const d: Dataset = {
-    workflow: "plan",
-    rows: rows.length,
-    text: {},
-    numbers: { date: rows.map((r) => r.date), amount: rows.map((r) => r.amount) },
-    sheetRows: rows.map((_, i) => i + 2),
-    source: `Orders!A1:E${rows.length + 1}`,
-    addresses: {},
-  };
-  for (const role of roles) d.text[role] = rows.map((r) => r[role]);
-  return d;
+  const text = (role: "team" | "owner" | "customer") =>
+    roles.includes(role) ? { role, text: rows.map((r) => r[role]) } : undefined;
+  return sheetDataset("plan", "Orders", [
+    text("team"),
+    text("owner"),
+    text("customer"),
+    { role: "date", numbers: rows.map((r) => r.date) },
+    { role: "amount", numbers: rows.map((r) => r.amount) },
+  ]);
 }
 
 /** Sales by key in a year, computed here independently of the builder. */
@@ -92,35 +94,6 @@ function monthly(rows: Order[], years: number[]): number[] {
     if (k >= 0) out[k * 12 + m - 1] += o.amount;
   }
   return out;
-}
-
-function tableRows(sheet: ReportSheet, name: string): CellContent[][] {
-  const t = sheet.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}`);
-  const cells = cellsOf(sheet);
-  const out: CellContent[][] = [];
-  for (let r = t.area.row + 1; r < t.area.row + t.area.rows; r++)
-    out.push(
-      Array.from({ length: t.area.columns }, (_, c) => cells.get(r, t.area.column + c) ?? null)
-    );
-  return out;
-}
-
-/** The cells of the row right below a table (its totals row). */
-function belowTable(sheet: ReportSheet, name: string): CellContent[] {
-  const t = sheet.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}`);
-  const cells = cellsOf(sheet);
-  const r = t.area.row + t.area.rows;
-  return Array.from({ length: t.area.columns }, (_, c) => cells.get(r, t.area.column + c) ?? null);
-}
-
-function keyValue(sheet: ReportSheet, label: string): CellContent | undefined {
-  return cellsOf(sheet).get(findRow(sheet, label), 1);
-}
-
-function close(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 describe("plan from an order history (3 full years, the plan year begun)", () => {
@@ -147,15 +120,15 @@ describe("plan from an order history (3 full years, the plan year begun)", () =>
   });
 
   test("the annual target is 2024 sales × 1.1 rounded to the unit", () => {
-    expect(close(valueOf(keyValue(sheet, "Sales 2024")) as number, total2024)).toBe(true);
-    expect(valueOf(keyValue(sheet, "Annual target 2025"))).toBe(
+    expect(close(valueOf(keyFigure(sheet, "Sales 2024")) as number, total2024)).toBe(true);
+    expect(valueOf(keyFigure(sheet, "Annual target 2025"))).toBe(
       Math.round((total2024 * 1.1) / 1000) * 1000
     );
-    expect(valueOf(keyValue(sheet, "Seasonal pattern from"))).toBe("2022–2024 (3 years)");
+    expect(valueOf(keyFigure(sheet, "Seasonal pattern from"))).toBe("2022–2024 (3 years)");
   });
 
   test("the split by team is the engine's apportionment and adds up exactly", () => {
-    const target = valueOf(keyValue(sheet, "Annual target 2025")) as number;
+    const target = valueOf(keyFigure(sheet, "Annual target 2025")) as number;
     const split = tableRows(sheet, "KAM_PlanSplit");
     expect(split.map((r) => r[0])).toEqual(
       [...team2024.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t)
@@ -211,7 +184,7 @@ describe("plan from an order history (3 full years, the plan year begun)", () =>
     expect(close(valueOf(totals[8]) as number, b.total.margin as number)).toBe(true);
     // The rates are yellow input cells the formulas read.
     const rateRow = findRow(sheet, "Cost rate: Cost of sales");
-    expect(valueOf(cellsOf(sheet).get(rateRow, 1))).toBe(0.6);
+    expect(valueOf(new Grid(sheet).get(rateRow, 1))).toBe(0.6);
     expect(
       sheet.formats.some(
         (f) => f.area.row === rateRow && f.area.column === 1 && f.style.fill === "#FFF2CC"
@@ -224,11 +197,11 @@ describe("plan from an order history (3 full years, the plan year begun)", () =>
       .filter((o) => ymdFromSerial(o.date)[0] === 2025)
       .reduce((s, o) => s + o.amount, 0);
     const label = texts(sheet).find((t) => t.startsWith("Sales to date (to 2025-03-")) as string;
-    expect(close(valueOf(keyValue(sheet, label)) as number, actual)).toBe(true);
-    expect(valueOf(keyValue(sheet, "Months left"))).toBe(9);
-    const target = valueOf(keyValue(sheet, "Annual target 2025")) as number;
+    expect(close(valueOf(keyFigure(sheet, label)) as number, actual)).toBe(true);
+    expect(valueOf(keyFigure(sheet, "Months left"))).toBe(9);
+    const target = valueOf(keyFigure(sheet, "Annual target 2025")) as number;
     expect(
-      close(valueOf(keyValue(sheet, "Run rate needed per month")) as number, (target - actual) / 9)
+      close(valueOf(keyFigure(sheet, "Run rate needed per month")) as number, (target - actual) / 9)
     ).toBe(true);
     expect(texts(sheet)).toContain("Target to date (3 months)");
   });
@@ -274,7 +247,7 @@ describe("plan from an order history (3 full years, the plan year begun)", () =>
 });
 
 describe("options, languages and other layouts", () => {
-  const rows = orders(2, day(2024, 12, 31));
+  const rows = orders(2, serial(2024, 12, 31));
 
   test("default year, owner split, given target and texts, in Chinese", async () => {
     const sheet = await buildPlanReport(dataset(rows), {
@@ -296,9 +269,9 @@ describe("options, languages and other layouts", () => {
     expect(sheet.live).toBeUndefined();
     expectWellFormed(sheet);
     expectFormulasConsistent(sheet);
-    const cells = cellsOf(sheet);
-    expect(cells.all.some((c) => isLive(c.content))).toBe(false);
-    expect(valueOf(keyValue(sheet, "计划年度"))).toBe(2025);
+    const cells = new Grid(sheet).all();
+    expect(cells.some((c) => isLive(c.content))).toBe(false);
+    expect(valueOf(keyFigure(sheet, "计划年度"))).toBe(2025);
     const split = tableRows(sheet, "KAM_PlanSplit");
     expect(split.length).toBe(6);
     // Without a unit the parts are exact shares whose (compensated) sum is the target exactly.
@@ -311,7 +284,7 @@ describe("options, languages and other layouts", () => {
       "增长",
     ]);
     // User text stays text, even when it starts with "=".
-    expect(cells.all.some((c) => c.content === "=为重点客户提供一站式服务")).toBe(true);
+    expect(cells.some((c) => c.content === "=为重点客户提供一站式服务")).toBe(true);
     expect(texts(sheet)).toContain("扩大份额");
     expect(texts(sheet)).toContain("数据中尚无 2025 年的销售，因此没有目标差距。");
     const budget = tableRows(sheet, "KAM_PlanBudget");
@@ -351,7 +324,7 @@ describe("options, languages and other layouts", () => {
 });
 
 describe("bad input", () => {
-  const rows = orders(3, day(2024, 12, 31));
+  const rows = orders(3, serial(2024, 12, 31));
 
   test("no rows", async () => {
     await expect(buildPlanReport(dataset([]), { lang: "en" })).rejects.toThrow(
@@ -360,7 +333,7 @@ describe("bad input", () => {
   });
 
   test("less than a full calendar year, in both languages", async () => {
-    const short = rows.filter((o) => o.date >= day(2024, 3, 1));
+    const short = rows.filter((o) => o.date >= serial(2024, 3, 1));
     await expect(buildPlanReport(dataset(short), { lang: "en" })).rejects.toThrow(
       /at least one full calendar year of orders \(January to December\) before 2025; the data runs from 2024-03-0\d to 2024-12-3\d/
     );
@@ -370,14 +343,14 @@ describe("bad input", () => {
   });
 
   test("a month where returns exceed orders", async () => {
-    const bad = [...rows, { ...rows[0], date: day(2023, 5, 2), amount: -1e7 }];
+    const bad = [...rows, { ...rows[0], date: serial(2023, 5, 2), amount: -1e7 }];
     await expect(buildPlanReport(dataset(bad), { lang: "en" })).rejects.toThrow(
       /^The sales of 2023-05 add up to -\d/
     );
   });
 
   test("a team whose sales last year are negative", async () => {
-    const bad = [...rows, { ...rows[0], team: "Returns", date: day(2024, 6, 2), amount: -50 }];
+    const bad = [...rows, { ...rows[0], team: "Returns", date: serial(2024, 6, 2), amount: -50 }];
     await expect(buildPlanReport(dataset(bad), { lang: "en" })).rejects.toThrow(
       'Team "Returns": the sales of 2024 add up to -50'
     );

@@ -4,17 +4,18 @@
 import { describe, expect, test } from "@jest/globals";
 import { dpm } from "../../src/engine/portfolio/dpm";
 import { uniformGenerator } from "../../src/engine/random";
-import { CellContent, ReportSheet, isFormula } from "../../src/report/model";
+import { ReportSheet, isFormula } from "../../src/report/model";
 import { buildPortfolioReport } from "../../src/report/portfolio";
 import { Dataset } from "../../src/report/roles";
+import { sheetDataset } from "./datasets";
 import {
-  cellsOf,
   expectFormulasConsistent,
   expectWellFormed,
-  findRow,
+  keyFigure,
+  tableRows,
   texts,
   valueOf,
-} from "./sheetEval";
+} from "./reportCheck";
 
 const CREATED = "2025-04-01T00:00:00.000Z";
 
@@ -36,31 +37,12 @@ function accounts(count: number, seed: number, scale = 10): Account[] {
 }
 
 function dataset(rows: Account[]): Dataset {
-  return {
-    workflow: "portfolio",
-    rows: rows.length,
-    text: { account: rows.map((r) => r.account) },
-    numbers: {
-      attractiveness: rows.map((r) => r.attractiveness),
-      strength: rows.map((r) => r.strength),
-      revenue: rows.map((r) => r.revenue),
-    },
-    sheetRows: rows.map((_, i) => i + 2),
-    source: `Accounts!A1:D${rows.length + 1}`,
-    addresses: {},
-  };
-}
-
-function tableRows(sheet: ReportSheet, name: string): CellContent[][] {
-  const t = sheet.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}`);
-  const cells = cellsOf(sheet);
-  const out: CellContent[][] = [];
-  for (let r = t.area.row + 1; r < t.area.row + t.area.rows; r++)
-    out.push(
-      Array.from({ length: t.area.columns }, (_, c) => cells.get(r, t.area.column + c) ?? null)
-    );
-  return out;
+  return sheetDataset("portfolio", "Accounts", [
+    { role: "account", text: rows.map((r) => r.account) },
+    { role: "attractiveness", numbers: rows.map((r) => r.attractiveness) },
+    { role: "strength", numbers: rows.map((r) => r.strength) },
+    { role: "revenue", numbers: rows.map((r) => r.revenue) },
+  ]);
 }
 
 describe("30 accounts on a 0–10 scale", () => {
@@ -108,7 +90,7 @@ describe("30 accounts on a 0–10 scale", () => {
       expect(line[6]).toBe(strategyName[engine[i].strategy]);
     }
     expect(table.find((l) => l[0] === rows[3].account)?.[5]).toMatch(/Cash cow|Dog/);
-    expect(valueOf(cellsOf(sheet).get(findRow(sheet, "Cut (high is above)"), 1))).toBe(5);
+    expect(valueOf(keyFigure(sheet, "Cut (high is above)"))).toBe(5);
     expect(texts(sheet)).toContain(
       "Cut 5: the middle of the 0–10 scale; a score above it is high, a score equal to it is low (as KAM.DPM)."
     );
@@ -199,7 +181,7 @@ describe("scales, languages, bad input", () => {
     expect(sheet.live).toBeUndefined();
     expectWellFormed(sheet);
     expectFormulasConsistent(sheet);
-    expect(valueOf(cellsOf(sheet).get(findRow(sheet, "分界值（高于即为高）"), 1))).toBe(3);
+    expect(valueOf(keyFigure(sheet, "分界值（高于即为高）"))).toBe(3);
     expect(sheet.tables[0].headers).toEqual([
       "客户",
       "市场吸引力",

@@ -1,9 +1,17 @@
-// Test support for the accounts, pipeline and KPI report builders: the sheet's cells as a grid, a
-// tiny evaluator of the native formula shapes they emit (also over simulated spills of live
-// formulas, A14#), and the structural checks every report sheet must pass.
+// Test support for all report builders: the sheet's cells as a grid, a tiny evaluator of the native
+// formulas they emit (functions, + − × ÷, comparisons; also over simulated spills of live formulas,
+// A14#), the structural checks every report sheet must pass, and lookups of tables and labels.
 
 import { expect } from "@jest/globals";
-import { Area, CellContent, ReportSheet, areaA1, isFormula, isLive } from "../../src/report/model";
+import {
+  Area,
+  CellContent,
+  ReportSheet,
+  TableSpec,
+  areaA1,
+  isFormula,
+  isLive,
+} from "../../src/report/model";
 
 export type Value = number | string | boolean | null;
 
@@ -40,10 +48,18 @@ export class Grid {
     return this.cells.get(`${row},${column}`);
   }
 
-  /** The shown value, spilled cells included. */
+  /** Every written cell with its position. */
+  all(): { row: number; column: number; content: CellContent }[] {
+    return Array.from(this.cells, ([key, content]) => {
+      const [row, column] = key.split(",").map(Number);
+      return { row, column, content };
+    });
+  }
+
+  /** The shown value, spilled cells included (a spill shows through blank written cells). */
   value(row: number, column: number): Value {
     const own = this.cells.get(`${row},${column}`);
-    if (own !== undefined) return valueOf(own);
+    if (own !== undefined && own !== null) return valueOf(own);
     for (const [key, values] of this.spills) {
       const [r0, c0] = key.split(",").map(Number);
       const line = values[row - r0];
@@ -82,6 +98,10 @@ export class Grid {
   }
 }
 
+/** A sheet or its grid: helpers that take either build the grid (without spills) when needed. */
+export type SheetOrGrid = ReportSheet | Grid;
+export const gridOf = (s: SheetOrGrid): Grid => (s instanceof Grid ? s : new Grid(s));
+
 /** 0-based row/column of an A1 reference ("$C$12" → [11, 2]). */
 export function parseA1(ref: string): [number, number] {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
@@ -105,10 +125,7 @@ export function evaluate(formula: string, grid: Grid): Value {
     throw new Error(`${why}: ${formula}`);
   };
   const num = (v: Operand): number => {
-    if (isRange(v)) {
-      if (v.cells.length === 1 && v.cells[0].length === 1) return num(v.cells[0][0]);
-      return fail("a range where a number is needed");
-    }
+    if (isRange(v)) return fail("a range where a number is needed");
     if (v === null || v === "") return 0;
     if (typeof v === "boolean") return v ? 1 : 0;
     if (typeof v === "number") return v;
@@ -180,6 +197,14 @@ export function evaluate(formula: string, grid: Grid): Value {
         });
         return s;
       }
+      case "IF":
+        return num(args[0]) !== 0 ? args[1] : (args[2] ?? false);
+      case "AND":
+        return args.every((a) => num(a) !== 0);
+      case "ROUND": {
+        const f = 10 ** num(args[1]);
+        return Math.round(num(args[0]) * f) / f;
+      }
       default:
         return fail(`function ${name} is not supported by the test evaluator`);
     }
@@ -190,7 +215,7 @@ export function evaluate(formula: string, grid: Grid): Value {
     const rest = src.slice(pos);
     if (src[pos] === "(") {
       pos++;
-      const v = additive();
+      const v = comparison();
       skip();
       if (src[pos] !== ")") fail("missing )");
       pos++;
@@ -227,7 +252,7 @@ export function evaluate(formula: string, grid: Grid): Value {
       else
         for (;;) {
           skip();
-          args.push(src[pos] === "," || src[pos] === ")" ? null : additive());
+          args.push(src[pos] === "," || src[pos] === ")" ? null : comparison());
           skip();
           if (src[pos] === ",") {
             pos++;
@@ -268,6 +293,10 @@ export function evaluate(formula: string, grid: Grid): Value {
       pos++;
       return -num(unary());
     }
+    if (src[pos] === "+") {
+      pos++;
+      return unary();
+    }
     return primary();
   }
   function term(): Operand {
@@ -293,18 +322,43 @@ export function evaluate(formula: string, grid: Grid): Value {
       v = op === "+" ? num(v) + r : num(v) - r;
     }
   }
-  const v = additive();
+  function comparison(): Operand {
+    const left = additive();
+    skip();
+    const m = /^(<=|>=|<>|=|<|>)/.exec(src.slice(pos));
+    if (!m) return left;
+    pos += m[0].length;
+    const right = additive();
+    const text = typeof left === "string" || typeof right === "string";
+    const a = text ? String(left) : num(left);
+    const b = text ? String(right) : num(right);
+    switch (m[0]) {
+      case "=":
+        return a === b;
+      case "<>":
+        return a !== b;
+      case "<":
+        return a < b;
+      case ">":
+        return a > b;
+      case "<=":
+        return a <= b;
+      default:
+        return a >= b;
+    }
+  }
+  const v = comparison();
   skip();
   if (pos !== src.length) fail(`unread text "${src.slice(pos)}"`);
-  if (isRange(v)) return num(v);
-  return v;
+  return isRange(v) ? fail("formula gives a range") : v;
 }
 
 export const close = (a: number, b: number, rel = 1e-9) =>
   Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + 1e-12;
 
 /** Every native formula's cached value equals what it computes over the sheet; returns the count. */
-export function expectFormulasConsistent(grid: Grid): number {
+export function expectFormulasConsistent(of: SheetOrGrid): number {
+  const grid = gridOf(of);
   let count = 0;
   for (const [key, content] of grid.cells) {
     if (!isFormula(content)) continue;
@@ -329,7 +383,8 @@ const overlap = (a: Area, b: Area) =>
   b.column < a.column + a.columns;
 
 /** The structural checks every report sheet must pass (spilled cells count as written). */
-export function expectWellFormed(grid: Grid, live = false): void {
+export function expectWellFormed(of: SheetOrGrid, live = false): void {
+  const grid = gridOf(of);
   const sheet = grid.sheet;
   expect(grid.overlaps).toEqual([]);
   // Plain checks in the loops over every cell: jest's expect is too slow for 40,000 cells.
@@ -372,7 +427,11 @@ export function expectWellFormed(grid: Grid, live = false): void {
   sheet.charts.forEach((ch, i) => {
     expect(ch.series.length).toBeGreaterThan(0);
     for (const s of ch.series) {
-      if (!grid.inside(s.categories) || !grid.inside(s.values))
+      if (
+        !grid.inside(s.categories) ||
+        !grid.inside(s.values) ||
+        (s.sizes !== undefined && !grid.inside(s.sizes))
+      )
         throw new Error(`chart "${ch.title}": series ${s.name} outside the written cells`);
       expect(s.categories.rows).toBe(s.values.rows);
     }
@@ -384,8 +443,10 @@ export function expectWellFormed(grid: Grid, live = false): void {
   });
   for (const cf of sheet.conditionalFormats)
     if (!grid.inside(cf.area)) throw new Error(`conditional format ${areaA1(cf.area)} outside`);
-  for (const f of sheet.formats)
+  for (const f of sheet.formats) {
+    if (f.area.rows <= 0 || f.area.columns <= 0) throw new Error(`empty format ${areaA1(f.area)}`);
     if (!grid.inside(f.area)) throw new Error(`format ${areaA1(f.area)} outside the written cells`);
+  }
   for (const w of sheet.columnWidths ?? []) expect(w > 0 && Number.isFinite(w)).toBe(true);
   expect(sheet.name.length).toBeLessThanOrEqual(31);
   expect(sheet.name).not.toMatch(/[:\\/?*[\]]/);
@@ -398,7 +459,8 @@ function areaHasCells(grid: Grid, area: Area): boolean {
 }
 
 /** Every text in the sheet (titles, notes, labels). */
-export function texts(sheet: ReportSheet): string[] {
+export function texts(of: SheetOrGrid): string[] {
+  const sheet = of instanceof Grid ? of.sheet : of;
   return sheet.blocks.flatMap((b) =>
     b.cells.flat().flatMap((c) => {
       const v = valueOf(c);
@@ -407,8 +469,10 @@ export function texts(sheet: ReportSheet): string[] {
   );
 }
 
-/** The key figure labelled `label`: the topmost column-A cell with that text → its cell in B. */
-export function keyFigure(grid: Grid, label: string | RegExp): CellContent | undefined {
+/** The key figure labelled `label`: the topmost column-A cell with that text → its cell in B
+ *  (undefined if B is unwritten); throws if no cell in column A has that label. */
+export function keyFigure(of: SheetOrGrid, label: string | RegExp): CellContent | undefined {
+  const grid = gridOf(of);
   let row = Infinity;
   for (const [key, content] of grid.cells) {
     const [r, c] = key.split(",").map(Number);
@@ -420,10 +484,56 @@ export function keyFigure(grid: Grid, label: string | RegExp): CellContent | und
     )
       row = Math.min(row, r);
   }
-  return row < Infinity ? grid.get(row, 1) : undefined;
+  if (row === Infinity) throw new Error(`no key figure ${String(label)} in column A`);
+  return grid.get(row, 1);
 }
 
 /** The formula text of a native formula cell, else undefined. */
 export function formulaOf(c: CellContent | undefined): string | undefined {
   return c !== undefined && isFormula(c) ? c.formula : undefined;
+}
+
+/** Row of the first written cell (in block order) whose text is `text` or matches it, in `column`. */
+export function findRow(of: SheetOrGrid, text: string | RegExp, column = 0): number {
+  const sheet = of instanceof Grid ? of.sheet : of;
+  for (const b of sheet.blocks)
+    for (let r = 0; r < b.cells.length; r++) {
+      const v = valueOf(b.cells[r][column - b.column]);
+      if (typeof v === "string" && (typeof text === "string" ? v === text : text.test(v)))
+        return b.row + r;
+    }
+  throw new Error(`no cell ${String(text)} in column ${column}`);
+}
+
+/** The table named `name`. */
+export function tableOf(of: SheetOrGrid, name: string): TableSpec {
+  const sheet = of instanceof Grid ? of.sheet : of;
+  const t = sheet.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name}`);
+  return t;
+}
+
+/** The shown values of a table's data rows (below its header), row by row. */
+export function tableBody(of: SheetOrGrid, name: string): Value[][] {
+  const grid = gridOf(of);
+  const t = tableOf(grid, name);
+  return grid.values({ ...t.area, row: t.area.row + 1, rows: t.area.rows - 1 });
+}
+
+/** The cell contents of a table's data rows (below its header), row by row; null where unwritten. */
+export function tableRows(of: SheetOrGrid, name: string): CellContent[][] {
+  const grid = gridOf(of);
+  const t = tableOf(grid, name);
+  return Array.from({ length: t.area.rows - 1 }, (_, r) => rowAt(grid, t, t.area.row + 1 + r));
+}
+
+/** The cell contents of the row right below a table (its totals row). */
+export function belowTable(of: SheetOrGrid, name: string): CellContent[] {
+  const grid = gridOf(of);
+  const t = tableOf(grid, name);
+  return rowAt(grid, t, t.area.row + t.area.rows);
+}
+
+function rowAt(grid: Grid, t: TableSpec, row: number): CellContent[] {
+  return Array.from({ length: t.area.columns }, (_, c) => grid.get(row, t.area.column + c) ?? null);
 }
