@@ -53,7 +53,7 @@ const enUS = {
   dataRead: (address: string, rows: number) =>
     `${address}: ${count(rows)} ${rows === 1 ? "row" : "rows"} read.`,
   headerRow: "Header row",
-  headerRowIs: (row: number) => `Sheet row ${row}`,
+  headerRowOption: (row: number, preview: string) => `Sheet row ${row}: ${preview}`,
   headerNone: "No header row",
   // The source reader's role names, two of them spelled out for the drop-downs.
   roleLabel: {
@@ -61,8 +61,8 @@ const enUS = {
     series: "Series (account, product…)",
     team: "Team or region",
   } as Record<Role, string>,
-  required: "required",
-  optional: "optional",
+  roleField: (label: string, required: boolean) =>
+    `${label} (${required ? "required" : "optional"})`,
   notUsed: "(not used)",
   columnOption: (letter: string, header: string) => `${letter}: ${header}`,
   wideLayout: "One series per row (wide layout): the columns are periods.",
@@ -185,11 +185,10 @@ const zhCN: WorkflowStrings = {
   readFailed: "无法读取数据。",
   dataRead: (address: string, rows: number) => `${address}：已读取 ${count(rows)} 行。`,
   headerRow: "标题行",
-  headerRowIs: (row: number) => `工作表第 ${row} 行`,
+  headerRowOption: (row: number, preview: string) => `工作表第 ${row} 行：${preview}`,
   headerNone: "没有标题行",
   roleLabel: { ...SOURCE_STRINGS.zh.roles, series: "序列（客户、产品…）", team: "团队或区域" },
-  required: "必填",
-  optional: "可选",
+  roleField: (label: string, required: boolean) => `${label}（${required ? "必填" : "可选"}）`,
   notUsed: "（不使用）",
   columnOption: (letter: string, header: string) => `${letter}：${header}`,
   wideLayout: "每行一个序列（宽格式）：各列为期间。",

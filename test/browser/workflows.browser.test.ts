@@ -168,6 +168,11 @@ describeBrowser("report workflows in headless Chromium", () => {
       await page.screenshot({ path: path.join(out, `workflow-${workflow}-${lang}-failure.png`) });
       throw new Error(`${String(error)}\n${await page.evaluate(() => document.body.innerText)}`);
     }
+    // The pane (360 px wide) never scrolls sideways, whatever the headers' length.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
     // Only the new sheet crosses over from the page (the data sheets are large).
     const added = await page.evaluate((before) => {
       const mock = (window as unknown as MockWindow).kamMock;

@@ -49,6 +49,9 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "12em", overflowY: "auto" },
   sample: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // Long options (a header row's preview) must not widen a narrow pane.
+  select: { maxWidth: "100%", minWidth: 0 },
+  nativeSelect: { maxWidth: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
 type Phase =
@@ -256,13 +259,15 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
           <Subtitle2 as="h3">{t.stepColumns}</Subtitle2>
           <Field label={t.headerRow}>
             <Select
+              className={styles.select}
+              select={{ className: styles.nativeSelect }}
               value={analysis.headerRow === null ? "none" : String(analysis.headerRow)}
               onChange={(_e, d) => setHeaderRow(d.value === "none" ? null : Number(d.value))}
             >
               <option value="none">{t.headerNone}</option>
               {headerChoices.map((i) => (
                 <option key={i} value={String(i)}>
-                  {`${t.headerRowIs(block.row + i + 1)}: ${rowPreview(block.values[i])}`}
+                  {t.headerRowOption(block.row + i + 1, rowPreview(block.values[i]))}
                 </option>
               ))}
             </Select>
@@ -271,11 +276,10 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
           {roles.map((spec) => {
             const chosen = analysis.mapping[spec.role];
             return (
-              <Field
-                key={spec.role}
-                label={`${t.roleLabel[spec.role]} (${spec.required ? t.required : t.optional})`}
-              >
+              <Field key={spec.role} label={t.roleField(t.roleLabel[spec.role], spec.required)}>
                 <Select
+                  className={styles.select}
+                  select={{ className: styles.nativeSelect }}
                   data-role={spec.role}
                   value={chosen === undefined ? "" : String(chosen)}
                   onChange={(_e, d) =>
@@ -313,6 +317,8 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
             ) : f.kind === "choice" ? (
               <Field key={f.key} label={t.optionLabels[f.key] ?? f.key}>
                 <Select
+                  className={styles.select}
+                  select={{ className: styles.nativeSelect }}
                   data-option={f.key}
                   value={String(raw[f.key])}
                   onChange={(_e, d) => setRaw((r) => ({ ...r, [f.key]: d.value }))}
@@ -400,6 +406,7 @@ function SourceChoice(props: {
   t: WorkflowStrings;
 }): React.JSX.Element {
   const { kind, sources, value, onChange, t } = props;
+  const styles = useStyles();
   const items =
     kind === "table"
       ? (sources?.tables ?? []).map((s) => ({ name: s.name, detail: s.address }))
@@ -408,6 +415,8 @@ function SourceChoice(props: {
     return <Text>{kind === "table" ? t.noTables : t.noNames}</Text>;
   return (
     <Select
+      className={styles.select}
+      select={{ className: styles.nativeSelect }}
       aria-label={kind === "table" ? t.sourceTable : t.sourceName}
       value={value}
       onChange={(_e, d) => onChange(d.value)}
