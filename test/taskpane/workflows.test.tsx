@@ -159,6 +159,19 @@ describe("Reports: the Accounts workflow", () => {
     );
   });
 
+  test("live output writes KAM formulas over the source ranges and warns that recipients need the add-in", async () => {
+    await openAccounts();
+    await readSelection("Orders!A1:C69");
+    fireEvent.click(screen.getByRole("radio", { name: /Live KAM formulas/ }));
+    await settle();
+    expect(document.body.textContent).toContain("will see #NAME? in the live cells");
+    fireEvent.click(screen.getByRole("button", { name: "Create report" }));
+    await settle();
+    const sheet = book.snapshot().sheets.find((s) => s.name === "KAM Accounts (2)");
+    const formulas = Object.values(sheet?.cells ?? {}).map((c) => String(c.formula));
+    expect(formulas.some((f) => f.startsWith("=KAM.RFM(Orders!A3:A"))).toBe(true);
+  });
+
   test("zh-CN: labels, messages and the report follow the display language", async () => {
     await openAccounts("zh-CN");
     await readSelection("Orders!A1:C69", "读取数据");
