@@ -172,6 +172,20 @@ describe("Reports: the Accounts workflow", () => {
     expect(formulas.some((f) => f.startsWith("=KAM.RFM(Orders!A3:A"))).toBe(true);
   });
 
+  test("reads an Excel table chosen from the list, header row included", async () => {
+    await openAccounts();
+    book.createTable("Orders!A2:C67", "Sales");
+    fireEvent.click(screen.getByRole("radio", { name: "An Excel table" }));
+    await settle();
+    const select = screen.getByRole("combobox", { name: "An Excel table" }) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(["", "Sales"]);
+    fireEvent.change(select, { target: { value: "Sales" } });
+    fireEvent.click(screen.getByRole("button", { name: "Read data" }));
+    await settle();
+    expect(screen.getByTestId("data-read").textContent).toBe("Orders!A2:C67: 66 rows read.");
+    expect(within(screen.getByTestId("preview")).getByText("64 rows will be used.")).toBeTruthy();
+  });
+
   test("zh-CN: labels, messages and the report follow the display language", async () => {
     await openAccounts("zh-CN");
     await readSelection("Orders!A1:C69", "读取数据");

@@ -103,7 +103,8 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
     return () => {
       current = false;
     };
-  }, [port]);
+    // Listed again when the user turns to tables or names: they may have added one meanwhile.
+  }, [port, sourceKind]);
 
   const analysis: SourceAnalysis | null = React.useMemo(
     () =>
@@ -125,8 +126,7 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
     setPhase({ kind: "reading" });
     setNotice(null);
     try {
-      const read = await port.readSource(from);
-      setBlock(read);
+      setBlock(await port.readSource(from));
       setMapping({});
       setHeaderRow(undefined);
     } catch (error) {
