@@ -1,7 +1,7 @@
 // The 80/20 (Pareto) rule and ABC classification of customers by revenue (Juran's "vital few";
 // ABC inventory classification, e.g. Dickie, "ABC inventory analysis shoots for dollars", 1951).
 
-import { sum } from "../numeric";
+import { CompensatedSum, sum } from "../numeric";
 import { customerKey } from "./rfm";
 
 export type AbcClass = "A" | "B" | "C";
@@ -49,16 +49,11 @@ export function pareto(
     return { ok: false, reason: `the total is ${grand}; shares need a total above 0` };
   const order = totals.map((_, i) => i).sort((p, q) => totals[q] - totals[p] || p - q);
   const rows: ParetoRow[] = [];
-  // Running total with Neumaier compensation: the same value as sum() over the first r + 1 totals,
-  // in linear time.
-  let running = 0;
-  let compensation = 0;
+  // The same value as sum() over the first r + 1 totals, in linear time.
+  const running = new CompensatedSum();
   order.forEach((k, r) => {
-    const v = totals[k];
-    const t = running + v;
-    compensation += Math.abs(running) >= Math.abs(v) ? running - t + v : v - t + running;
-    running = t;
-    const cumulative = (running + compensation) / grand;
+    running.add(totals[k]);
+    const cumulative = running.value / grand;
     const eps = 1e-12;
     rows.push({
       customer: names[k],

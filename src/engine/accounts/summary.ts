@@ -2,6 +2,7 @@
 // mean repeat value): Fader, Hardie & Lee (2005), "Counting your customers the easy way: an
 // alternative to the Pareto/NBD model", Marketing Science 24(2), and their CDNOW summary file.
 
+import { CompensatedSum, sum } from "../numeric";
 import { customerKey } from "./rfm";
 
 /** Time unit of recency and T: days, weeks (= days / 7) or months (= days / (365.25 / 12)). */
@@ -102,38 +103,28 @@ export function rfmSummary(
     // Value per distinct day, Neumaier-compensated.
     const dayValues: number[] = [];
     let prev = NaN;
-    let s = 0;
-    let comp = 0;
+    let day = new CompensatedSum();
     for (const i of list) {
-      const day = Math.floor(dates[i]);
-      if (day !== prev) {
-        if (!Number.isNaN(prev)) dayValues.push(s + comp);
-        s = 0;
-        comp = 0;
-        prev = day;
+      const d = Math.floor(dates[i]);
+      if (d !== prev) {
+        if (!Number.isNaN(prev)) dayValues.push(day.value);
+        day = new CompensatedSum();
+        prev = d;
       }
-      const t = s + amounts[i];
-      comp += Math.abs(s) >= Math.abs(amounts[i]) ? s - t + amounts[i] : amounts[i] - t + s;
-      s = t;
+      day.add(amounts[i]);
     }
-    dayValues.push(s + comp);
+    dayValues.push(day.value);
     const firstDay = Math.floor(dates[list[0]]);
     const lastDay = Math.floor(dates[list[list.length - 1]]);
     const frequency = dayValues.length - 1;
-    let repeat = 0;
-    let repeatComp = 0;
-    for (let k = 1; k < dayValues.length; k++) {
-      const v = dayValues[k];
-      const t = repeat + v;
-      repeatComp += Math.abs(repeat) >= Math.abs(v) ? repeat - t + v : v - t + repeat;
-      repeat = t;
-    }
+    // Repeat purchases: every purchase day after the first.
+    const repeat = sum(dayValues.slice(1));
     return {
       customer,
       frequency,
       recency: (lastDay - firstDay) / unit,
       T: (asOf - firstDay) / unit,
-      monetary: frequency > 0 ? (repeat + repeatComp) / frequency : 0,
+      monetary: frequency > 0 ? repeat / frequency : 0,
     };
   });
   return { customers: out, asOf, afterAsOf, returns };
