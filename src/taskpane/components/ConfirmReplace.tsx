@@ -1,18 +1,8 @@
-// Asks before a formula replaces what a cell holds. Cancel is the default (focused) action.
+// Asks before a formula replaces what a cell holds (Cancel is the default action; see AlertDialog).
 
 import * as React from "react";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { AlertDialog } from "./AlertDialog";
 import { useStrings } from "./language";
 
 const useStyles = makeStyles({
@@ -45,43 +35,24 @@ export function ConfirmReplace(props: ConfirmReplaceProps): React.JSX.Element {
   const { request } = props;
   const t = useStrings();
   const styles = useStyles();
-  const open = request !== null;
-  const cancelRef = React.useRef<HTMLButtonElement>(null);
-  // Fluent focuses the first button (Replace) on open; this effect runs after the Dialog's own and
-  // moves the focus to Cancel, so Enter or Space never replaces anything by accident.
-  React.useEffect(() => {
-    if (open) cancelRef.current?.focus();
-  }, [open]);
   return (
-    <Dialog
-      open={open}
-      modalType="alert"
-      onOpenChange={(_event, data) => {
-        if (!data.open) props.onCancel();
-      }}
+    <AlertDialog
+      open={request !== null}
+      title={t.confirmTitle}
+      actions={[{ label: t.confirmReplace, onClick: props.onReplace }]}
+      cancelLabel={t.confirmCancel}
+      onCancel={props.onCancel}
+      className={styles.content}
     >
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t.confirmTitle}</DialogTitle>
-          {request && (
-            <DialogContent className={styles.content}>
-              <Text>{t.confirmBody(request.address)}</Text>
-              <code className={styles.code} data-testid="existing-content">
-                {request.content}
-              </code>
-              <Text>{t.confirmQuestion(request.formula)}</Text>
-            </DialogContent>
-          )}
-          <DialogActions>
-            <Button appearance="primary" onClick={props.onReplace}>
-              {t.confirmReplace}
-            </Button>
-            <Button appearance="secondary" onClick={props.onCancel} ref={cancelRef}>
-              {t.confirmCancel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      {request && (
+        <>
+          <Text>{t.confirmBody(request.address)}</Text>
+          <code className={styles.code} data-testid="existing-content">
+            {request.content}
+          </code>
+          <Text>{t.confirmQuestion(request.formula)}</Text>
+        </>
+      )}
+    </AlertDialog>
   );
 }

@@ -7,12 +7,6 @@ import * as React from "react";
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   ProgressBar,
@@ -30,6 +24,7 @@ import { buildReport } from "../../report";
 import { ReportSheet, WorkflowId } from "../../report/model";
 import { Role, WORKFLOW_ROLES } from "../../report/roles";
 import { SourceAnalysis, analyseSource } from "../../report/source";
+import { AlertDialog } from "../components/AlertDialog";
 import { Notice, NoticeContent } from "../components/Notice";
 import { useLanguage } from "../components/language";
 import { WORKFLOW_OPTIONS, initialOptions, parseOptions } from "./options";
@@ -473,37 +468,19 @@ function ReplaceDialog(props: {
   onCancel: () => void;
 }): React.JSX.Element {
   const { request, t } = props;
-  const cancelRef = React.useRef<HTMLButtonElement>(null);
-  const open = request !== null;
-  React.useEffect(() => {
-    if (open) cancelRef.current?.focus();
-  }, [open]);
   const created = request ? new Date(request.marker.created).toLocaleString(props.language) : "";
   return (
-    <Dialog
-      open={open}
-      modalType="alert"
-      onOpenChange={(_e, d) => {
-        if (!d.open) props.onCancel();
-      }}
+    <AlertDialog
+      open={request !== null}
+      title={t.replaceTitle}
+      actions={[
+        { label: t.replaceConfirm, onClick: props.onReplace },
+        { label: t.replaceKeep, onClick: props.onKeep },
+      ]}
+      cancelLabel={t.cancel}
+      onCancel={props.onCancel}
     >
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t.replaceTitle}</DialogTitle>
-          <DialogContent>{request && t.replaceBody(request.sheet, created)}</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={props.onReplace}>
-              {t.replaceConfirm}
-            </Button>
-            <Button appearance="secondary" onClick={props.onKeep}>
-              {t.replaceKeep}
-            </Button>
-            <Button appearance="secondary" onClick={props.onCancel} ref={cancelRef}>
-              {t.cancel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      {request && t.replaceBody(request.sheet, created)}
+    </AlertDialog>
   );
 }
