@@ -84,6 +84,18 @@ interface Located {
   columns: number;
 }
 
+/** Where a loaded range lies (rowIndex … columnCount loaded), `rows` of it from its top. */
+function located(sheet: Excel.Worksheet, range: Excel.Range, rows = range.rowCount): Located {
+  return {
+    sheet,
+    sheetName: sheet.name,
+    row: range.rowIndex,
+    column: range.columnIndex,
+    rows,
+    columns: range.columnCount,
+  };
+}
+
 function addressOf(sheet: string, row: number, column: number, rows: number, columns: number) {
   return qualifiedA1(rangeFromPosition(sheet, row, column, rows, columns));
 }
@@ -164,14 +176,7 @@ async function locateSelection(context: Excel.RequestContext): Promise<Located> 
     );
   }
   if (used.isNullObject) throw new SourceError("empty", "The selected cells are empty.");
-  return {
-    sheet,
-    sheetName: sheet.name,
-    row: used.rowIndex,
-    column: used.columnIndex,
-    rows: used.rowCount,
-    columns: used.columnCount,
-  };
+  return located(sheet, used);
 }
 
 /** A table: header row and data rows (not the totals row). */
@@ -185,14 +190,7 @@ async function locateTable(context: Excel.RequestContext, name: string): Promise
   const sheet = table.worksheet;
   sheet.load("name");
   await context.sync();
-  return {
-    sheet,
-    sheetName: sheet.name,
-    row: range.rowIndex,
-    column: range.columnIndex,
-    rows: range.rowCount - (table.showTotals ? 1 : 0),
-    columns: range.columnCount,
-  };
+  return located(sheet, range, range.rowCount - (table.showTotals ? 1 : 0));
 }
 
 /** A workbook name that refers to a range, trimmed to the used range (names of whole columns). */
@@ -214,14 +212,7 @@ async function locateName(context: Excel.RequestContext, name: string): Promise<
   used.load("rowIndex, columnIndex, rowCount, columnCount");
   await context.sync();
   if (used.isNullObject) throw new SourceError("empty", `The cells of "${name}" are empty.`);
-  return {
-    sheet,
-    sheetName: sheet.name,
-    row: used.rowIndex,
-    column: used.columnIndex,
-    rows: used.rowCount,
-    columns: used.columnCount,
-  };
+  return located(sheet, used);
 }
 
 export async function readSource(
