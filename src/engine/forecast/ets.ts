@@ -6,6 +6,7 @@
 // the book's ch. 10; the model by AICc, as R's forecast::ets does by default.
 
 import { decompose } from "./decompose";
+import { Matrix, QrDecomposition } from "ml-matrix";
 import { simplexMinimise } from "./simplex";
 import { linearTrend, normalGenerator, normalQuantile, quantileSorted } from "./stats";
 
@@ -95,6 +96,8 @@ const LOWER = 1e-4;
 const UPPER = 0.9999;
 const PHI_LOWER = 0.8;
 const PHI_UPPER = 0.98;
+/** Below this a divisor counts as zero (R's ets rejects such points the same way). */
+const TINY = 1e-10;
 
 /** Number of free quantities of a model, the rule R's ets uses to skip models on short data. */
 function parameterCount(model: EtsModel, period: number): number {
@@ -173,9 +176,10 @@ export function admissible(
 }
 
 /**
- * Schur–Cohn: all roots of Σ c_k z^k (ascending real coefficients) strictly inside the unit circle
- * (within 1e-10). Each step keeps the property iff |c_0| < |c_n| and lowers the degree by one.
- * `work` (optional, length ≥ coefficients) avoids allocation.
+ * Schur–Cohn: whether every root of Σ c_k z^k (ascending real coefficients) has modulus at most
+ * 1 + 1e-10, the tolerance of R's ets (which takes the largest root from polyroot). The polynomial
+ * is rescaled to that radius, then each Schur–Cohn step keeps the property iff |c_0| < |c_n| and
+ * lowers the degree by one. `work` (optional, length ≥ 2 × coefficients) avoids allocation.
  */
 export function rootsInsideUnitCircle(
   coefficients: ArrayLike<number>,
@@ -185,15 +189,18 @@ export function rootsInsideUnitCircle(
   const buf = work ?? new Float64Array(2 * length);
   let a = buf.subarray(0, length);
   let b = buf.subarray(length, 2 * length);
-  for (let i = 0; i < length; i++) a[i] = coefficients[i];
+  let power = 1;
+  for (let i = 0; i < length; i++) {
+    a[i] = coefficients[i] * power;
+    power *= 1 + 1e-10;
+  }
   let len = length;
   while (len > 1 && a[len - 1] === 0) len--;
   while (len > 1) {
     const n = len - 1;
     const lead = a[n];
     const c0 = a[0];
-    if (Math.abs(c0) >= Math.abs(lead) * (1 + 1e-10)) return false;
-    if (Math.abs(c0) >= Math.abs(lead)) return true;
+    if (Math.abs(c0) >= Math.abs(lead)) return false;
     let scale = 0;
     for (let k = 0; k < n; k++) {
       const v = lead * a[k + 1] - c0 * a[n - 1 - k];
@@ -209,6 +216,21 @@ export function rootsInsideUnitCircle(
   return true;
 }
 
+/** Intercept and slope (time 1, 2, …) of a least-squares fit on a trend and sin/cos of period m. */
+function trendWithFourier(y: readonly number[], m: number): [number, number] {
+  const n = y.length;
+  const X = new Matrix(n, m > 2 ? 4 : 3);
+  for (let t = 1; t <= n; t++) {
+    const w = (2 * Math.PI * t) / m;
+    X.set(t - 1, 0, 1);
+    X.set(t - 1, 1, t);
+    X.set(t - 1, 2, Math.cos(w));
+    if (m > 2) X.set(t - 1, 3, Math.sin(w));
+  }
+  const coef = new QrDecomposition(X).solve(Matrix.columnVector(y as number[]));
+  return [coef.get(0, 0), coef.get(1, 0)];
+}
+
 /** Heuristic starting states (Hyndman et al. 2008, §2.6.1, as R's ets initialises the optimiser). */
 function initialStates(y: readonly number[], period: number, model: EtsModel): EtsStates {
   const n = y.length;
@@ -217,25 +239,25 @@ function initialStates(y: readonly number[], period: number, model: EtsModel): E
   if (model.season !== "N") {
     const m = period;
     const mult = model.season === "M";
+    // The seasonal component at every time: classical decomposition of the whole series, or with
+    // fewer than three cycles (as R's ets) the deviations from the trend of a regression on a trend
+    // and one pair of Fourier terms.
+    let component: number[];
     if (n >= 3 * m) {
-      seasonal = decompose(y.slice(0, 3 * m), m, mult ? "multiplicative" : "additive").indices;
+      const indices = decompose(y, m, mult ? "multiplicative" : "additive").indices;
+      component = y.map((_, t) => indices[t % m]);
     } else {
-      // Too short to decompose: detrend by a straight line and take the first cycle's deviations.
-      const line = linearTrend(y);
-      seasonal = [];
-      for (let p = 0; p < m; p++) {
-        const base = line.intercept + line.slope * p;
-        seasonal.push(mult ? y[p] / (base > 0 ? base : y[p]) : y[p] - base);
-      }
-      const avg = seasonal.reduce((s, v) => s + v, 0) / m;
-      seasonal = seasonal.map((v) => (mult ? v / avg : v - avg));
+      const [a, b] = trendWithFourier(y, m);
+      component = y.map((v, t) => (mult ? v / (a + b * (t + 1)) : v - a - b * (t + 1)));
     }
+    if (mult) component = component.map((v) => Math.max(v, 1e-2));
+    adjusted = y.map((v, t) => (mult ? v / component[t] : v - component[t]));
+    seasonal = component.slice(0, m);
     if (mult) {
-      seasonal = seasonal.map((v) => Math.max(v, 1e-2));
-      const avg = seasonal.reduce((s, v) => s + v, 0) / m;
-      seasonal = seasonal.map((v) => v / avg);
+      // The free indices are scaled down only when they sum to more than m (R's rule).
+      const sum = seasonal.slice(1).reduce((acc, v) => acc + v, 0);
+      if (sum > m) seasonal = seasonal.map((v) => v / (sum + 1e-2 * (m - 1)));
     }
-    adjusted = y.map((v, t) => (mult ? v / seasonal[t % m] : v - seasonal[t % m]));
   }
   const maxn = Math.min(Math.max(10, 2 * period), n);
   let level: number;
@@ -298,9 +320,9 @@ function unpack(x: readonly number[], L: Layout): Unpacked {
   const seasonal: number[] = [];
   if (L.hasSeason) {
     let sum = 0;
-    seasonal.push(0);
-    for (let p = 1; p < L.m; p++) {
-      seasonal.push(x[k]);
+    for (let p = 0; p < L.m; p++) seasonal.push(0);
+    for (let p = L.m - 1; p >= 1; p--) {
+      seasonal[p] = x[k];
       sum += x[k++];
     }
     seasonal[0] = L.seasonM ? L.m - sum : -sum;
@@ -332,15 +354,15 @@ function recurse(
     const s = season[p];
     let mu: number;
     if (L.seasonM) {
-      if (!(lb > 0)) return bad;
+      if (!(Math.abs(lb) >= TINY && Math.abs(s) >= TINY)) return bad;
       mu = lb * s;
     } else mu = lb + s;
     const q = y[t] - mu;
     if (L.errorM) {
-      if (!(mu > 0)) return bad;
+      if (!(Math.abs(mu) >= TINY)) return bad;
       const e = q / mu;
       sse += e * e;
-      logSum += Math.log(mu);
+      logSum += Math.log(Math.abs(mu));
     } else sse += q * q;
     if (fitted) fitted[t] = mu;
     const r = L.seasonM ? q / s : q;
@@ -372,7 +394,7 @@ export function fitEtsModel(
   if (L.damped) x0.push(PHI_LOWER + 0.99 * (PHI_UPPER - PHI_LOWER));
   x0.push(init.level);
   if (L.hasTrend) x0.push(init.trend);
-  for (let p = 1; p < L.m; p++) x0.push(init.seasonal[p]);
+  for (let p = L.m - 1; p >= 1; p--) x0.push(init.seasonal[p]);
 
   const season = new Float64Array(L.m);
   const work = new Float64Array(3 * (L.m + 2));
@@ -393,8 +415,8 @@ export function fitEtsModel(
     let b = hasTrend ? x[k++] : 0;
     if (hasSeason) {
       let sum = 0;
-      for (let p = 1; p < m; p++) {
-        season[p] = x[k + p - 1];
+      for (let p = m - 1; p >= 1; p--) {
+        season[p] = x[k++];
         sum += season[p];
       }
       season[0] = seasonM ? m - sum : -sum;
@@ -408,15 +430,15 @@ export function fitEtsModel(
       const sv = season[p];
       let mu: number;
       if (seasonM) {
-        if (!(lb > 0)) return Infinity;
+        if (!(Math.abs(lb) >= TINY && Math.abs(sv) >= TINY)) return Infinity;
         mu = lb * sv;
       } else mu = lb + sv;
       const q = y[t] - mu;
       if (errorM) {
-        if (!(mu > 0)) return Infinity;
+        if (!(Math.abs(mu) >= TINY)) return Infinity;
         const e = q / mu;
         sse += e * e;
-        logSum += Math.log(mu);
+        logSum += Math.log(Math.abs(mu));
       } else sse += q * q;
       const r = seasonM ? q / sv : q;
       l = lb + alpha * r;

@@ -1,10 +1,12 @@
-// A fast Nelder–Mead minimiser for the smoothing models (Nelder & Mead, The Computer Journal 7, 1965):
-// the initial simplex of J. C. Nash's "Compact Numerical Methods for Computers" (Algorithm 19, as in
-// R's optim: every coordinate stepped by 10% of the largest starting coordinate), reflection 1,
-// expansion 2, a reflected point kept when better than the second-worst vertex, otherwise contraction
-// 0.5 towards the better of the worst point and its reflection, else a shrink towards the best; stop
-// when the spread of values is ≤ reltol × (|best| + reltol). Flat typed arrays, no allocation per
-// evaluation. Infeasible points (non-finite values) count as a very large value.
+// Nelder–Mead minimiser following J. C. Nash's "Compact Numerical Methods for Computers" (1990,
+// Algorithm 19), the variant in R's optim and in the forecast package's ets: initial simplex with
+// every coordinate stepped by 10% of the largest starting coordinate; reflection 1; when the
+// reflection is a new best, expansion 2 (kept if better still); otherwise the worst vertex is
+// replaced by the reflection if that is better, then contracted halfway towards the centroid; if the
+// contraction fails and the reflection was no better than the worst, the simplex shrinks halfway
+// towards the best vertex (stopping when a shrink no longer reduces its size). Stops when the spread
+// of values is ≤ reltol × (|f(x0)| + reltol) or after maxEvaluations. Flat typed arrays, no
+// allocation per evaluation. Infeasible points (non-finite values) count as a very large value.
 
 export interface SimplexResult {
   x: Float64Array;
@@ -18,14 +20,13 @@ export function simplexMinimise(
   f: (x: Float64Array) => number,
   x0: ArrayLike<number>,
   maxEvaluations = 2000,
-  reltol = 1e-8
+  reltol = Math.sqrt(Number.EPSILON)
 ): SimplexResult {
   const n = x0.length;
   const rows = n + 1;
-  const B = new Float64Array(rows * n);
+  const P = new Float64Array(rows * n);
   const V = new Float64Array(rows);
-  const centroid = new Float64Array(n);
-  const R = new Float64Array(n);
+  const C = new Float64Array(n);
   const T = new Float64Array(n);
   let evaluations = 0;
   const value = (x: Float64Array): number => {
@@ -36,78 +37,107 @@ export function simplexMinimise(
   for (let i = 0; i < n; i++) T[i] = x0[i];
   const f0 = value(T);
   if (f0 >= BIG) return { x: T.slice(), value: Infinity, evaluations };
+  const convtol = reltol * (Math.abs(f0) + reltol);
   let size = 0;
   for (let i = 0; i < n; i++) size = Math.max(size, 0.1 * Math.abs(x0[i]));
   if (size === 0) size = 0.1;
+  // The size measure a shrink must reduce starts as the sum of the steps tried (as in nmmin, where
+  // each step is counted after its tenfold increase).
+  let oldSize = 0;
   for (let j = 0; j < rows; j++) {
-    for (let i = 0; i < n; i++) B[j * n + i] = x0[i] + (j > 0 && i === j - 1 ? size : 0);
+    for (let i = 0; i < n; i++) P[j * n + i] = x0[i];
+    if (j > 0) {
+      let step = size;
+      while (P[j * n + j - 1] === x0[j - 1]) {
+        P[j * n + j - 1] = x0[j - 1] + step;
+        step *= 10;
+      }
+      oldSize += step;
+    }
   }
   V[0] = f0;
   for (let j = 1; j < rows; j++) {
-    for (let i = 0; i < n; i++) T[i] = B[j * n + i];
+    for (let i = 0; i < n; i++) T[i] = P[j * n + i];
     V[j] = value(T);
   }
-  let oldSize = Infinity;
-  while (evaluations < maxEvaluations) {
-    let L = 0;
-    let H = 0;
-    for (let j = 1; j < rows; j++) {
-      if (V[j] < V[L]) L = j;
-      if (V[j] > V[H]) H = j;
+  let L = 0;
+  let recompute = false;
+  while (evaluations <= maxEvaluations) {
+    if (recompute) {
+      for (let j = 0; j < rows; j++) {
+        if (j === L) continue;
+        for (let i = 0; i < n; i++) T[i] = P[j * n + i];
+        V[j] = value(T);
+      }
+      recompute = false;
     }
-    const VL = V[L];
-    let VH = V[H];
-    if (VH <= VL + reltol * (Math.abs(VL) + reltol)) break;
+    let VL = V[L];
+    let VH = VL;
+    let H = L;
+    for (let j = 0; j < rows; j++) {
+      if (j === L) continue;
+      if (V[j] < VL) {
+        L = j;
+        VL = V[j];
+      }
+      if (V[j] > VH) {
+        H = j;
+        VH = V[j];
+      }
+    }
+    if (VH <= VL + convtol) break;
     for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < rows; j++) if (j !== H) s += B[j * n + i];
-      centroid[i] = s / n;
+      let s = -P[H * n + i];
+      for (let j = 0; j < rows; j++) s += P[j * n + i];
+      C[i] = s / n;
     }
-    for (let i = 0; i < n; i++) R[i] = 2 * centroid[i] - B[H * n + i];
-    const VR = value(R);
+    for (let i = 0; i < n; i++) T[i] = 2 * C[i] - P[H * n + i];
+    const VR = value(T);
     if (VR < VL) {
-      for (let i = 0; i < n; i++) T[i] = 2 * R[i] - centroid[i];
+      // Expansion: 2·R − centroid; the reflection is remembered in C (the centroid is not needed again).
+      for (let i = 0; i < n; i++) {
+        const e = 2 * T[i] - C[i];
+        C[i] = T[i];
+        T[i] = e;
+      }
       const VE = value(T);
-      const src = VE < VR ? T : R;
-      for (let i = 0; i < n; i++) B[H * n + i] = src[i];
+      const src = VE < VR ? T : C;
+      for (let i = 0; i < n; i++) P[H * n + i] = src[i];
       V[H] = VE < VR ? VE : VR;
       continue;
     }
-    let second = -Infinity;
-    for (let j = 0; j < rows; j++) if (j !== H && V[j] > second) second = V[j];
-    if (VR < second) {
-      for (let i = 0; i < n; i++) B[H * n + i] = R[i];
-      V[H] = VR;
-      continue;
-    }
     if (VR < VH) {
-      for (let i = 0; i < n; i++) B[H * n + i] = R[i];
+      for (let i = 0; i < n; i++) P[H * n + i] = T[i];
       V[H] = VR;
-      VH = VR;
     }
-    for (let i = 0; i < n; i++) T[i] = 0.5 * centroid[i] + 0.5 * B[H * n + i];
+    for (let i = 0; i < n; i++) T[i] = 0.5 * P[H * n + i] + 0.5 * C[i];
     const VC = value(T);
-    if (VC < VH) {
-      for (let i = 0; i < n; i++) B[H * n + i] = T[i];
+    if (VC < V[H]) {
+      for (let i = 0; i < n; i++) P[H * n + i] = T[i];
       V[H] = VC;
     } else if (VR >= VH) {
-      // Shrink towards the best vertex.
       let newSize = 0;
       for (let j = 0; j < rows; j++) {
         if (j === L) continue;
         for (let i = 0; i < n; i++) {
-          const v = 0.5 * (B[j * n + i] - B[L * n + i]) + B[L * n + i];
-          B[j * n + i] = v;
-          newSize += Math.abs(v - B[L * n + i]);
-          T[i] = v;
+          const v = 0.5 * (P[j * n + i] - P[L * n + i]) + P[L * n + i];
+          P[j * n + i] = v;
+          newSize += Math.abs(v - P[L * n + i]);
         }
-        V[j] = value(T);
       }
       if (newSize >= oldSize) break;
       oldSize = newSize;
+      recompute = true;
     }
   }
-  let L = 0;
-  for (let j = 1; j < rows; j++) if (V[j] < V[L]) L = j;
-  return { x: B.slice(L * n, L * n + n), value: V[L] >= BIG ? Infinity : V[L], evaluations };
+  // After a final shrink the vertices other than L were not re-evaluated; L is the best known.
+  if (recompute)
+    return { x: P.slice(L * n, L * n + n), value: V[L] >= BIG ? Infinity : V[L], evaluations };
+  let best = 0;
+  for (let j = 1; j < rows; j++) if (V[j] < V[best]) best = j;
+  return {
+    x: P.slice(best * n, best * n + n),
+    value: V[best] >= BIG ? Infinity : V[best],
+    evaluations,
+  };
 }

@@ -19,6 +19,18 @@ export const N1402 = [
   6720, 2040, 6480, 1920, 3600, 2040, 2760, 3840, 960, 2280, 1320, 2160, 4800, 3000, 3120, 5880,
   2640, 2400,
 ];
+/** M3 N1089 (quarterly). */
+export const N1089 = [
+  4164, 4220.5, 4271.5, 4283.5, 4494, 4525.5, 4595.5, 4614.5, 4794.5, 4826, 4856, 4862, 4992.5,
+  4977, 5007, 5020, 5281, 5276.5, 5277.5, 5284.5, 5468.5, 5484.5, 5447, 5424.5, 5592, 5580.5, 5542,
+  5531, 5630, 5662, 5606.5, 5567, 5692, 5736, 5691.5, 5664.5, 5808, 5892.5, 5829, 5855, 5993.5,
+  6049.5, 6009, 6059,
+];
+/** The first 30 values of M3 N1500 (monthly): fewer than three cycles. */
+export const N1500_30 = [
+  3700, 2460, 3320, 2480, 3200, 2980, 3880, 3320, 3420, 3780, 4080, 3160, 3440, 3760, 3020, 2740,
+  3800, 3340, 3920, 2700, 2460, 2880, 3120, 3980, 3300, 2740, 3200, 2540, 3200, 2780,
+];
 
 export const R_REFERENCE = {
   /** ets(ts(N0005)): ETS(M,N,N), loglik, aicc, forecast(h = 6)$mean[1]. */
@@ -32,6 +44,41 @@ export const R_REFERENCE = {
     lower: [-514.5074, -524.3342, -534.1366],
     upper: [7340.705, 7350.532, 7360.334],
   },
+  /**
+   * ets(ts(N1089, frequency = 4), "MAA", damped = FALSE): $par (alpha, beta, gamma, l, b, s0, s1,
+   * s2 — s0 the latest season), $loglik, $aicc; ets(ts(N1089, frequency = 4)) chooses the same
+   * model, forecast(h = 8)$mean.
+   */
+  n1089Maa: {
+    alpha: 0.6226303086,
+    beta: 0.2092014502,
+    gamma: 0.1807241478,
+    level: 4029.635265,
+    trend: 95.14364623,
+    seasons: [-84.38841427, -2.027658404, 24.55412034],
+    logLik: -240.5360745,
+    aicc: 504.3662666,
+    mean: [
+      6207.946988, 6264.001143, 6235.035066, 6256.693101, 6414.820732, 6470.874887, 6441.90881,
+      6463.566845,
+    ],
+  },
+  /**
+   * ets(ts(N1500_30, frequency = 12), "MAM", damped = FALSE) — fewer than three cycles, so R starts
+   * from a trend + Fourier regression: $par[1:3], $loglik, $aicc; ets() itself picks ETS(M,N,N)
+   * with AICc 479.1698327.
+   */
+  n1500Mam: {
+    alpha: 0.01682377864,
+    beta: 0.003170553318,
+    gamma: 0.0001075399189,
+    logLik: -225.4478712,
+    aicc: 535.8957424,
+    autoModel: "MNN",
+    autoAicc: 479.1698327,
+  },
+  /** optim(c(-1.2, 1), Rosenbrock, method = "Nelder-Mead"): $par, $value, $counts[1]. */
+  rosenbrock: { x: [1.000260139, 1.000505999], value: 8.825241097e-8, evaluations: 195 },
   /** thetaf(ts(N0001), h = 6)$mean. */
   n0001Theta: [5085.069837, 5233.189782, 5381.309727, 5529.429672, 5677.549617, 5825.669562],
   /** decompose(ts(N1402, frequency = 12), "multiplicative")$figure (January first). */
