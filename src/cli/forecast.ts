@@ -29,7 +29,7 @@ Options:
                           is skipped.
   --horizon N       Periods to forecast, 1 to 1000.
   --frequency P     Seasonal period (12 monthly, 4 quarterly, 1 none); default 1.
-  --method M        auto (default: mean of ETS, damped ETS and Theta), smooth (ETS),
+  --method M        auto (default: mean of weighted ETS, damped ETS and Theta), smooth (ETS),
                     theta, or ma (moving average over one season, or 3 periods).
   --confidence L    Add prediction intervals at level L (0.5 to 0.999):
                     lower1..lowerN and upper1..upperN columns. Not with --method ma.

@@ -12,7 +12,7 @@ import { addressOf, guard } from "./shared";
 const FN = "KAM.FORECAST_AUTO";
 
 /**
- * The recommended sales forecast: the average of automatic exponential smoothing, damped-trend exponential smoothing and the Theta method. Blank cells inside the history are interpolated.
+ * The recommended sales forecast: the average of exponential smoothing (every ETS model weighted by its AICc), damped-trend exponential smoothing and the Theta method. Blank cells inside the history are interpolated.
  * @customfunction FORECAST_AUTO
  * @param values History in time order, oldest first (one column or row).
  * @param horizon Number of periods to forecast (1 to 1000).

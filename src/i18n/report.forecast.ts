@@ -27,7 +27,11 @@ const en = {
     ma: "Moving average",
     damped: "Damped-trend ETS",
   },
-  members: { ETS: "ETS", "Damped ETS": "Damped ETS", Theta: "Theta" } as Record<string, string>,
+  members: {
+    "Weighted ETS": "Akaike-weighted ETS",
+    "Damped ETS": "Damped ETS",
+    Theta: "Theta",
+  } as Record<string, string>,
   model: {
     combination: (parts: string) => `Average of ${parts}`,
     theta: (seasonal: boolean) => (seasonal ? "Theta, seasonally adjusted" : "Theta"),
@@ -172,7 +176,7 @@ const zh: ForecastReportLabels = {
     ma: "移动平均",
     damped: "阻尼趋势 ETS",
   },
-  members: { ETS: "ETS", "Damped ETS": "阻尼趋势 ETS", Theta: "Theta" },
+  members: { "Weighted ETS": "赤池加权 ETS", "Damped ETS": "阻尼趋势 ETS", Theta: "Theta" },
   model: {
     combination: (parts) => `${parts} 的平均`,
     theta: (seasonal) => (seasonal ? "Theta（经季节调整）" : "Theta"),

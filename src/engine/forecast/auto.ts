@@ -1,16 +1,66 @@
-// The recommended default forecast: an equal-weight combination of automatic ETS, damped-trend ETS
+// The recommended default forecast: an equal-weight combination of three members — exponential
+// smoothing averaged over every fitted ETS model with Akaike weights, the best damped-trend ETS model,
 // and the Theta method. Combining forecasts of different methods reduces error on average (Bates &
-// Granger 1969; Makridakis & Hibon, M3, IJF 16, 2000; the M4 competition, IJF 36, 2020).
+// Granger 1969; Makridakis & Hibon, M3, IJF 16, 2000; the M4 competition, IJF 36, 2020); weighting the
+// ETS candidates by exp(−ΔAICc/2) instead of keeping only the best one (Burnham & Anderson, "Model
+// Selection and Multimodel Inference", 2002) was shown on the M3 data by Kolassa (IJF 27, 2011).
 
-import { chooseEts, forecastEts } from "./ets";
+import { chooseEts, EtsFit, EtsForecast, forecastEts } from "./ets";
 import { thetaForecast } from "./theta";
 
 export interface CombinedForecast {
   mean: number[];
   lower?: number[];
   upper?: number[];
-  /** The members' point forecasts, in the order ETS, damped ETS, Theta. */
+  /** The members' point forecasts, in the order weighted ETS, damped ETS, Theta. */
   members: { name: string; mean: number[] }[];
+}
+
+/** Weights below this share of the total are left out of the weighted intervals. */
+const NEGLIGIBLE = 1e-3;
+
+/**
+ * Akaike weights of fitted models: exp(−(AICc − min AICc)/2), normalised to sum to 1. Models without
+ * a finite AICc get no weight; if none has one, the weight is spread equally.
+ */
+export function akaikeWeights(fits: readonly EtsFit[]): number[] {
+  const finite = fits.map((f) => Number.isFinite(f.aicc));
+  if (!finite.some(Boolean)) return fits.map(() => 1 / fits.length);
+  const best = Math.min(...fits.filter((_, i) => finite[i]).map((f) => f.aicc));
+  const raw = fits.map((f, i) => (finite[i] ? Math.exp(-0.5 * (f.aicc - best)) : 0));
+  const total = raw.reduce((s, w) => s + w, 0);
+  return raw.map((w) => w / total);
+}
+
+/**
+ * The Akaike-weighted ETS forecast: the weighted mean of the models' point forecasts; with `level`,
+ * the weighted mean of their interval bounds over the models that carry at least 0.1% of the weight.
+ */
+export function weightedEtsForecast(
+  fits: readonly EtsFit[],
+  h: number,
+  level?: number
+): EtsForecast {
+  const weights = akaikeWeights(fits);
+  const mean = new Array<number>(h).fill(0);
+  const lower = new Array<number>(h).fill(0);
+  const upper = new Array<number>(h).fill(0);
+  let kept = 0;
+  fits.forEach((fit, i) => {
+    const w = weights[i];
+    if (w === 0) return;
+    const withBounds = level !== undefined && w >= NEGLIGIBLE;
+    const f = forecastEts(fit, h, withBounds ? level : undefined);
+    for (let j = 0; j < h; j++) mean[j] += w * f.mean[j];
+    if (!withBounds) return;
+    kept += w;
+    for (let j = 0; j < h; j++) {
+      lower[j] += w * f.lower![j];
+      upper[j] += w * f.upper![j];
+    }
+  });
+  if (level === undefined) return { mean };
+  return { mean, lower: lower.map((v) => v / kept), upper: upper.map((v) => v / kept) };
 }
 
 /**
@@ -23,20 +73,18 @@ export function autoForecast(
   period: number,
   level?: number
 ): CombinedForecast {
-  // One round of fits gives both the automatic model and the best damped-trend model.
+  // One round of fits gives the weighted member and the best damped-trend model.
   const choice = chooseEts(values, { period });
-  const ets = forecastEts(choice.best, h, level);
+  const ets = weightedEtsForecast(choice.fits, h, level);
   // Too short for a damped trend: the automatic model stands in.
-  const damped = choice.damped ? forecastEts(choice.damped, h, level) : ets;
+  const damped = forecastEts(choice.damped ?? choice.best, h, level);
   const theta = thetaForecast(values, h, period, level);
   const members = [
-    { name: "ETS", f: ets },
+    { name: "Weighted ETS", f: ets },
     { name: "Damped ETS", f: damped },
     { name: "Theta", f: theta },
   ];
-  const avg = (
-    pick: (f: { mean: number[]; lower?: number[]; upper?: number[] }) => number[] | undefined
-  ) => {
+  const avg = (pick: (f: EtsForecast) => number[] | undefined) => {
     const out: number[] = [];
     for (let j = 0; j < h; j++) {
       let s = 0;

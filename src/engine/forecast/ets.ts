@@ -540,6 +540,8 @@ function better(fit: EtsFit, best: EtsFit | undefined): boolean {
 export interface EtsChoice {
   best: EtsFit;
   damped?: EtsFit;
+  /** Every candidate that fitted (just `best` for constant or too-short data). */
+  fits: EtsFit[];
 }
 
 /**
@@ -554,7 +556,10 @@ export function chooseEts(values: readonly number[], options: EtsOptions): EtsCh
   if (y.length < 3) throw new RangeError("needs at least 3 values");
   const lo = Math.min(...y);
   const hi = Math.max(...y);
-  if (hi - lo <= 1e-10 * Math.max(1, Math.abs(hi))) return { best: constantFit(y) };
+  if (hi - lo <= 1e-10 * Math.max(1, Math.abs(hi))) {
+    const flat = constantFit(y);
+    return { best: flat, fits: [flat] };
+  }
   const pattern = options.pattern ?? { error: "Z", trend: "Z", season: "Z" };
   let models = candidateModels(y, options.period, pattern);
   if (models.length === 0) {
@@ -569,9 +574,11 @@ export function chooseEts(values: readonly number[], options: EtsOptions): EtsCh
   }
   let best: EtsFit | undefined;
   let damped: EtsFit | undefined;
+  const fits: EtsFit[] = [];
   for (const model of models) {
     const fit = fitEtsModel(y, options.period, model, options.maxEvaluations);
     if (!fit) continue;
+    fits.push(fit);
     if (better(fit, best)) best = fit;
     if (model.trend === "Ad" && better(fit, damped)) damped = fit;
   }
@@ -584,8 +591,9 @@ export function chooseEts(values: readonly number[], options: EtsOptions): EtsCh
     );
     if (!fallback) throw new RangeError("no exponential smoothing model could be fitted");
     best = fallback;
+    fits.push(fallback);
   }
-  return { best, damped };
+  return { best, damped, fits };
 }
 
 /** The automatic ETS model (see chooseEts). */

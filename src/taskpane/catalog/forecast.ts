@@ -28,8 +28,9 @@ export const FORECAST_CATALOG: Readonly<Record<string, CatalogEntry>> = {
     example: "=KAM.FORECAST_AUTO(B2:B37,6)",
     meaning: {
       "en-US":
-        "The recommended forecast of the next 6 periods of B2:B37: the average of exponential smoothing, damped-trend smoothing and Theta.",
-      "zh-CN": "推荐的预测：B2:B37 未来 6 期的预测，取指数平滑、阻尼趋势平滑和 Theta 法的平均。",
+        "The recommended forecast of the next 6 periods of B2:B37: the average of exponential smoothing (ETS models weighted by AICc), damped-trend smoothing and Theta.",
+      "zh-CN":
+        "推荐的预测：B2:B37 未来 6 期的预测，取指数平滑（ETS 模型按 AICc 加权）、阻尼趋势平滑和 Theta 法的平均。",
     },
   },
   FORECAST_THETA: {

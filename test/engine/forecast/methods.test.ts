@@ -1,6 +1,7 @@
 import { describe, test, expect } from "@jest/globals";
 import { accuracy, mase, smape } from "../../../src/engine/forecast/accuracy";
-import { autoForecast } from "../../../src/engine/forecast/auto";
+import { akaikeWeights, autoForecast } from "../../../src/engine/forecast/auto";
+import { chooseEts, EtsFit, forecastEts } from "../../../src/engine/forecast/ets";
 import { backtest } from "../../../src/engine/forecast/backtest";
 import { decompose, isSeasonal } from "../../../src/engine/forecast/decompose";
 import { movingAverageForecast } from "../../../src/engine/forecast/movingAverage";
@@ -90,7 +91,7 @@ describe("accuracy measures (Hyndman & Koehler 2006), hand-checked", () => {
 });
 
 describe("combination and backtest", () => {
-  test("the combination is the mean of its members", () => {
+  test("the combination is the mean of its members; the ETS member weights every model by AICc", () => {
     const y = N1402.slice(0, 40);
     const c = autoForecast(y, 4, 12, 0.9);
     for (let j = 0; j < 4; j++) {
@@ -98,6 +99,27 @@ describe("combination and backtest", () => {
       expect(c.mean[j]).toBeCloseTo(m, 9);
       expect(c.lower![j]).toBeLessThan(c.upper![j]);
     }
+    const { fits, damped } = chooseEts(y, { period: 12 });
+    const w = akaikeWeights(fits);
+    expect(w.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
+    const raw = fits.map((f) => Math.exp(-f.aicc / 2));
+    const total = raw.reduce((s, v) => s + v, 0);
+    fits.forEach((_, i) => expect(w[i]).toBeCloseTo(raw[i] / total, 9));
+    const weighted = fits.reduce(
+      (acc, f, i) => acc.map((v, j) => v + w[i] * forecastEts(f, 4).mean[j]),
+      [0, 0, 0, 0]
+    );
+    c.members[0].mean.forEach((v, j) => expect(v).toBeCloseTo(weighted[j], 6));
+    c.members[1].mean.forEach((v, j) => expect(v).toBeCloseTo(forecastEts(damped!, 4).mean[j], 9));
+    c.members[2].mean.forEach((v, j) => expect(v).toBeCloseTo(thetaForecast(y, 4, 12).mean[j], 9));
+  });
+  test("Akaike weights: equal AICc share equally, a gap of 2 costs a factor e", () => {
+    const fit = (aicc: number) => ({ aicc }) as EtsFit;
+    expect(akaikeWeights([fit(10), fit(10)])).toEqual([0.5, 0.5]);
+    const [a, b] = akaikeWeights([fit(10), fit(12)]);
+    expect(a / b).toBeCloseTo(Math.E, 12);
+    expect(akaikeWeights([fit(Infinity), fit(5)])).toEqual([0, 1]);
+    expect(akaikeWeights([fit(Infinity), fit(Infinity)])).toEqual([0.5, 0.5]);
   });
   test("backtest of a moving average on a line equals the known lag error", () => {
     const y = Array.from({ length: 20 }, (_, t) => 2 * t);
