@@ -130,14 +130,8 @@ export function simplexMinimise(
       recompute = true;
     }
   }
-  // After a final shrink the vertices other than L were not re-evaluated; L is the best known.
-  if (recompute)
-    return { x: P.slice(L * n, L * n + n), value: V[L] >= BIG ? Infinity : V[L], evaluations };
-  let best = 0;
-  for (let j = 1; j < rows; j++) if (V[j] < V[best]) best = j;
-  return {
-    x: P.slice(best * n, best * n + n),
-    value: V[best] >= BIG ? Infinity : V[best],
-    evaluations,
-  };
+  // As nmmin: the vertex that was best at the last check (after a shrink that stopped the search the
+  // other vertices have moved and have no values; after the evaluation budget a later point may be
+  // marginally better, which R also leaves).
+  return { x: P.slice(L * n, L * n + n), value: V[L] >= BIG ? Infinity : V[L], evaluations };
 }
