@@ -5,13 +5,16 @@
 // the series), mean MASE (scaled by the in-sample seasonal-naive error; lag 1 for yearly and other) and
 // the time per series, beside published reference figures measured with the same definitions.
 // Options: --subset yearly|quarterly|monthly|other (repeatable), --limit N (first N series of each
-// subset), --methods smooth,theta,auto,ma (default all but ma), --json FILE (write the figures).
+// subset), --methods smooth,theta,auto,ma (default all but ma), --json FILE (write the figures),
+// --vs-r (also count the series where FORECAST_SMOOTH picks R's model with R's AICc, from the R 4.2.2 /
+// forecast 8.20 results in r-ets-m3.json).
 // Not a test: nothing passes or fails.
 import fs from "fs";
 import path from "path";
 import { performance } from "perf_hooks";
 import { forecastSeries, ForecastMethod } from "../../src/engine/forecast/batch";
 import { mase, smape } from "../../src/engine/forecast/accuracy";
+import { chooseEts, modelName } from "../../src/engine/forecast/ets";
 
 interface M3Series {
   id: string;
@@ -70,6 +73,7 @@ function args(argv: string[]) {
   let limit = Infinity;
   let methods: ForecastMethod[] = ["smooth", "theta", "auto"];
   let json: string | undefined;
+  let vsR = false;
   let data = path.resolve(__dirname, "../../../shared/data/m3/m3.json");
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -86,9 +90,10 @@ function args(argv: string[]) {
     else if (a === "--methods") methods = next().split(",") as ForecastMethod[];
     else if (a === "--json") json = next();
     else if (a === "--data") data = next();
+    else if (a === "--vs-r") vsR = true;
     else throw new Error(`unknown option ${a}`);
   }
-  return { subsets: subsets.length ? subsets : [...SUBSETS], limit, methods, json, data };
+  return { subsets: subsets.length ? subsets : [...SUBSETS], limit, methods, json, data, vsR };
 }
 
 function main() {
@@ -148,6 +153,22 @@ function main() {
     lines.push(
       `  ${subset}: ${opts.methods.map((m) => `${m} ${results[subset][m].ms.toFixed(1)}`).join(", ")}`
     );
+  }
+  if (opts.vsR) {
+    const r: { models: Record<string, [string, number]> } = JSON.parse(
+      fs.readFileSync(path.resolve(__dirname, "r-ets-m3.json"), "utf8")
+    );
+    lines.push("", "Same model and AICc (within 0.05) as R's ets():");
+    for (const subset of opts.subsets) {
+      const series = all.filter((s) => s.period.toLowerCase() === subset).slice(0, opts.limit);
+      let same = 0;
+      for (const s of series) {
+        const best = chooseEts(s.x, { period: subset === "other" ? 1 : s.frequency }).best;
+        const [model, aicc] = r.models[s.id];
+        if (modelName(best.model) === model && Math.abs(best.aicc - aicc) <= 0.05) same++;
+      }
+      lines.push(`  ${subset}: ${same} of ${series.length}`);
+    }
   }
   console.log(lines.join("\n"));
   if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(results, null, 2));
