@@ -652,45 +652,19 @@ function layoutPortable(
   // Charts to the right of the account table.
   const shown = Math.min(CHART_CUSTOMERS, rows.length);
   const top = (k: ColKey): Area => ({ ...table.column(col(k)), rows: shown });
-  const chartColumn = columns.length + 1;
-  b.chart({
-    kind: "pareto",
-    title: L.paretoChart(shown, rows.length),
-    series: [
-      {
-        name: h.revenue,
-        categories: top("customer"),
-        values: top("revenue"),
-        color: COLORS.bar,
-      },
-      {
-        name: h.cumulative,
-        categories: top("customer"),
-        values: top("cumulative"),
-        secondaryAxis: true,
-        kind: "line",
-        color: COLORS.line,
-      },
-    ],
-    anchor: { row: table.area.row, column: chartColumn, rows: 18, columns: 10 },
-    yFormat: "number",
-    legend: "bottom",
-  });
-  if (summary) {
-    b.chart({
-      kind: "column",
-      title: L.segmentChart,
-      series: segmentSeries(summary, L),
-      anchor: {
-        row: Math.max(summary.area.row, table.area.row + 19),
-        column: chartColumn,
-        rows: 16,
-        columns: 10,
-      },
-      yFormat: "integer",
-      legend: "bottom",
-    });
-  }
+  accountCharts(
+    b,
+    L,
+    {
+      title: L.paretoChart(shown, rows.length),
+      names: [h.revenue, h.cumulative],
+      categories: top("customer"),
+      revenue: top("revenue"),
+      cumulative: top("cumulative"),
+    },
+    { row: table.area.row, column: columns.length + 1 },
+    summary
+  );
 }
 
 /** The segment summary table at the cursor: COUNTIF/SUMIF formulas built by `refs`. */
@@ -729,23 +703,76 @@ function segmentTable(
   );
 }
 
-function segmentSeries(summary: PlacedTable, L: AccountsReportText) {
-  return [
-    {
-      name: L.sh.customers,
-      categories: summary.column(0),
-      values: summary.column(1),
-      color: COLORS.bar,
+/**
+ * The charts beside the accounts, in both output modes: a Pareto chart of the top accounts (revenue
+ * columns, cumulative share as a line on the secondary axis) at `at`, and with a segment summary a
+ * chart of its customers and shares below it (not above the summary's own row).
+ */
+function accountCharts(
+  b: SheetBuilder,
+  L: AccountsReportText,
+  pareto: {
+    title: string;
+    names: [string, string];
+    categories: Area;
+    revenue: Area;
+    cumulative: Area;
+  },
+  at: { row: number; column: number },
+  summary: PlacedTable | undefined
+): void {
+  b.chart({
+    kind: "pareto",
+    title: pareto.title,
+    series: [
+      {
+        name: pareto.names[0],
+        categories: pareto.categories,
+        values: pareto.revenue,
+        color: COLORS.bar,
+      },
+      {
+        name: pareto.names[1],
+        categories: pareto.categories,
+        values: pareto.cumulative,
+        secondaryAxis: true,
+        kind: "line",
+        color: COLORS.line,
+      },
+    ],
+    anchor: { row: at.row, column: at.column, rows: 18, columns: 10 },
+    yFormat: "number",
+    legend: "bottom",
+  });
+  if (!summary) return;
+  b.chart({
+    kind: "column",
+    title: L.segmentChart,
+    series: [
+      {
+        name: L.sh.customers,
+        categories: summary.column(0),
+        values: summary.column(1),
+        color: COLORS.bar,
+      },
+      {
+        name: L.sh.share,
+        categories: summary.column(0),
+        values: summary.column(3),
+        secondaryAxis: true,
+        kind: "line",
+        color: COLORS.line,
+      },
+    ],
+    anchor: {
+      row: Math.max(summary.area.row, at.row + 19),
+      column: at.column,
+      rows: 16,
+      columns: 10,
     },
-    {
-      name: L.sh.share,
-      categories: summary.column(0),
-      values: summary.column(3),
-      secondaryAxis: true,
-      kind: "line" as const,
-      color: COLORS.line,
-    },
-  ];
+    yFormat: "integer",
+    legend: "bottom",
+  });
 }
 
 /** An optional argument of a live formula: the value, or nothing (Excel's default). */
@@ -870,39 +897,18 @@ function layoutLive(
   b.width(0, Math.min(48, Math.max(28, ...pairs.map(([label]) => label.length + 2))));
   b.row = end;
 
-  const chartColumn = paretoColumn + 7;
   const shown = Math.min(CHART_CUSTOMERS, nPareto);
-  b.chart({
-    kind: "pareto",
-    title: L.paretoChart(shown, nPareto),
-    series: [
-      {
-        name: paretoHeaders[1],
-        categories: spill(paretoColumn, shown),
-        values: spill(paretoColumn + 1, shown),
-        color: COLORS.bar,
-      },
-      {
-        name: paretoHeaders[3],
-        categories: spill(paretoColumn, shown),
-        values: spill(paretoColumn + 3, shown),
-        secondaryAxis: true,
-        kind: "line",
-        color: COLORS.line,
-      },
-    ],
-    anchor: { row: top, column: chartColumn, rows: 18, columns: 10 },
-    yFormat: "number",
-    legend: "bottom",
-  });
-  if (summary) {
-    b.chart({
-      kind: "column",
-      title: L.segmentChart,
-      series: segmentSeries(summary, L),
-      anchor: { row: top + 19, column: chartColumn, rows: 16, columns: 10 },
-      yFormat: "integer",
-      legend: "bottom",
-    });
-  }
+  accountCharts(
+    b,
+    L,
+    {
+      title: L.paretoChart(shown, nPareto),
+      names: [paretoHeaders[1], paretoHeaders[3]],
+      categories: spill(paretoColumn, shown),
+      revenue: spill(paretoColumn + 1, shown),
+      cumulative: spill(paretoColumn + 3, shown),
+    },
+    { row: top, column: paretoColumn + 7 },
+    summary
+  );
 }
