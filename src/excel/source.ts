@@ -100,6 +100,17 @@ function addressOf(sheet: string, row: number, column: number, rows: number, col
   return qualifiedA1(rangeFromPosition(sheet, row, column, rows, columns));
 }
 
+/** The sheet-qualified address of a loaded range (rowIndex, columnIndex, rowCount, columnCount). */
+function loadedAddress(sheet: Excel.Worksheet, range: Excel.Range) {
+  return addressOf(
+    sheet.name,
+    range.rowIndex,
+    range.columnIndex,
+    range.rowCount,
+    range.columnCount
+  );
+}
+
 export async function listSources(): Promise<SourceList> {
   return Excel.run(async (context) => {
     const tables = context.workbook.tables;
@@ -136,24 +147,12 @@ export async function listSources(): Promise<SourceList> {
       tables: tableInfo.map(({ name, headerRows, totalRows, range, sheet }) => ({
         name,
         sheet: sheet.name,
-        address: addressOf(
-          sheet.name,
-          range.rowIndex,
-          range.columnIndex,
-          range.rowCount,
-          range.columnCount
-        ),
+        address: loadedAddress(sheet, range),
         rows: Math.max(0, range.rowCount - headerRows - totalRows),
       })),
       names: nameInfo.map(({ name, range, sheet }) => ({
         name,
-        address: addressOf(
-          sheet.name,
-          range.rowIndex,
-          range.columnIndex,
-          range.rowCount,
-          range.columnCount
-        ),
+        address: loadedAddress(sheet, range),
       })),
     };
   });
