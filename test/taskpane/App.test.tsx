@@ -12,6 +12,7 @@ import { officeReports } from "../../src/excel/report";
 import { Language } from "../../src/i18n/strings";
 import { FunctionInfo, metadataFile, parseFunctionMetadata } from "../../src/taskpane/metadata";
 import { InstalledMock, MockOfficeError, MockWorkbook, installOfficeMock } from "../excel-mock";
+import { settleUntilStable } from "./settle";
 
 /* global setTimeout, __dirname, document */
 
@@ -41,15 +42,7 @@ afterEach(() => {
 });
 
 /** Lets pending Excel runs and React updates finish: waits until nothing changes for 3 rounds. */
-const settle = async () => {
-  let last = "";
-  for (let stable = 0, round = 0; stable < 3 && round < 100; round++) {
-    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
-    const now = document.body.innerHTML + JSON.stringify(book?.writes ?? []);
-    stable = now === last ? stable + 1 : 0;
-    last = now;
-  }
-};
+const settle = () => settleUntilStable(() => JSON.stringify(book?.writes ?? []), 100);
 
 async function renderPane(language: Language = "en-US") {
   render(

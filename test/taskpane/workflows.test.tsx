@@ -10,6 +10,7 @@ import { officeExcel } from "../../src/excel/workbook";
 import { MARKER_KEY, officeReports } from "../../src/excel/report";
 import { Language } from "../../src/i18n/strings";
 import { InstalledMock, MockWorkbook, installOfficeMock } from "../excel-mock";
+import { settleUntilStable } from "./settle";
 
 /* global setTimeout, document */
 
@@ -47,15 +48,7 @@ afterEach(() => {
   mock.uninstall();
 });
 
-const settle = async () => {
-  let last = "";
-  for (let stable = 0, round = 0; stable < 3 && round < 400; round++) {
-    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
-    const now = document.body.innerHTML + book.sheetNames().join("|");
-    stable = now === last ? stable + 1 : 0;
-    last = now;
-  }
-};
+const settle = () => settleUntilStable(() => book.sheetNames().join("|"), 400);
 
 async function openAccounts(language: Language = "en-US") {
   render(
