@@ -193,7 +193,15 @@ export interface ReportSheet {
   freeze?: { rows: number; columns: number };
   /** True when the sheet holds KAM.* formulas (live mode): the writer says recipients need the add-in. */
   live?: boolean;
+  /** The report's key figures for `kam report --json` (snake_case keys, documented in the README),
+   *  e.g. accounts {customers, revenue, tiers: {core, key, ordinary}, clv}. */
+  figures?: Record<string, ReportFigure>;
+  /** What the reader of the sheet must know (data left out, assumptions, fits that failed): the
+   *  same texts the sheet shows, for the CLI and the pane. */
+  warnings?: string[];
 }
+
+export type ReportFigure = number | string | boolean | null | { [key: string]: ReportFigure };
 
 export interface ReportWorkbook {
   sheets: ReportSheet[];

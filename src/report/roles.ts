@@ -24,12 +24,20 @@ export type Role =
   | "revenue"
   | "satisfaction"
   | "marketSize"
-  | "tier";
+  | "tier"
+  | "profit"
+  | "quantity"
+  | "unitPrice"
+  | "product"
+  | "region";
 
 export interface RoleSpec {
   role: Role;
   kind: RoleKind;
   required: boolean;
+  /** A required number/date role whose blank cells keep the row, with null in Dataset.sparse (a CRM
+   *  export's open deals have no amount or close date yet). Optional number/date roles always do. */
+  keepBlank?: boolean;
 }
 
 /**
@@ -47,6 +55,7 @@ export const WORKFLOW_ROLES: Readonly<Record<WorkflowId, readonly RoleSpec[]>> =
     { role: "customer", kind: "text", required: true },
     { role: "date", kind: "date", required: true },
     { role: "amount", kind: "number", required: true },
+    { role: "profit", kind: "number", required: false },
   ],
   forecast: [
     { role: "series", kind: "text", required: false },
@@ -57,13 +66,14 @@ export const WORKFLOW_ROLES: Readonly<Record<WorkflowId, readonly RoleSpec[]>> =
     { role: "opportunity", kind: "text", required: false },
     { role: "customer", kind: "text", required: false },
     { role: "owner", kind: "text", required: false },
-    { role: "amount", kind: "number", required: true },
+    { role: "amount", kind: "number", required: true, keepBlank: true },
     { role: "stage", kind: "text", required: true },
-    { role: "closeDate", kind: "date", required: true },
+    { role: "closeDate", kind: "date", required: true, keepBlank: true },
   ],
   plan: [
     { role: "team", kind: "text", required: false },
     { role: "owner", kind: "text", required: false },
+    { role: "region", kind: "text", required: false },
     { role: "customer", kind: "text", required: false },
     { role: "date", kind: "date", required: true },
     { role: "amount", kind: "number", required: true },
@@ -97,8 +107,9 @@ export interface Dataset {
    *  data cells on that sheet (e.g. "Orders!C2:C500"), for live formulas. */
   source: string;
   addresses: Partial<Record<Role, string>>;
-  /** Optional number roles (kpi satisfaction, market size), which a kept row may lack: aligned with
-   *  the rows, null where the cell is blank. Such a role is here, never in `numbers` (no NaN). */
+  /** Optional number/date roles (kpi satisfaction, market size, accounts profit) and required ones
+   *  with `keepBlank` (pipeline amount and close date), which a kept row may lack: aligned with the
+   *  rows, null where the cell is blank. Such a role is here, never in `numbers` (no NaN). */
   sparse?: Partial<Record<Role, (number | null)[]>>;
   /** forecast: blank values inside a series, kept out of the rows so that no period shifts: the
    *  period's `date` when the series has dates, and/or `before`, the index in the rows of the

@@ -1178,11 +1178,13 @@ function readLong(ctx: Context): void {
       blank:
         forecast && spec.role === "value"
           ? "gap"
-          : spec.required || forecast
-            ? "skip"
-            : spec.kind === "number"
-              ? "null"
-              : "empty",
+          : spec.keepBlank
+            ? "null"
+            : spec.required || forecast
+              ? "skip"
+              : spec.kind === "text"
+                ? "empty"
+                : "null",
       name: ctx.labels[column] || t.roles[spec.role],
       years: ctx.profiles[column].years,
       text: [],

@@ -1,11 +1,11 @@
 /* global __dirname */
-// Reads the CDNOW data of ../shared/data/cdnow (Fader, Hardie & Lee 2005; the lifetimes package's
-// bundled copies): the transaction sample and the published calibration summary.
+// Reads the CDNOW data of test/fixtures/cdnow (Fader, Hardie & Lee 2005; the lifetimes package's
+// bundled copies, see its README.md): the transaction sample and the published calibration summary.
 import fs from "fs";
 import path from "path";
 import { serialFromYmd } from "../../../src/grid/dates";
 
-export const CDNOW_DIR = path.resolve(__dirname, "../../../../shared/data/cdnow");
+export const CDNOW_DIR = path.resolve(__dirname, "../../fixtures/cdnow");
 
 export interface CdnowSummary {
   id: number[];
