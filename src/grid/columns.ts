@@ -1,9 +1,11 @@
 // Range arguments -> typed columns. Several ranges read together form a table: same length, one
 // optional header row, blank rows skipped, and the first bad cell reported by name and position.
+// Cells are read by the one cell reader (src/cells), as the workflows read a sheet.
 
+import { workbookDateOrder } from "../cells/locale";
+import { Bad, DatePlan, isBlankCell, planDates, readDate, readNumber, readText } from "../cells/read";
+import { classify } from "../cells/values";
 import { argError, cellError, Place } from "./errors";
-import { parseTextDate } from "./dates";
-import { asDate, asNumber, asText, Cell, classify, describe } from "./values";
 
 export type Kind = "number" | "date" | "label";
 export type KindValue<K extends Kind> = K extends "label" ? string | number : number;
@@ -63,41 +65,45 @@ export function toVector(place: Place, value: unknown): Vector {
   );
 }
 
-/** A cell that Excel desktop may pass for an empty cell: blank, or the number 0. */
+/** A cell that Excel desktop may pass for an empty cell: blank, or the number 0 (office-js #4702, #5262). */
 function isBlankish(raw: unknown): boolean {
-  return (
-    raw === null || raw === undefined || raw === 0 || (typeof raw === "string" && raw.trim() === "")
-  );
+  return raw === 0 || isBlankCell(raw);
 }
 
-/** Why a cell could not be read; parse() returns the value itself on success. */
-class Failure {
-  constructor(readonly reason: string) {}
+/** Why a cell could not be read, in the grid's (English) words. */
+function problemOf(bad: Bad, plan: DatePlan | undefined): string {
+  if (bad.why === "error") return `the cell holds the error ${bad.shown}`;
+  if (bad.why === "number") return `${bad.shown} is not a number`;
+  const order = plan && plan.basis !== "none" && plan.basis !== "assumed" ? plan : undefined;
+  return order
+    ? `${bad.shown} is not a date in the column's ${order.order === "dmy" ? "day/month/year" : "month/day/year"} order (as ${JSON.stringify(order.example)} shows)`
+    : `${bad.shown} is not a date (use a date cell, or text such as 2024-01-15, 2024/1/15 or 2024年1月15日)`;
 }
 
-function parse(kind: Kind, raw: unknown): string | number | Failure {
-  if (kind === "label" && typeof raw === "string" && !raw.startsWith("#")) return raw.trim();
-  if (kind !== "label" && typeof raw === "number" && Number.isFinite(raw)) {
-    if (kind === "number" || (raw >= 1 && raw <= 2_958_466)) return raw;
-  }
-  if (kind === "date" && typeof raw === "string") {
-    const serial = parseTextDate(raw);
-    if (serial !== undefined) return serial;
-  }
-  const cell: Cell = classify(raw);
+function parse(kind: Kind, raw: unknown, plan: DatePlan | undefined): string | number | Bad {
   if (kind === "label") {
-    if (cell.kind === "error") return new Failure(describe(cell));
-    return cell.kind === "number" ? cell.value : (asText(cell) ?? "");
+    if (typeof raw === "number" && Number.isFinite(raw)) return raw;
+    return readText(raw);
   }
-  const result = kind === "number" ? asNumber(cell) : asDate(cell);
-  return typeof result === "number" ? result : new Failure(result);
+  return kind === "number" ? readNumber(raw) : readDate(raw, plan as DatePlan);
+}
+
+function isBad(v: unknown): v is Bad {
+  return typeof v === "object";
 }
 
 /**
- * Reads several range arguments as one table.
+ * Reads several range arguments as one table, cell by cell as the workflows read a sheet
+ * (src/cells/read.ts).
  * - Every range must have the same number of cells.
  * - The first row is a header when every number/date column holds text there that does not parse.
- * - A row whose cells are all blank (or 0, which Excel desktop may pass for an empty cell) is skipped.
+ * - Dates are read per column: a text date such as 13/01/2019 proves day first for the whole
+ *   column; when nothing proves the order, the workbook's (cells/locale.ts) is taken.
+ * - Blank rows: a row whose cells are all empty is skipped. Excel desktop passes the empty cells of
+ *   a referenced range as 0 (Excel on the web as null), so a row of zeros and empty cells is also
+ *   skipped when it cannot be data — a date column holds 0, which is no date — or when it is part of
+ *   the trailing run of such rows (an oversized range). Any other row of zeros is data: it is never
+ *   dropped, and output rows never shift against input rows.
  * - Otherwise every cell must parse; a blank one is an error unless its column is optional.
  */
 export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S): Table<S> {
@@ -112,39 +118,53 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
     }
   });
 
-  const typed = specs.map((s, i) => ({ s, v: vectors[i] })).filter(({ s }) => s.kind !== "label");
+  const fallback = workbookDateOrder();
+  const plans = specs.map((s, i) =>
+    s.kind === "date" ? planDates(vectors[i].values, fallback) : undefined
+  );
+  const typed = specs.map((s, i) => ({ s, i })).filter(({ s }) => s.kind !== "label");
   const header =
     length > 1 &&
     typed.length > 0 &&
-    typed.every(({ s, v }) => {
-      const c = classify(v.values[0]);
-      return c.kind === "text" && parse(s.kind, v.values[0]) instanceof Failure;
+    typed.every(({ s, i }) => {
+      const first = vectors[i].values[0];
+      return classify(first).kind === "text" && isBad(parse(s.kind, first, plans[i]));
     });
+  const hasDate = specs.some((s) => s.kind === "date");
+
+  // rows of zeros and blanks: where the trailing run (padding of an oversized range) begins
+  let padding = length;
+  while (padding > (header ? 1 : 0) && vectors.every((v) => isBlankish(v.values[padding - 1])))
+    padding--;
 
   const columns = specs.map(() => [] as (string | number | null)[]);
   const positions: number[] = [];
   for (let r = header ? 1 : 0; r < length; r++) {
-    let blank = true;
+    let empty = true;
+    let zeros = true;
     for (const v of vectors) {
-      if (!isBlankish(v.values[r])) {
-        blank = false;
+      const raw = v.values[r];
+      if (isBlankCell(raw)) continue;
+      empty = false;
+      if (raw !== 0) {
+        zeros = false;
         break;
       }
     }
-    if (blank) continue;
+    if (empty || (zeros && (hasDate || r >= padding))) continue;
     for (let c = 0; c < specs.length; c++) {
       const spec = specs[c];
       const raw = vectors[c].values[r];
       let problem: string | undefined;
-      if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
+      if (isBlankCell(raw)) {
         if (spec.optional) {
           columns[c].push(null);
           continue;
         }
         problem = "the cell is blank";
       } else {
-        const p = parse(spec.kind, raw);
-        if (p instanceof Failure) problem = p.reason;
+        const p = parse(spec.kind, raw, plans[c]);
+        if (isBad(p)) problem = problemOf(p, plans[c]);
         else columns[c].push(p);
       }
       if (problem !== undefined) {

@@ -86,6 +86,15 @@ const en = {
   ignoredColumns: (names: string) => `Not read as periods: ${names}.`,
   sparseBlanks: (role: string, n: number) =>
     `${role} is blank in ${count(n, "row", "rows")}; ${n === 1 ? "that row is" : "those rows are"} used without it.`,
+  /** The two date orders, as the preview's switch names them. */
+  orderName: { mdy: "month first (M/D/Y)", dmy: "day first (D/M/Y)" } as Record<"mdy" | "dmy", string>,
+  dateProven: (column: string, order: string, example: string) =>
+    `Dates in ${column} are read ${order}: "${example}" shows it.`,
+  dateAssumed: (column: string, order: string, n: number) =>
+    `Dates in ${column} read either way (${count(n, "date has", "dates have")} a day of 12 or less): read ${order}, the workbook's order. Switch the order if that is wrong.`,
+  dateMixed: (column: string, order: string, example: string, other: number) =>
+    `Dates in ${column} mix both orders: read ${order} as most are ("${example}"); ${count(other, "date", "dates")} that only read the other way ${other === 1 ? "is" : "are"} skipped.`,
+  dateForced: (column: string, order: string) => `Dates in ${column} are read ${order}, as chosen.`,
 };
 
 export type SourceStrings = {
@@ -164,6 +173,14 @@ const zh: SourceStrings = {
   ignoredColumns: (names: string) => `未作为期间读取：${names}。`,
   sparseBlanks: (role: string, n: number) =>
     `有 ${n} 行的“${role}”为空；这些行照常使用，只是不含该项。`,
+  orderName: { mdy: "月在前（月/日/年）", dmy: "日在前（日/月/年）" } as Record<"mdy" | "dmy", string>,
+  dateProven: (column: string, order: string, example: string) =>
+    `${column} 的日期按${order}读取：“${example}”可以证明。`,
+  dateAssumed: (column: string, order: string, n: number) =>
+    `${column} 的 ${n} 个日期两种读法都成立（日不超过 12）：已按工作簿的习惯${order}读取；如不对，请切换日期顺序。`,
+  dateMixed: (column: string, order: string, example: string, other: number) =>
+    `${column} 的日期混用了两种顺序：按多数${order}读取（如“${example}”）；只能按另一种顺序读取的 ${other} 个日期已跳过。`,
+  dateForced: (column: string, order: string) => `${column} 的日期按所选的${order}读取。`,
 };
 
 export const SOURCE_STRINGS: Readonly<Record<"en" | "zh", SourceStrings>> = { en, zh };

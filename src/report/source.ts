@@ -1,8 +1,19 @@
 // The source reader: a block of sheet values (Excel's range.values, or a file's cells) -> where the
 // header is, which column plays which role, and a Dataset of the usable rows, with why others are not.
 
-import { MAX_SERIAL, isoFromSerial, parseTextDate, serialFromYmd } from "../grid/dates";
-import { classify, parseNumberText } from "../grid/values";
+import { DateOrder, MAX_SERIAL, isoFromSerial, parseTextDate, serialFromYmd } from "../cells/dates";
+import { workbookDateOrder } from "../cells/locale";
+import { Period, isYear, parsePeriod, yearPeriod } from "../cells/period";
+import {
+  Bad,
+  DatePlan,
+  isBlankCell,
+  planDates,
+  readDate,
+  readNumber,
+  readText,
+} from "../cells/read";
+import { classify, parseNumberText } from "../cells/values";
 import { HEADER_SYNONYMS, SOURCE_STRINGS, SourceStrings, TOTAL_WORDS } from "../i18n/report.source";
 import { WorkflowId, a1, columnLetters, sheetRef } from "./model";
 import { Dataset, Role, RoleKind, WORKFLOW_ROLES } from "./roles";
@@ -33,6 +44,20 @@ export interface SourceOptions {
   lang: "en" | "zh";
   /** How many skipped rows to describe (all are counted); default 200. */
   maxIssues?: number;
+  /** The user's choice of date order for year-last text dates (03/01/2019): read every date column
+   *  this way. Unset: each column decides from its own cells, else `defaultDateOrder`. */
+  dateOrder?: DateOrder;
+  /** The workbook's order, for columns whose dates read either way; default cells/locale.ts. */
+  defaultDateOrder?: DateOrder;
+}
+
+/** How one date column was read: its role, column and the plan (order and why). */
+export interface SourceDates {
+  role: Role;
+  column: number;
+  plan: DatePlan;
+  /** The order was the user's choice (SourceOptions.dateOrder). */
+  forced: boolean;
 }
 
 export interface SourceColumn {
@@ -90,6 +115,11 @@ export interface SourceAnalysis {
   skippedCount: number;
   /** forecast: blank values inside a series kept as missing periods (Dataset.gaps). */
   gapCount: number;
+  /** Per mapped date column: the order its year-last text dates were read in, and why. */
+  dates: SourceDates[];
+  /** The order of year-last text dates, when a date column has any (the first such column's);
+   *  null when no column holds dates such as 03/01/2019 (ISO text, date cells). */
+  dateOrder: DateOrder | null;
   dataset?: Dataset;
 }
 
@@ -104,20 +134,6 @@ type CellKind = "blank" | "text" | "number" | "date" | "error" | "boolean";
 /** Whole numbers in this range read as dates when nothing says otherwise: 1990-01-01..2099-12-31. */
 const SERIAL_MIN = 32874;
 const SERIAL_MAX = 73050;
-const BLANK_RE = /^\s*$/;
-
-function isBlankRaw(v: unknown): boolean {
-  if (v === null || v === undefined) return true;
-  if (typeof v !== "string") return false;
-  // fast path: most non-blank text starts with a visible character
-  const first = v.charCodeAt(0);
-  if (first > 32 && first !== 0xa0 && first !== 0x3000) return false;
-  return BLANK_RE.test(v);
-}
-
-function isYear(n: number): boolean {
-  return Number.isInteger(n) && n >= 1900 && n <= 2100;
-}
 
 /** A JavaScript Date (as ExcelJS gives date cells) -> Excel serial of its UTC calendar day. */
 function serialOfDate(d: Date): number | undefined {
@@ -130,94 +146,6 @@ export function isDateFormat(format: unknown): boolean {
   if (typeof format !== "string" || format === "" || /^general$/i.test(format)) return false;
   const f = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
   return /[dy]/i.test(f) || (/m/i.test(f) && !/[hs]/i.test(f));
-}
-
-export type Grain = "day" | "month" | "quarter" | "year";
-
-export interface Period {
-  serial: number;
-  grain: Grain;
-}
-
-const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-const QUARTER_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4 };
-
-const YEAR_MONTH = /^(\d{4})\s*[-/.]\s*(\d{1,2})$/;
-const YEAR_MONTH_CN = /^(\d{4})\s*年\s*(\d{1,2})\s*月份?$/;
-const MONTH_YEAR = /^([a-z]{3,9})\.?[\s\-',]*(\d{4}|\d{2})$/;
-const YEAR_MONTHNAME = /^(\d{4})[\s-]*([a-z]{3,9})\.?$/;
-const YEAR_QUARTER = /^(\d{4})\s*(?:年|[-/])?\s*q([1-4])$/;
-const QUARTER_YEAR = /^q([1-4])\s*[-/'\s]?\s*(\d{4}|\d{2})$/;
-const YEAR_QUARTER_CN = /^(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季度?$/;
-const YEAR_ONLY = /^(\d{4})\s*年?$/;
-
-function fullYear(digits: string): number {
-  const y = Number(digits);
-  return digits.length === 2 ? (y < 50 ? 2000 + y : 1900 + y) : y;
-}
-
-/**
- * A period label written as text: a month (`2024-01`, `2024/1`, `2024年1月`, `Jan 2024`, `January-24`,
- * `2024 Jan`), a quarter (`2024Q1`, `2024-Q1`, `Q1 2024`, `2024年第1季度`, `2024年一季度`) or a year
- * (`2024`, `2024年`, 1900–2100). Two-digit years are 2000–2049 and 1950–1999. The period's first day.
- */
-export function parsePeriod(text: string): Period | undefined {
-  const s = text.normalize("NFKC").trim().toLowerCase();
-  let m = YEAR_MONTH.exec(s) ?? YEAR_MONTH_CN.exec(s);
-  if (m) return monthPeriod(Number(m[1]), Number(m[2]));
-  m = MONTH_YEAR.exec(s);
-  if (m && MONTHS[m[1]] !== undefined) return monthPeriod(fullYear(m[2]), MONTHS[m[1]]);
-  m = YEAR_MONTHNAME.exec(s);
-  if (m && MONTHS[m[2]] !== undefined) return monthPeriod(Number(m[1]), MONTHS[m[2]]);
-  m = YEAR_QUARTER.exec(s);
-  if (m) return quarterPeriod(Number(m[1]), Number(m[2]));
-  m = QUARTER_YEAR.exec(s);
-  if (m) return quarterPeriod(fullYear(m[2]), Number(m[1]));
-  m = YEAR_QUARTER_CN.exec(s);
-  if (m) return quarterPeriod(Number(m[1]), QUARTER_DIGITS[m[2]] ?? Number(m[2]));
-  m = YEAR_ONLY.exec(s);
-  if (m && isYear(Number(m[1]))) return yearPeriod(Number(m[1]));
-  return undefined;
-}
-
-function monthPeriod(year: number, month: number): Period | undefined {
-  const serial = serialFromYmd(year, month, 1);
-  return serial === undefined ? undefined : { serial, grain: "month" };
-}
-
-function quarterPeriod(year: number, quarter: number): Period | undefined {
-  const serial = serialFromYmd(year, quarter * 3 - 2, 1);
-  return serial === undefined ? undefined : { serial, grain: "quarter" };
-}
-
-function yearPeriod(year: number): Period | undefined {
-  const serial = serialFromYmd(year, 1, 1);
-  return serial === undefined ? undefined : { serial, grain: "year" };
 }
 
 /** Names compared ignoring width, case, spaces and punctuation: "Order-Date " = "order date". */
@@ -267,22 +195,6 @@ const NUMBER_ROLES = new Set<Role>([
   "satisfaction",
   "marketSize",
 ]);
-
-/** How a value is shown in a message: text in quotes (shortened), numbers and booleans as such. */
-function shown(v: unknown): string {
-  if (typeof v === "string") {
-    const t = v.trim();
-    return `"${t.length > 40 ? t.slice(0, 37) + "..." : t}"`;
-  }
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
-}
-
-/** Why a cell cannot be read: localized lazily, only for the rows that are described. */
-interface Bad {
-  why: "number" | "date" | "error";
-  text: string;
-}
 
 const HEADER_WINDOW = 10;
 const BODY_ROWS = 30;
@@ -374,7 +286,7 @@ class Block {
   /** Every cell empty or whitespace. */
   blank(i: number): boolean {
     const row = this.row(i);
-    for (let c = 0; c < row.length; c++) if (!isBlankRaw(row[c])) return false;
+    for (let c = 0; c < row.length; c++) if (!isBlankCell(row[c])) return false;
     return true;
   }
 
@@ -498,7 +410,7 @@ function wideAt(block: Block, r: number): Wide | undefined {
   const ignored: number[] = [];
   for (let c = 0; c < block.width; c++) {
     const v = block.raw(r, c);
-    if (isBlankRaw(v)) continue;
+    if (isBlankCell(v)) continue;
     const period = c > 0 ? headerPeriod(block, r, c) : undefined;
     if (period) {
       if (first < 0) first = c;
@@ -729,8 +641,6 @@ function headerLabels(
 interface Profile {
   kind: ColumnKind;
   sample: string[];
-  /** Whole numbers 1900–2100 only: read as years when the column is a date role. */
-  years: boolean;
 }
 
 /**
@@ -750,7 +660,6 @@ function profileColumns(
     numbers: 0,
     dates: 0,
     serialLike: true,
-    yearLike: true,
     sample: [] as unknown[],
   }));
   let seen = 0;
@@ -772,7 +681,6 @@ function profileColumns(
         const num = typeof v === "number" ? v : (parseNumberText(String(v)) ?? NaN);
         if (!(Number.isInteger(num) && num >= SERIAL_MIN && num <= SERIAL_MAX))
           col.serialLike = false;
-        if (!isYear(num)) col.yearLike = false;
       }
     }
   }
@@ -794,7 +702,6 @@ function profileColumns(
     return {
       kind,
       sample: col.sample.map((v) => displayValue(v, kind)),
-      years: col.numbers > 0 && col.yearLike && col.numbers + col.dates === col.used,
     };
   });
 }
@@ -802,53 +709,10 @@ function profileColumns(
 // ---------------------------------------------------------------------------------------------
 // Reading cells for a role
 
-function readText(v: unknown): string | Bad {
-  if (typeof v === "string") {
-    if (v[0] !== "#") return v.trim(); // Excel errors are text starting with #
-    const cell = classify(v);
-    return cell.kind === "error" ? { why: "error", text: cell.code } : v.trim();
-  }
-  if (typeof v === "number") return String(v);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  const cell = classify(v);
-  return { why: "error", text: cell.kind === "error" ? cell.code : "#VALUE!" };
-}
-
-function readNumber(v: unknown): number | Bad {
-  if (typeof v === "number") return Number.isFinite(v) ? v : { why: "error", text: "#NUM!" };
-  if (typeof v === "string" && v[0] !== "#") {
-    const num = parseNumberText(v);
-    return num !== undefined ? num : { why: "number", text: shown(v) };
-  }
-  const cell = classify(v);
-  if (cell.kind === "error") return { why: "error", text: cell.code };
-  if (cell.kind === "text") {
-    const num = parseNumberText(cell.value);
-    if (num !== undefined) return num;
-  }
-  return { why: "number", text: shown(v) };
-}
-
-function readDate(v: unknown, yearColumn: boolean): number | Bad {
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) return { why: "error", text: "#NUM!" };
-    if (yearColumn && isYear(v)) return serialFromYmd(v, 1, 1) as number;
-    if (v >= 1 && v < MAX_SERIAL + 1) return v;
-    return { why: "date", text: shown(v) };
-  }
-  if (typeof v === "string" && v[0] !== "#") {
-    const d = parseTextDate(v) ?? parsePeriod(v)?.serial;
-    return d !== undefined ? d : { why: "date", text: shown(v) };
-  }
-  const cell = classify(v);
-  if (cell.kind === "error") return { why: "error", text: cell.code };
-  return { why: "date", text: shown(v) };
-}
-
 function badText(t: SourceStrings, bad: Bad): string {
-  if (bad.why === "number") return t.notNumber(bad.text);
-  if (bad.why === "date") return t.notDate(bad.text);
-  return t.errorValue(bad.text);
+  if (bad.why === "number") return t.notNumber(bad.shown);
+  if (bad.why === "date") return t.notDate(bad.shown);
+  return t.errorValue(bad.shown);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -952,6 +816,8 @@ export function analyseSource(
     skipped: [],
     skippedCount: 0,
     gapCount: 0,
+    dates: [],
+    dateOrder: null,
   };
 
   const first = block.nextNonBlank(0);
@@ -1149,6 +1015,35 @@ function mapRoles(ctx: Context): void {
 // ---------------------------------------------------------------------------------------------
 // Rule 4: long rows
 
+/** How the date column `column` is read (cells/read.ts planDates over all its data cells), with a
+ *  note saying which order was taken and why. */
+function datePlan(ctx: Context, role: Role, column: number): DatePlan {
+  const { block, analysis, t, options } = ctx;
+  const cells: unknown[] = [];
+  for (let i = analysis.dataRow; i < block.n; i++) cells.push(block.raw(i, column));
+  const forced = options.dateOrder !== undefined;
+  const plan = planDates(cells, options.defaultDateOrder ?? workbookDateOrder());
+  if (options.dateOrder !== undefined) plan.order = options.dateOrder;
+  analysis.dates.push({ role, column, plan, forced });
+  if (plan.basis === "none") return plan;
+  analysis.dateOrder ??= plan.order;
+  const name = t.columnRef(block.letter(column), analysis.headers[column]);
+  const order = t.orderName[plan.order];
+  if (forced) analysis.notes.push(t.dateForced(name, order));
+  else if (plan.basis === "proven") analysis.notes.push(t.dateProven(name, order, plan.example ?? ""));
+  else if (plan.basis === "assumed") analysis.notes.push(t.dateAssumed(name, order, plan.yearLast));
+  else
+    analysis.notes.push(
+      t.dateMixed(
+        name,
+        order,
+        plan.example ?? "",
+        plan.order === "dmy" ? plan.monthFirst : plan.dayFirst
+      )
+    );
+  return plan;
+}
+
 interface Reader {
   role: Role;
   kind: RoleKind;
@@ -1157,7 +1052,7 @@ interface Reader {
   blank: "skip" | "empty" | "null" | "gap";
   /** The column's name in messages: its header, or the role when there is none. */
   name: string;
-  years: boolean;
+  plan: DatePlan | undefined;
   text: string[];
   numbers: number[];
   sparse: (number | null)[];
@@ -1186,7 +1081,7 @@ function readLong(ctx: Context): void {
                 ? "empty"
                 : "null",
       name: ctx.labels[column] || t.roles[spec.role],
-      years: ctx.profiles[column].years,
+      plan: spec.kind === "date" ? datePlan(ctx, spec.role, column) : undefined,
       text: [],
       numbers: [],
       sparse: [],
@@ -1254,7 +1149,7 @@ function readLong(ctx: Context): void {
     for (let k = 0; k < readers.length && !failed; k++) {
       const r = readers[k];
       const v = cellValue(cells[r.column]);
-      if (isBlankRaw(v)) {
+      if (isBlankCell(v)) {
         if (r.blank === "skip") {
           failed = true;
           issues.skip(i, () =>
@@ -1272,7 +1167,7 @@ function readLong(ctx: Context): void {
           ? readText(v)
           : r.kind === "number"
             ? readNumber(v)
-            : readDate(v, r.years);
+            : readDate(v, r.plan as DatePlan);
       if (typeof got === "object") {
         failed = true;
         issues.skip(i, () =>
@@ -1424,7 +1319,7 @@ function readWide(ctx: Context, w: Wide): void {
     const parts: string[] = [];
     for (const c of labelColumns) {
       const v = block.raw(i, c);
-      if (isBlankRaw(v)) continue;
+      if (isBlankCell(v)) continue;
       const text = readText(v);
       if (typeof text === "object") {
         issues.skip(i, () =>
@@ -1446,7 +1341,7 @@ function readWide(ctx: Context, w: Wide): void {
     blanks.length = 0;
     for (const p of w.periods) {
       const v = block.raw(i, p.column);
-      if (isBlankRaw(v)) {
+      if (isBlankCell(v)) {
         if (valuesOut.length > start) blanks.push(p.date); // after a value: a gap if one follows
         continue;
       }

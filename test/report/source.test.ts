@@ -3,7 +3,8 @@
 /* global console, performance */
 
 import { describe, test, expect } from "@jest/globals";
-import { analyseSource, isDateFormat, parsePeriod } from "../../src/report/source";
+import { analyseSource, isDateFormat } from "../../src/report/source";
+import { parsePeriod } from "../../src/cells/period";
 import { serialFromYmd } from "../../src/grid/dates";
 
 const orders = { sheet: "Orders", row: 0, column: 0 };
@@ -641,20 +642,21 @@ describe("pipeline, portfolio, kpi", () => {
       stage: 5,
       closeDate: 6,
     });
+    // an opportunity without a close date (or amount) is kept, with null: CRM exports leave both
+    // blank on open deals
     expect(a.dataset?.text).toEqual({
-      opportunity: ["ERP rollout", "Renewal"],
-      customer: ["Acme", "Beta"],
-      owner: ["Li", ""],
-      stage: ["Proposal", "50%"],
+      opportunity: ["ERP rollout", "Renewal", "Upsell"],
+      customer: ["Acme", "Beta", "Gamma"],
+      owner: ["Li", "", "Wang"],
+      stage: ["Proposal", "50%", "Won"],
     });
-    expect(a.dataset?.numbers).toEqual({
-      amount: [50000, 12000],
-      closeDate: [serial(2024, 6, 30), 45400],
+    expect(a.dataset?.numbers).toEqual({});
+    expect(a.dataset?.sparse).toEqual({
+      amount: [50000, 12000, 8000],
+      closeDate: [serial(2024, 6, 30), 45400, null],
     });
-    expect(a.skipped).toEqual([
-      { sheetRow: 4, reason: "Row 4: no close date (G4 is blank)" },
-      { sheetRow: 5, reason: "Row 5: no stage (F5 is blank)" },
-    ]);
+    expect(a.notes).toContain("Close date is blank in 1 row; that row is used without it.");
+    expect(a.skipped).toEqual([{ sheetRow: 5, reason: "Row 5: no stage (F5 is blank)" }]);
     const zh = analyseSource(
       [
         ["商机名称", "客户", "负责人", "预计金额", "销售阶段", "预计成交日期"],
@@ -672,7 +674,8 @@ describe("pipeline, portfolio, kpi", () => {
       stage: 4,
       closeDate: 5,
     });
-    expect(zh.skipped).toEqual([{ sheetRow: 3, reason: "第 3 行：缺少预计成交日期（F3 为空）" }]);
+    expect(zh.skipped).toEqual([]);
+    expect(zh.dataset?.sparse?.closeDate).toEqual([serial(2024, 6, 30), null]);
   });
 
   test("a portfolio sheet, English and Chinese", () => {
@@ -724,7 +727,7 @@ describe("pipeline, portfolio, kpi", () => {
   test("plan: optional roles are taken by name only", () => {
     const a = analyseSource(
       [
-        ["Region", "Notes", "Date", "Amount"],
+        ["Team", "Notes", "Date", "Amount"],
         ["North", "x", 45306, 1],
       ],
       "plan",
