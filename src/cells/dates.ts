@@ -36,7 +36,9 @@ export function isoFromSerial(serial: number): string {
  *  day first (`3/1/2019` = 3 January, en-GB, fr, de, ...). */
 export type DateOrder = "mdy" | "dmy";
 
-const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+/** An optional time of day, and a Chinese weekday after the date (`2018-01-01 星期五`, as some
+ *  Chinese exports write it). */
+const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?`;
 const YMD = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
 const CJK = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/;
 const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})${TIME}$`);

@@ -66,4 +66,3 @@ export function yearPeriod(year: number): Period | undefined {
   const serial = serialFromYmd(year, 1, 1);
   return serial === undefined ? undefined : { serial, grain: "year" };
 }
-

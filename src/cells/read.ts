@@ -53,7 +53,8 @@ export function readText(v: unknown): string | Bad {
     if (v[0] !== "#") return v.trim();
     return errorOf(v) ?? v.trim();
   }
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : { why: "error", shown: "#NUM!" };
+  if (typeof v === "number")
+    return Number.isFinite(v) ? String(v) : { why: "error", shown: "#NUM!" };
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return errorOf(v) ?? { why: "error", shown: "#VALUE!" };
 }

@@ -58,6 +58,8 @@ const en = {
   empty: "There is no data: every cell is empty.",
   noRows: (headerRow: number) => `There are no data rows below the header (row ${headerRow}).`,
   noColumn: (role: string) => `No column is recognised as ${role}: choose it.`,
+  textColumn: (role: string, column: string, sample: string) =>
+    `${column[0].toUpperCase()}${column.slice(1)} is named like ${role} but holds text (e.g. "${sample}"), not numbers: choose the column with the ${role.toLowerCase()}.`,
   sameColumn: (column: string, roles: string[]) =>
     `The same ${column} is chosen for ${roles.join(" and ")}; a column can play one role only.`,
   noSuchColumn: (role: string, index: number, columns: number) =>
@@ -87,7 +89,10 @@ const en = {
   sparseBlanks: (role: string, n: number) =>
     `${role} is blank in ${count(n, "row", "rows")}; ${n === 1 ? "that row is" : "those rows are"} used without it.`,
   /** The two date orders, as the preview's switch names them. */
-  orderName: { mdy: "month first (M/D/Y)", dmy: "day first (D/M/Y)" } as Record<"mdy" | "dmy", string>,
+  orderName: { mdy: "month first (M/D/Y)", dmy: "day first (D/M/Y)" } as Record<
+    "mdy" | "dmy",
+    string
+  >,
   dateProven: (column: string, order: string, example: string) =>
     `Dates in ${column} are read ${order}: "${example}" shows it.`,
   dateAssumed: (column: string, order: string, n: number) =>
@@ -95,6 +100,12 @@ const en = {
   dateMixed: (column: string, order: string, example: string, other: number) =>
     `Dates in ${column} mix both orders: read ${order} as most are ("${example}"); ${count(other, "date", "dates")} that only read the other way ${other === 1 ? "is" : "are"} skipped.`,
   dateForced: (column: string, order: string) => `Dates in ${column} are read ${order}, as chosen.`,
+  otherCandidates: (role: string, chosen: string, others: string) =>
+    `${role}: ${chosen} is used; ${others} could also be it. Choose another column if that is wrong.`,
+  derivedAmount: (role: string, quantity: string, price: string) =>
+    `${role} = ${quantity} × ${price}: the sheet has no amount column.`,
+  unitsNotMoney: (role: string, column: string) =>
+    `${role} is read from ${column}: quantities (units), not money. Choose an amount column if the sheet has one.`,
 };
 
 export type SourceStrings = {
@@ -145,6 +156,8 @@ const zh: SourceStrings = {
   empty: "没有数据：所有单元格均为空。",
   noRows: (headerRow: number) => `表头（第 ${headerRow} 行）下方没有数据行。`,
   noColumn: (role: string) => `未识别出“${role}”列，请手动选择。`,
+  textColumn: (role: string, column: string, sample: string) =>
+    `${column} 的列名像“${role}”，但内容是文字（如“${sample}”），不是数字：请选择“${role}”所在的列。`,
   sameColumn: (column: string, roles: string[]) =>
     `${column}同时被选为${roles.map((r) => `“${r}”`).join("和")}；一列只能对应一项。`,
   noSuchColumn: (role: string, index: number, columns: number) =>
@@ -173,7 +186,10 @@ const zh: SourceStrings = {
   ignoredColumns: (names: string) => `未作为期间读取：${names}。`,
   sparseBlanks: (role: string, n: number) =>
     `有 ${n} 行的“${role}”为空；这些行照常使用，只是不含该项。`,
-  orderName: { mdy: "月在前（月/日/年）", dmy: "日在前（日/月/年）" } as Record<"mdy" | "dmy", string>,
+  orderName: { mdy: "月在前（月/日/年）", dmy: "日在前（日/月/年）" } as Record<
+    "mdy" | "dmy",
+    string
+  >,
   dateProven: (column: string, order: string, example: string) =>
     `${column} 的日期按${order}读取：“${example}”可以证明。`,
   dateAssumed: (column: string, order: string, n: number) =>
@@ -181,6 +197,12 @@ const zh: SourceStrings = {
   dateMixed: (column: string, order: string, example: string, other: number) =>
     `${column} 的日期混用了两种顺序：按多数${order}读取（如“${example}”）；只能按另一种顺序读取的 ${other} 个日期已跳过。`,
   dateForced: (column: string, order: string) => `${column} 的日期按所选的${order}读取。`,
+  otherCandidates: (role: string, chosen: string, others: string) =>
+    `“${role}”使用 ${chosen}；${others} 也可能是。如不对，请改选列。`,
+  derivedAmount: (role: string, quantity: string, price: string) =>
+    `“${role}” = ${quantity} × ${price}：表中没有金额列。`,
+  unitsNotMoney: (role: string, column: string) =>
+    `“${role}”取自 ${column}：这是数量（件数），不是金额。如表中有金额列，请改选。`,
 };
 
 export const SOURCE_STRINGS: Readonly<Record<"en" | "zh", SourceStrings>> = { en, zh };
@@ -213,6 +235,27 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "公司名称",
     "购买方",
     "买方",
+    "customer id",
+    "customerid",
+    "customer no",
+    "customer number",
+    "customer code",
+    "client id",
+    "account id",
+    "buyer name",
+    "cust",
+    "bill to",
+    "ship to name",
+    "客户编号",
+    "客户代码",
+    "客户id",
+    "客户号",
+    "买家",
+    "会员",
+    "会员名",
+    "收货人",
+    "采购方",
+    "客户简称",
   ],
   date: [
     "date",
@@ -242,6 +285,24 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "期间",
     "年月",
     "时间",
+    "order_date",
+    "date of order",
+    "invoice date time",
+    "posting date",
+    "document date",
+    "created",
+    "created date",
+    "order time",
+    "invoice time",
+    "下单时间",
+    "订单时间",
+    "支付时间",
+    "付款时间",
+    "成交时间",
+    "单据日期",
+    "业务日期",
+    "发货日期",
+    "制单日期",
   ],
   amount: [
     "amount",
@@ -265,6 +326,29 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "实收金额",
     "合同金额",
     "价税合计",
+    "close value",
+    "deal value",
+    "deal amount",
+    "opportunity amount",
+    "expected revenue",
+    "total price",
+    "line total",
+    "extended price",
+    "total amount",
+    "total sales",
+    "gross sales",
+    "payment",
+    "paid amount",
+    "成交金额",
+    "商机金额",
+    "预计金额",
+    "订单总额",
+    "总金额",
+    "应收金额",
+    "支付金额",
+    "付款金额",
+    "实付金额",
+    "销售收入",
   ],
   series: [
     "series",
@@ -285,18 +369,23 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   value: [
     "value",
     "sales",
+    "amount",
+    "revenue",
+    "sales amount",
+    "net sales",
+    "金额",
+    "销售额",
+    "销售金额",
+    "收入",
+    "demand",
+    "需求",
     "quantity",
     "qty",
     "units",
     "volume",
-    "demand",
-    "amount",
     "销量",
     "数量",
-    "销售额",
     "销售量",
-    "需求",
-    "金额",
   ],
   opportunity: [
     "opportunity",
@@ -307,6 +396,11 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "商机名称",
     "项目",
     "项目名称",
+    "opportunity id",
+    "deal id",
+    "opportunity number",
+    "商机编号",
+    "商机id",
   ],
   stage: [
     "stage",
@@ -317,6 +411,11 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "阶段",
     "销售阶段",
     "商机阶段",
+    "status",
+    "opportunity status",
+    "stage name",
+    "商机状态",
+    "状态",
   ],
   closeDate: [
     "close date",
@@ -328,6 +427,13 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "预计签约日期",
     "签约日期",
     "预计结单日期",
+    "close_date",
+    "closed date",
+    "actual close date",
+    "close",
+    "预计关闭日期",
+    "关闭日期",
+    "结单日期",
   ],
   owner: [
     "owner",
@@ -345,6 +451,18 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "销售员",
     "客户经理",
     "大客户经理",
+    "sales agent",
+    "agent",
+    "account owner",
+    "opportunity owner",
+    "deal owner",
+    "salesman",
+    "seller",
+    "assigned to",
+    "销售人员",
+    "跟进人",
+    "业务员姓名",
+    "销售负责人",
   ],
   team: [
     "team",

@@ -16,7 +16,7 @@ import {
 import { classify, parseNumberText } from "../cells/values";
 import { HEADER_SYNONYMS, SOURCE_STRINGS, SourceStrings, TOTAL_WORDS } from "../i18n/report.source";
 import { WorkflowId, a1, columnLetters, sheetRef } from "./model";
-import { Dataset, Role, RoleKind, WORKFLOW_ROLES } from "./roles";
+import { Dataset, Role, RoleKind, RoleSpec, WORKFLOW_ROLES } from "./roles";
 
 /** What a column's data cells mostly hold (a guess from a sample, shown in the preview). */
 export type ColumnKind = "text" | "number" | "date" | "empty";
@@ -115,6 +115,12 @@ export interface SourceAnalysis {
   skippedCount: number;
   /** forecast: blank values inside a series kept as missing periods (Dataset.gaps). */
   gapCount: number;
+  /** The amount (forecast: value) computed as quantity × unit price when the sheet has no amount
+   *  column: the two columns (indices in values). */
+  derived?: { role: Role; quantity: number; unitPrice: number };
+  /** Roles whose header matched more than one column: the one taken and the others (the pane shows
+   *  the choice). */
+  choices: { role: Role; chosen: number; others: number[] }[];
   /** Per mapped date column: the order its year-last text dates were read in, and why. */
   dates: SourceDates[];
   /** The order of year-last text dates, when a date column has any (the first such column's);
@@ -194,7 +200,19 @@ const NUMBER_ROLES = new Set<Role>([
   "revenue",
   "satisfaction",
   "marketSize",
+  "profit",
+  "quantity",
+  "unitPrice",
 ]);
+
+/** A role a header may also name: a forecast's value is an amount, revenue or (last) a quantity; a
+ *  portfolio's revenue an amount; an account a customer. Ranked after the role's own names. */
+const ALSO: Partial<Record<Role, readonly Role[]>> = {
+  value: ["amount", "revenue", "quantity"],
+  revenue: ["amount"],
+  account: ["customer"],
+  customer: ["account"],
+};
 
 const HEADER_WINDOW = 10;
 const BODY_ROWS = 30;
@@ -641,7 +659,13 @@ function headerLabels(
 interface Profile {
   kind: ColumnKind;
   sample: string[];
+  /** Distinct values among the sampled rows. */
+  distinct: number;
 }
+
+/** A forecast's series column is guessed from content only when the sampled rows hold at most this
+ *  many distinct names; otherwise (a customer or product list) the user chooses it. */
+const SERIES_GUESS_MAX = 30;
 
 /**
  * Guesses each column's kind from up to SAMPLE_ROWS data rows: a date column when 60% of its values
@@ -661,6 +685,7 @@ function profileColumns(
     dates: 0,
     serialLike: true,
     sample: [] as unknown[],
+    values: new Set<unknown>(),
   }));
   let seen = 0;
   const end = Math.min(block.n, dataRow + SAMPLE_SCAN);
@@ -675,6 +700,7 @@ function profileColumns(
       col.used++;
       const v = block.raw(i, c);
       if (col.sample.length < SAMPLE_SHOWN) col.sample.push(v);
+      if (col.values.size <= SERIES_GUESS_MAX) col.values.add(v);
       if (k === "date") col.dates++;
       else if (k === "number") {
         col.numbers++;
@@ -702,6 +728,7 @@ function profileColumns(
     return {
       kind,
       sample: col.sample.map((v) => displayValue(v, kind)),
+      distinct: col.values.size,
     };
   });
 }
@@ -816,6 +843,7 @@ export function analyseSource(
     skipped: [],
     skippedCount: 0,
     gapCount: 0,
+    choices: [],
     dates: [],
     dateOrder: null,
   };
@@ -965,20 +993,48 @@ function mapRoles(ctx: Context): void {
   }
   const open = specs.filter((s) => !decided.has(s.role));
 
-  // by header name
+  // by header name: an exact synonym (earlier synonyms in a role's list are preferred: "Sales" before
+  // "Quantity" for a forecast's value), then a header starting or ending with one; a number role
+  // never takes a column of text
   const candidates: { role: Role; column: number; score: number; order: number }[] = [];
+  /** Number roles whose name a column of text carries (said when the role stays missing). */
+  const textNamed = new Map<Role, number>();
   ctx.labels.forEach((label, column) => {
     const name = normalizeName(label);
     if (!name || taken.has(column)) return;
     const exact = EXACT.get(name);
+    const kind = ctx.profiles[column].kind;
     open.forEach((spec, order) => {
-      if (exact) {
-        if (exact.includes(spec.role))
-          candidates.push({ role: spec.role, column, score: 3, order });
+      const synonyms = SYNONYMS.get(spec.role) ?? [];
+      if (spec.kind === "number" && kind !== "number" && kind !== "empty") {
+        if (exact?.includes(spec.role) && !textNamed.has(spec.role))
+          textNamed.set(spec.role, column);
         return;
       }
+      if (exact) {
+        const at = synonyms.indexOf(name);
+        const also = (ALSO[spec.role] ?? []).findIndex((r) => exact.includes(r));
+        if (at < 0 && also >= 0) {
+          const list = SYNONYMS.get((ALSO[spec.role] as readonly Role[])[also]) ?? [];
+          const rank = Math.max(0, list.indexOf(name)) / Math.max(1, list.length);
+          candidates.push({
+            role: spec.role,
+            column,
+            score: 3 - (also + 1) / 8 - rank / 16,
+            order,
+          });
+        } else if (at >= 0)
+          candidates.push({
+            role: spec.role,
+            column,
+            score: 3.5 - at / synonyms.length / 2,
+            order,
+          });
+        return;
+      }
+      if (spec.kind === "date" && kind === "text") return;
       let best = 0;
-      for (const syn of SYNONYMS.get(spec.role) ?? []) {
+      for (const syn of synonyms) {
         if (syn.length >= 2 && (name.startsWith(syn) || name.endsWith(syn)))
           best = Math.max(best, 1 + syn.length / name.length);
       }
@@ -990,26 +1046,95 @@ function mapRoles(ctx: Context): void {
     if (analysis.mapping[c.role] === undefined && !taken.has(c.column))
       assign(c.role, c.column, "header");
   }
+  deriveAmount(ctx, open, taken);
+  // other columns whose header names a role just as well: the pane shows the choice
+  for (const c of candidates) {
+    const chosen = analysis.mapping[c.role];
+    if (c.score < 3 || taken.has(c.column) || chosen === undefined) continue;
+    if (analysis.matchedBy[c.role] !== "header") continue;
+    const choice = analysis.choices.find((x) => x.role === c.role);
+    if (choice) choice.others.push(c.column);
+    else analysis.choices.push({ role: c.role, chosen, others: [c.column] });
+  }
+  for (const choice of analysis.choices) {
+    const ref = (c: number) => t.columnRef(block.letter(c), analysis.headers[c]);
+    analysis.notes.push(
+      t.otherCandidates(t.roles[choice.role], ref(choice.chosen), choice.others.map(ref).join(", "))
+    );
+  }
 
   // by content: date roles first (the fewest candidates), then numbers, then text; required first
   const byNeed = [...open.filter((s) => s.required), ...open.filter((s) => !s.required)];
   for (const kind of ["date", "number", "text"] as const) {
     for (const spec of byNeed) {
       if (spec.kind !== kind || analysis.mapping[spec.role] !== undefined) continue;
+      if (analysis.derived?.role === spec.role) continue;
       if (!spec.required && ctx.workflow !== "forecast") continue;
+      // a forecast's series guessed from content must look like a few series, not a customer list
+      const fewValues = (p: Profile) => spec.role !== "series" || p.distinct <= SERIES_GUESS_MAX;
       const column = ctx.profiles.findIndex(
-        (p, c) => p.kind === kind && !taken.has(c) && !ctx.headerRoles[c]
+        (p, c) => p.kind === kind && !taken.has(c) && !ctx.headerRoles[c] && fewValues(p)
       );
       if (column >= 0) assign(spec.role, column, "content");
     }
   }
 
   for (const spec of specs) {
-    if (spec.required && analysis.mapping[spec.role] === undefined) {
+    if (
+      spec.required &&
+      analysis.mapping[spec.role] === undefined &&
+      analysis.derived?.role !== spec.role
+    ) {
       analysis.missing.push(spec.role);
-      if (!refused.has(spec.role)) analysis.problems.push(t.noColumn(t.roles[spec.role]));
+      const text = textNamed.get(spec.role);
+      if (refused.has(spec.role)) continue;
+      analysis.problems.push(
+        text === undefined
+          ? t.noColumn(t.roles[spec.role])
+          : t.textColumn(
+              t.roles[spec.role],
+              t.columnRef(block.letter(text), analysis.headers[text]),
+              ctx.profiles[text].sample[0] ?? ""
+            )
+      );
     }
   }
+}
+
+/**
+ * Amount = quantity × unit price, when the sheet has no money column for the workflow's amount (or
+ * forecast value) but has a quantity and a unit price column (an order-line export): never forecast
+ * units and call them sales. A quantity alone stays the value, and the note says it is units.
+ */
+function deriveAmount(ctx: Context, open: readonly RoleSpec[], taken: Map<number, Role>): void {
+  const { analysis, t, block } = ctx;
+  const spec = open.find((s) => s.role === "amount" || s.role === "value");
+  if (!spec) return;
+  const named = (role: Role) =>
+    ctx.headerRoles.findIndex(
+      (roles, c) =>
+        roles?.includes(role) &&
+        ctx.profiles[c].kind === "number" &&
+        (!taken.has(c) || taken.get(c) === spec.role)
+    );
+  const chosen = analysis.mapping[spec.role];
+  const quantity = named("quantity");
+  if (chosen !== undefined && chosen !== quantity) return;
+  const ref = (c: number) => t.columnRef(block.letter(c), analysis.headers[c]);
+  const price = named("unitPrice");
+  if (quantity < 0 || price < 0) {
+    if (chosen !== undefined) analysis.notes.push(t.unitsNotMoney(t.roles[spec.role], ref(chosen)));
+    return;
+  }
+  if (chosen !== undefined) {
+    taken.delete(chosen);
+    delete analysis.mapping[spec.role];
+    delete analysis.matchedBy[spec.role];
+  }
+  taken.set(quantity, spec.role);
+  taken.set(price, spec.role);
+  analysis.derived = { role: spec.role, quantity, unitPrice: price };
+  analysis.notes.push(t.derivedAmount(t.roles[spec.role], ref(quantity), ref(price)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1030,7 +1155,8 @@ function datePlan(ctx: Context, role: Role, column: number): DatePlan {
   const name = t.columnRef(block.letter(column), analysis.headers[column]);
   const order = t.orderName[plan.order];
   if (forced) analysis.notes.push(t.dateForced(name, order));
-  else if (plan.basis === "proven") analysis.notes.push(t.dateProven(name, order, plan.example ?? ""));
+  else if (plan.basis === "proven")
+    analysis.notes.push(t.dateProven(name, order, plan.example ?? ""));
   else if (plan.basis === "assumed") analysis.notes.push(t.dateAssumed(name, order, plan.yearLast));
   else
     analysis.notes.push(
@@ -1048,6 +1174,8 @@ interface Reader {
   role: Role;
   kind: RoleKind;
   column: number;
+  /** A derived amount: the unit price column this column (the quantity) is multiplied by. */
+  times?: number;
   /** What a blank cell does: skip the row, keep "" (text), keep null (Dataset.sparse), or a gap. */
   blank: "skip" | "empty" | "null" | "gap";
   /** The column's name in messages: its header, or the role when there is none. */
@@ -1064,9 +1192,11 @@ function readLong(ctx: Context): void {
   const forecast = ctx.workflow === "forecast";
   const readers: Reader[] = [];
   for (const spec of WORKFLOW_ROLES[ctx.workflow]) {
-    const column = analysis.mapping[spec.role];
+    const derived = analysis.derived?.role === spec.role ? analysis.derived : undefined;
+    const column = derived ? derived.quantity : analysis.mapping[spec.role];
     if (column === undefined) continue;
     readers.push({
+      times: derived?.unitPrice,
       role: spec.role,
       kind: spec.kind,
       column,
@@ -1174,7 +1304,24 @@ function readLong(ctx: Context): void {
           t.cellProblem(block.sheetRow(i), block.cell(i, r.column), r.name, badText(t, got))
         );
       } else if (typeof got === "string") textBuf[k] = got;
-      else numBuf[k] = got;
+      else if (r.times === undefined) numBuf[k] = got;
+      else {
+        const price = readNumber(cellValue(cells[r.times]));
+        const p = r.times;
+        if (typeof price === "object" || isBlankCell(cells[p])) {
+          failed = true;
+          issues.skip(i, () =>
+            isBlankCell(cells[p])
+              ? t.blank(block.sheetRow(i), ctx.labels[p] || t.roles.unitPrice, block.cell(i, p))
+              : t.cellProblem(
+                  block.sheetRow(i),
+                  block.cell(i, p),
+                  ctx.labels[p],
+                  badText(t, price as Bad)
+                )
+          );
+        } else numBuf[k] = got * price;
+      }
     }
     if (failed) continue;
     const key = seriesAt >= 0 ? textBuf[seriesAt] : "";
@@ -1255,7 +1402,9 @@ function readLong(ctx: Context): void {
     if (r.kind === "text") dataset.text[r.role] = r.text;
     else if (r.blank === "null") (dataset.sparse ??= {})[r.role] = r.sparse;
     else dataset.numbers[r.role] = r.numbers;
-    dataset.addresses[r.role] = block.range(analysis.dataRow, r.column, lastKept, r.column);
+    // a derived amount has no column of its own for a live formula
+    if (r.times === undefined)
+      dataset.addresses[r.role] = block.range(analysis.dataRow, r.column, lastKept, r.column);
   }
   if (forecast) dataset.gaps = gaps;
   analysis.dataset = dataset;

@@ -757,10 +757,23 @@ describe("edge cases", () => {
       "accounts",
       { lang: "en" }
     );
+    // a number role never takes a column of text, and says why
     expect(a.problems).toEqual([
-      "No row can be used: all 2 data rows were skipped (see why below).",
+      'Column C (Amount) is named like Amount but holds text (e.g. "n/a"), not numbers: choose the column with the amount.',
     ]);
     expect(a.dataset).toBeUndefined();
+    const b = analyseSource(
+      [
+        ["Customer", "Date", "Amount"],
+        ["Acme", 45306, "n/a"],
+        ["Beta", 45307, "n/a"],
+      ],
+      "accounts",
+      { lang: "en", mapping: { amount: 2 } }
+    );
+    expect(b.problems).toEqual([
+      "No row can be used: all 2 data rows were skipped (see why below).",
+    ]);
   });
 
   test("period labels", () => {
