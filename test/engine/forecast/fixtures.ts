@@ -1,4 +1,4 @@
-// M3 competition series (Makridakis & Hibon, IJF 16, 2000; from ../shared/data/m3/m3.json, the Mcomp
+// M3 competition series (Makridakis & Hibon, IJF 16, 2000; from the project's benchmark m3.json, the Mcomp
 // R package data) used as reference inputs, and reference results computed with R 4.2 and the
 // forecast package 8.20 (Hyndman et al.), commands as written beside each value.
 
