@@ -1,7 +1,8 @@
-/* global CustomFunctions, Office */
+/* global CustomFunctions, Office, Excel */
 // What every custom function wrapper shares: turning input problems into Excel errors with the
 // message users see, the argument addresses Excel supplies, and the display language.
 
+import { orderOfPattern, setWorkbookDateOrder } from "../cells/locale";
 import { argError, InputError, OutCell, readTable, toCells } from "../grid";
 
 /**
@@ -62,3 +63,29 @@ export function readTransactions(
   if (c.length === 0) argError({ fn, arg: "customers" }, "no transactions: the ranges are blank");
   return { customers: c, dates: d, amounts: a };
 }
+
+/**
+ * The workbook's date order, read once from Excel's culture when the runtime starts: a column of
+ * year-last text dates that proves no order (every day 12 or less) is then read as the workbook's
+ * locale reads dates. Application.cultureInfo.datetimeFormat needs ExcelApi 1.12
+ * (https://learn.microsoft.com/javascript/api/excel/excel.datetimeformatinfo); the shared runtime
+ * lets custom functions' code call Excel.run
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime).
+ * Without either, month first stays (Excel en-US).
+ */
+function readWorkbookDateOrder(): void {
+  if (typeof Office === "undefined" || typeof Excel === "undefined") return;
+  void Office.onReady()
+    .then(async () => {
+      if (!Office.context?.requirements?.isSetSupported("ExcelApi", "1.12")) return;
+      await Excel.run(async (context) => {
+        const format = context.application.cultureInfo.datetimeFormat;
+        format.load("shortDatePattern");
+        await context.sync();
+        const order = orderOfPattern(format.shortDatePattern);
+        if (order) setWorkbookDateOrder(order);
+      });
+    })
+    .catch(() => undefined);
+}
+readWorkbookDateOrder();
