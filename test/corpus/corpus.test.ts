@@ -1,0 +1,296 @@
+// The real-data corpus (test/fixtures/real, public exports nobody on this project made; sources and
+// licences in its README): every workflow that fits a file runs through the path the pane and the
+// CLI take (the source reader, then the report builder), and its key figures are checked against an
+// independent computation written here — plain CSV tokens, dates split by hand in the format the
+// file is known to use, sums in plain loops. The live functions are run over the same cells and must
+// agree with the report.
+
+import fs from "node:fs";
+import path from "node:path";
+import { describe, test, expect, beforeAll } from "@jest/globals";
+import { parse } from "csv-parse/sync";
+import { readCsv, decodeText } from "../../src/cli/xlsx";
+import { analyseSource, SourceAnalysis } from "../../src/report/source";
+import { buildReport } from "../../src/report";
+import { ReportSheet, WorkflowId } from "../../src/report/model";
+import { rfm } from "../../src/functions/rfm";
+import { installCustomFunctions } from "../support/customFunctions";
+
+const ROOT = path.resolve(__dirname, "../fixtures/real");
+const CREATED = "2026-12-01T00:00:00.000Z";
+
+/** The file's cells as the CLI reads them (numbers typed, the rest text). */
+function sheetOf(file: string): unknown[][] {
+  return readCsv(decodeText(fs.readFileSync(path.join(ROOT, file))), file).values;
+}
+
+/** The file as plain records keyed by header, for the independent computations. */
+function records(file: string): Record<string, string>[] {
+  return parse(fs.readFileSync(path.join(ROOT, file)), {
+    bom: true,
+    columns: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
+}
+
+/** Excel serial of y-m-d (1900 system, dates after 1900-03-01), written out independently. */
+const serial = (y: number, m: number, d: number) =>
+  (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+const iso = (y: number, m: number, d: number) =>
+  `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+
+/** Sums `value` per `key`. */
+function sumBy<T>(rows: T[], key: (r: T) => string, value: (r: T) => number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(key(r), (out.get(key(r)) ?? 0) + value(r));
+  return out;
+}
+
+const close = (a: number, b: number, digits = 6) =>
+  expect(Math.abs(a - b)).toBeLessThanOrEqual(Math.max(1, Math.abs(b)) * 10 ** -digits);
+
+interface Run {
+  analysis: SourceAnalysis;
+  sheet: ReportSheet;
+}
+
+async function run(
+  file: string,
+  workflow: WorkflowId,
+  options: Record<string, unknown> = {}
+): Promise<Run> {
+  const analysis = analyseSource(sheetOf(file), workflow, { lang: "en", maxIssues: 100_000 });
+  expect(analysis.problems).toEqual([]);
+  const sheet = await buildReport(workflow, analysis.dataset!, {
+    lang: "en",
+    created: CREATED,
+    ...options,
+  } as never);
+  return { analysis, sheet };
+}
+
+/** Header text per mapped role. */
+const columnsOf = (a: SourceAnalysis) =>
+  Object.fromEntries(Object.entries(a.mapping).map(([role, c]) => [role, a.headers[c as number]]));
+
+/** Every text of the sheet (titles, notes, cells), to look for what it says. */
+function texts(sheet: ReportSheet): string[] {
+  const out: string[] = [];
+  for (const b of sheet.blocks)
+    for (const row of b.cells) for (const c of row) if (typeof c === "string") out.push(c);
+  return out;
+}
+
+// -------------------------------------------------------------------------------------------------
+// (b) Superstore orders, month-first dates, profit and categories (Tableau's sample data)
+
+describe("superstore: profit and categories, M/D/YYYY", () => {
+  const FILE = "superstore/sample-superstore-customers-A.csv";
+  const rows = records(FILE);
+  const date = (t: string) => {
+    const [m, d, y] = t.split("/").map(Number);
+    return { y, m, d };
+  };
+  let accounts: Run;
+  beforeAll(async () => {
+    accounts = await run(FILE, "accounts", { asOf: serial(2020, 12, 31) });
+  });
+
+  test("columns, date order, rows", () => {
+    expect(columnsOf(accounts.analysis)).toMatchObject({
+      customer: "Customer Name",
+      date: "Order Date",
+      amount: "Sales",
+      profit: "Profit",
+    });
+    expect(accounts.analysis.dateOrder).toBe("mdy");
+    expect(accounts.analysis.kept).toBe(rows.length);
+    expect(accounts.analysis.skippedCount).toBe(0);
+  });
+
+  test("customers, revenue and the tiers of the largest accounts", () => {
+    const revenue = sumBy(rows, (r) => r["Customer Name"], (r) => Number(r.Sales));
+    const profit = sumBy(rows, (r) => r["Customer Name"], (r) => Number(r.Profit));
+    const f = accounts.sheet.figures!;
+    expect(f.customers).toBe(revenue.size);
+    close(f.revenue as number, [...revenue.values()].reduce((a, b) => a + b, 0));
+    const tiers = f.tiers as Record<string, number>;
+    expect(tiers.core + tiers.key + tiers.ordinary).toBe(revenue.size);
+    // the largest account by revenue is not ordinary unless it lost money
+    const [top] = [...revenue.entries()].sort((a, b) => b[1] - a[1]);
+    const all = texts(accounts.sheet);
+    expect(all).toContain(top[0]);
+    if (profit.get(top[0])! > 0) expect(tiers.core + tiers.key).toBeGreaterThan(0);
+  });
+
+  test("the live KAM.RFM over the same cells agrees with the report", () => {
+    installCustomFunctions();
+    const col = (h: string) => rows.map((r) => [h === "Sales" ? Number(r[h]) : r[h]]);
+    const out = rfm(col("Customer Name"), col("Order Date"), col("Sales"), serial(2020, 12, 31));
+    const body = out.slice(1);
+    expect(body.length).toBe(accounts.sheet.figures!.customers);
+    const monetary = body.reduce((s, r) => s + (r[3] as number), 0);
+    close(monetary, accounts.sheet.figures!.revenue as number);
+    // the first order date the function read is the one written in the file
+    const first = date(rows[0]["Order Date"]);
+    expect(first.m).toBeLessThanOrEqual(12);
+  });
+
+  test("KPIs: revenue per period equals the sums by order date", async () => {
+    const kpi = await run(FILE, "kpi", { grain: "year" });
+    const perYear = sumBy(rows, (r) => String(date(r["Order Date"]).y), (r) => Number(r.Sales));
+    const got = kpi.sheet.figures!.revenue as Record<string, number>;
+    for (const [y, v] of perYear) close(got[`${y}-01-01`], v);
+  });
+});
+
+// -------------------------------------------------------------------------------------------------
+// (c) Superstore with day-first two-digit-year dates (DD/MM/YY), as a European export writes them
+
+describe("superstore day first: 13/01/19 is 13 January 2019", () => {
+  const FILE = "superstore-ddmmyy/sample-superstore-ddmmyy-customers-B.csv";
+  const rows = records(FILE);
+  const date = (t: string) => {
+    const [d, m, y] = t.split("/").map(Number);
+    return { y: 2000 + y, m, d };
+  };
+
+  test("the column's order is proven and said", () => {
+    const a = analyseSource(sheetOf(FILE), "kpi", { lang: "en" });
+    expect(a.dateOrder).toBe("dmy");
+    expect(a.notes.some((n) => n.includes("read day first"))).toBe(true);
+    const d = a.dataset!.numbers.date!;
+    const first = date(rows[0]["Order Date"]);
+    expect(d[0]).toBe(serial(first.y, first.m, first.d));
+  });
+
+  test("quarterly revenue equals the sums by hand-split dates", async () => {
+    const kpi = await run(FILE, "kpi", { grain: "quarter" });
+    const perQuarter = sumBy(
+      rows,
+      (r) => {
+        const { y, m } = date(r["Order Date"]);
+        return iso(y, Math.floor((m - 1) / 3) * 3 + 1, 1);
+      },
+      (r) => Number(r.Sales)
+    );
+    const got = kpi.sheet.figures!.revenue as Record<string, number>;
+    expect(Object.keys(got).sort()).toEqual([...perQuarter.keys()].sort());
+    for (const [q, v] of perQuarter) close(got[q], v);
+  });
+
+  test("the live function reads the same dates", () => {
+    installCustomFunctions();
+    const col = (h: string) => rows.map((r) => [h === "Sales" ? Number(r[h]) : r[h]]);
+    const out = rfm(col("Customer Name"), col("Order Date"), col("Sales"));
+    const a = analyseSource(sheetOf(FILE), "accounts", { lang: "en" });
+    const customers = new Set(a.dataset!.text.customer);
+    expect(out.length - 1).toBe(customers.size);
+  });
+});
+
+// -------------------------------------------------------------------------------------------------
+// (d) A CRM opportunities export (Maven Analytics CRM Sales Opportunities): snake_case headers,
+// open deals without close_value or close_date, stages Prospecting/Engaging/Won/Lost
+
+describe("CRM export: open deals without amounts are counted, never dropped", () => {
+  const FILE = "crm-sales-opportunities/sales_pipeline.csv";
+  const rows = records(FILE);
+  let pipe: Run;
+  beforeAll(async () => {
+    pipe = await run(FILE, "pipeline");
+  });
+
+  test("columns by meaning", () => {
+    expect(columnsOf(pipe.analysis)).toEqual({
+      opportunity: "opportunity_id",
+      owner: "sales_agent",
+      customer: "account",
+      stage: "deal_stage",
+      closeDate: "close_date",
+      amount: "close_value",
+    });
+    expect(pipe.analysis.kept).toBe(rows.length);
+  });
+
+  test("open, won, lost and the as-of date against a plain count", () => {
+    const open = rows.filter((r) => r.deal_stage === "Prospecting" || r.deal_stage === "Engaging");
+    const won = rows.filter((r) => r.deal_stage === "Won");
+    const lost = rows.filter((r) => r.deal_stage === "Lost");
+    const f = pipe.sheet.figures!;
+    expect(f.open_deals).toBe(open.length);
+    close(f.open_amount as number, open.reduce((s, r) => s + (Number(r.close_value) || 0), 0));
+    close(f.won as number, won.reduce((s, r) => s + Number(r.close_value), 0));
+    expect(f.lost).toBe(lost.length);
+    const closed = [...won, ...lost].map((r) => r.close_date).sort();
+    expect(f.as_of).toBe(closed[closed.length - 1]);
+    expect(texts(pipe.sheet).join("\n")).not.toMatch(/no open opportunities/i);
+  });
+});
+
+// -------------------------------------------------------------------------------------------------
+// (a)(e) UCI Online Retail: quantity and unit price, no amount column, cancellations (C...)
+
+describe("online retail: amount = quantity × unit price, returns kept", () => {
+  const FILE = "online-retail-uci/online-retail-switzerland-customers.csv";
+  const rows = records(FILE);
+
+  test("the amount is derived and said so; customers and revenue", async () => {
+    const { analysis, sheet } = await run(FILE, "accounts");
+    expect(analysis.derived).toMatchObject({ role: "amount" });
+    expect(analysis.notes.some((n) => n.includes("Quantity") && n.includes("UnitPrice"))).toBe(
+      true
+    );
+    const withCustomer = rows.filter((r) => r.CustomerID.trim() !== "");
+    expect(analysis.kept).toBe(withCustomer.length);
+    expect(analysis.skippedCount).toBe(rows.length - withCustomer.length);
+    const revenue = sumBy(
+      withCustomer,
+      (r) => String(Number(r.CustomerID)),
+      (r) => Number(r.Quantity) * Number(r.UnitPrice)
+    );
+    expect(sheet.figures!.customers).toBe(revenue.size);
+    close(sheet.figures!.revenue as number, [...revenue.values()].reduce((a, b) => a + b, 0));
+    // cancellations are in the data and reduce revenue
+    expect(withCustomer.some((r) => r.InvoiceNo.startsWith("C"))).toBe(true);
+  });
+
+  test("the forecast forecasts money, not units", async () => {
+    const a = analyseSource(sheetOf(FILE), "forecast", { lang: "en" });
+    expect(a.derived).toMatchObject({ role: "value" });
+    expect(a.mapping.value).toBeUndefined();
+  });
+});
+
+// -------------------------------------------------------------------------------------------------
+// (f) Chinese headers: a Chaoyang hospital pharmacy's 2018 sales (朝阳医院 2018 销售数据)
+
+describe("朝阳医院销售数据: Chinese headers, impossible dates skipped with the reason", () => {
+  const FILE = "chaoyang-pharmacy-cn/chaoyang-hospital-2018-sales.csv";
+  const rows = records(FILE);
+  const valid = (t: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(t ?? "");
+    if (!m) return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const dt = new Date(Date.UTC(y, mo - 1, d));
+    return dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+  };
+
+  test("columns, skipped rows and revenue", async () => {
+    const { analysis, sheet } = await run(FILE, "accounts");
+    expect(columnsOf(analysis)).toMatchObject({
+      customer: "社保卡号",
+      date: "购药时间",
+      amount: "实收金额",
+    });
+    expect(analysis.choices).toEqual([
+      { role: "amount", chosen: analysis.mapping.amount, others: [5] },
+    ]);
+    const usable = rows.filter((r) => valid(r["购药时间"]) && (r["社保卡号"] ?? "").trim() !== "");
+    expect(analysis.kept).toBe(usable.length);
+    const revenue = usable.reduce((s, r) => s + Number(r["实收金额"]), 0);
+    close(sheet.figures!.revenue as number, revenue);
+    const reasons = analysis.skipped.map((s) => s.reason);
+    expect(reasons.some((r) => r.includes('"2018-02-29 星期一" is not a date'))).toBe(true);
+  });
+});
