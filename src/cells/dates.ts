@@ -1,36 +1,10 @@
-// Dates at the Excel boundary: Excel serial numbers in the 1900 date system (serial 1 = 1900-01-01,
-// with Excel's fictitious 1900-02-29 as serial 60), and the text dates users paste from other systems.
+// Text dates at the Excel boundary: the dates users paste from other systems, read into Excel serial
+// numbers (src/engine/calendar.ts), year-last ones in the order their column decides.
 
-const DAY_MS = 86_400_000;
-const EPOCH = Date.UTC(1899, 11, 30);
-/** Largest serial Excel accepts: 9999-12-31. */
-export const MAX_SERIAL = 2_958_465;
+import { serialFromYmd } from "../engine/calendar";
 
-/** Excel serial of a calendar date, or undefined if the date does not exist (e.g. 2024-02-30). */
-export function serialFromYmd(year: number, month: number, day: number): number | undefined {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day))
-    return undefined;
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  const serial = Math.round((d.getTime() - EPOCH) / DAY_MS);
-  // Before 1900-03-01 Excel counts its fictitious 1900-02-29, so real dates sit one lower.
-  return serial < 61 ? serial - 1 : serial;
-}
-
-/** Calendar date of an Excel serial (whole days), as [year, month, day]. */
-export function ymdFromSerial(serial: number): [number, number, number] {
-  const whole = Math.floor(serial);
-  if (whole === 60) return [1900, 2, 29];
-  const d = new Date(EPOCH + (whole < 60 ? whole + 1 : whole) * DAY_MS);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-}
-
-/** ISO text of an Excel serial, e.g. 45306 -> "2024-01-15". */
-export function isoFromSerial(serial: number): string {
-  const [y, m, d] = ymdFromSerial(serial);
-  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
+// Serial numbers and calendar dates live in the engine's calendar; re-exported for the readers.
+export { MAX_SERIAL, isoFromSerial, serialFromYmd, ymdFromSerial } from "../engine/calendar";
 
 /** How a text date with the year last is read: month first (`3/1/2019` = 1 March, Excel en-US) or
  *  day first (`3/1/2019` = 3 January, en-GB, fr, de, ...). */
