@@ -198,7 +198,7 @@ const zh: SourceStrings = {
     `${column} 的日期混用了两种顺序：按多数${order}读取（如“${example}”）；只能按另一种顺序读取的 ${other} 个日期已跳过。`,
   dateForced: (column: string, order: string) => `${column} 的日期按所选的${order}读取。`,
   otherCandidates: (role: string, chosen: string, others: string) =>
-    `“${role}”使用 ${chosen}；${others} 也可能是。如不对，请改选列。`,
+    `“${role}”使用 ${chosen}；${others}也可能是。如不对，请改选列。`,
   derivedAmount: (role: string, quantity: string, price: string) =>
     `“${role}” = ${quantity} × ${price}：表中没有金额列。`,
   unitsNotMoney: (role: string, column: string) =>

@@ -109,11 +109,22 @@ describe("superstore: profit and categories, M/D/YYYY", () => {
   });
 
   test("customers, revenue and the tiers of the largest accounts", () => {
-    const revenue = sumBy(rows, (r) => r["Customer Name"], (r) => Number(r.Sales));
-    const profit = sumBy(rows, (r) => r["Customer Name"], (r) => Number(r.Profit));
+    const revenue = sumBy(
+      rows,
+      (r) => r["Customer Name"],
+      (r) => Number(r.Sales)
+    );
+    const profit = sumBy(
+      rows,
+      (r) => r["Customer Name"],
+      (r) => Number(r.Profit)
+    );
     const f = accounts.sheet.figures!;
     expect(f.customers).toBe(revenue.size);
-    close(f.revenue as number, [...revenue.values()].reduce((a, b) => a + b, 0));
+    close(
+      f.revenue as number,
+      [...revenue.values()].reduce((a, b) => a + b, 0)
+    );
     const tiers = f.tiers as Record<string, number>;
     expect(tiers.core + tiers.key + tiers.ordinary).toBe(revenue.size);
     // the largest account by revenue is not ordinary unless it lost money
@@ -138,7 +149,11 @@ describe("superstore: profit and categories, M/D/YYYY", () => {
 
   test("KPIs: revenue per period equals the sums by order date", async () => {
     const kpi = await run(FILE, "kpi", { grain: "year" });
-    const perYear = sumBy(rows, (r) => String(date(r["Order Date"]).y), (r) => Number(r.Sales));
+    const perYear = sumBy(
+      rows,
+      (r) => String(date(r["Order Date"]).y),
+      (r) => Number(r.Sales)
+    );
     const got = kpi.sheet.figures!.revenue as Record<string, number>;
     for (const [y, v] of perYear) close(got[`${y}-01-01`], v);
   });
@@ -219,8 +234,14 @@ describe("CRM export: open deals without amounts are counted, never dropped", ()
     const lost = rows.filter((r) => r.deal_stage === "Lost");
     const f = pipe.sheet.figures!;
     expect(f.open_deals).toBe(open.length);
-    close(f.open_amount as number, open.reduce((s, r) => s + (Number(r.close_value) || 0), 0));
-    close(f.won as number, won.reduce((s, r) => s + Number(r.close_value), 0));
+    close(
+      f.open_amount as number,
+      open.reduce((s, r) => s + (Number(r.close_value) || 0), 0)
+    );
+    close(
+      f.won as number,
+      won.reduce((s, r) => s + Number(r.close_value), 0)
+    );
     expect(f.lost).toBe(lost.length);
     const closed = [...won, ...lost].map((r) => r.close_date).sort();
     expect(f.as_of).toBe(closed[closed.length - 1]);
@@ -250,7 +271,10 @@ describe("online retail: amount = quantity × unit price, returns kept", () => {
       (r) => Number(r.Quantity) * Number(r.UnitPrice)
     );
     expect(sheet.figures!.customers).toBe(revenue.size);
-    close(sheet.figures!.revenue as number, [...revenue.values()].reduce((a, b) => a + b, 0));
+    close(
+      sheet.figures!.revenue as number,
+      [...revenue.values()].reduce((a, b) => a + b, 0)
+    );
     // cancellations are in the data and reduce revenue
     expect(withCustomer.some((r) => r.InvoiceNo.startsWith("C"))).toBe(true);
   });
@@ -292,5 +316,131 @@ describe("朝阳医院销售数据: Chinese headers, impossible dates skipped wi
     close(sheet.figures!.revenue as number, revenue);
     const reasons = analysis.skipped.map((s) => s.reason);
     expect(reasons.some((r) => r.includes('"2018-02-29 星期一" is not a date'))).toBe(true);
+  });
+});
+
+// -------------------------------------------------------------------------------------------------
+// (f)(b) The Chinese Superstore (Tableau's 示例 - 超市), as an .xlsx with date cells, as the CLI reads it
+
+describe("示例 - 超市 (.xlsx): Chinese headers, date cells, plans by region", () => {
+  const rows = records("superstore-cn/superstore-cn-orders.csv");
+  const date = (t: string) => {
+    const [m, d, y] = t.split("/").map(Number);
+    return { y, m, d };
+  };
+  let values: unknown[][];
+  let formats: readonly (readonly unknown[])[] | undefined;
+  beforeAll(async () => {
+    const { readXlsx } = await import("../../src/cli/xlsx");
+    const [orders] = await readXlsx(
+      fs.readFileSync(path.join(ROOT, "superstore-cn/superstore-cn.xlsx"))
+    );
+    values = orders.values;
+    formats = orders.formats;
+  });
+  const analyse = (workflow: WorkflowId) =>
+    analyseSource(values, workflow, { lang: "zh", formats, maxIssues: 100_000 });
+
+  test("accounts: columns, customers, revenue, profit", async () => {
+    const a = analyse("accounts");
+    expect(columnsOf(a)).toEqual({
+      customer: "客户名称",
+      date: "订单日期",
+      amount: "销售额",
+      profit: "利润",
+    });
+    const sheet = await buildReport("accounts", a.dataset!, { lang: "zh", created: CREATED });
+    const revenue = sumBy(
+      rows,
+      (r) => r["客户名称"],
+      (r) => Number(r["销售额"])
+    );
+    expect(sheet.figures!.customers).toBe(revenue.size);
+    close(
+      sheet.figures!.revenue as number,
+      [...revenue.values()].reduce((x, y) => x + y, 0)
+    );
+    // the date cells are the dates the CSV text shows
+    const first = date(rows[0]["订单日期"]);
+    expect(a.dataset!.numbers.date![0]).toBe(serial(first.y, first.m, first.d));
+  });
+
+  test("plan: split by region (地区), not by 50 customers", async () => {
+    const a = analyse("plan");
+    expect(columnsOf(a).region).toBe("地区");
+    const sheet = await buildReport("plan", a.dataset!, { lang: "zh", created: CREATED });
+    const regions = new Set(rows.map((r) => r["地区"]));
+    expect(JSON.stringify(sheet.figures)).toContain(String(regions.size));
+    for (const region of regions) expect(texts(sheet)).toContain(region);
+  });
+
+  test("KPIs per year equal the sums by the CSV's dates", async () => {
+    const a = analyse("kpi");
+    const sheet = await buildReport("kpi", a.dataset!, {
+      lang: "zh",
+      created: CREATED,
+      grain: "year",
+    } as never);
+    const perYear = sumBy(
+      rows,
+      (r) => String(date(r["订单日期"]).y),
+      (r) => Number(r["销售额"])
+    );
+    const got = sheet.figures!.revenue as Record<string, number>;
+    for (const [y, v] of perYear) close(got[`${y}-01-01`], v);
+  });
+});
+
+// -------------------------------------------------------------------------------------------------
+// (c) An Indian e-commerce export: DD-MM-YYYY with dashes, 60 empty rows at the end
+
+describe("Indian e-commerce orders: DD-MM-YYYY, trailing empty rows", () => {
+  const FILE = "india-ecommerce-ddmmyyyy/List of Orders.csv";
+  const rows = records(FILE).filter((r) => r.OrderID.trim() !== "");
+  // the amounts are in Order Details, one line per item: joined on OrderID, as a user would with
+  // a lookup column
+  const amount = sumBy(
+    records("india-ecommerce-ddmmyyyy/Order Details.csv"),
+    (r) => r.OrderID,
+    (r) => Number(r.Amount)
+  );
+  const date = (t: string) => {
+    const [d, m, y] = t.split("-").map(Number);
+    return { y, m, d };
+  };
+
+  test("day first is proven by the data; the empty rows at the end are not read", () => {
+    const raw = fs.readFileSync(path.join(ROOT, FILE), "utf8").split(/\r?\n/).slice(1);
+    expect(raw.filter((l) => /^,+$/.test(l)).length).toBe(60);
+    const a = analyseSource(sheetOf(FILE), "kpi", { lang: "en" });
+    expect(a.problems).toEqual(["No column is recognised as Amount: choose it."]);
+    expect(a.dateOrder).toBe("dmy");
+    expect(a.dates[0].plan.basis).toBe("proven");
+  });
+
+  test("with the joined amounts: quarterly revenue by hand-split dates", async () => {
+    const cells = sheetOf(FILE).map((row, i) =>
+      i === 0 ? [...row, "Amount"] : [...row, row[0] === "" ? "" : amount.get(String(row[0]))]
+    );
+    const a = analyseSource(cells, "kpi", { lang: "en" });
+    expect(a.problems).toEqual([]);
+    expect(a.kept).toBe(rows.length);
+    expect(a.skippedCount).toBe(0);
+    const sheet = await buildReport("kpi", a.dataset!, {
+      lang: "en",
+      created: CREATED,
+      grain: "quarter",
+    } as never);
+    const perQuarter = sumBy(
+      rows,
+      (r) => {
+        const { y, m } = date(r.OrderDate);
+        return iso(y, Math.floor((m - 1) / 3) * 3 + 1, 1);
+      },
+      (r) => amount.get(r.OrderID) ?? 0
+    );
+    const got = sheet.figures!.revenue as Record<string, number>;
+    expect(Object.keys(got).sort()).toEqual([...perQuarter.keys()].sort());
+    for (const [q, v] of perQuarter) close(got[q], v);
   });
 });
