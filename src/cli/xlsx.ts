@@ -29,6 +29,7 @@ import {
   isFormula,
   isLive,
 } from "../report/model";
+import { sheetNameFor, tableNameFor } from "../report/names";
 
 /** The worksheet custom property that holds a report sheet's marker (JSON), as the task pane stores it. */
 export const MARKER_PROPERTY = "KAM.Report";
@@ -123,37 +124,6 @@ export function fileFormula(formula: string): string {
 
 // ---------------------------------------------------------------------------------------------------
 // Names
-
-const SHEET_NAME_BAD = /[:\\/?*[\]]/g;
-
-/** A valid, workbook-unique sheet name (≤ 31 characters, none of : \ / ? * [ ], no edge quote). */
-function sheetName(wanted: string, used: Set<string>): string {
-  let base = wanted
-    .replace(SHEET_NAME_BAD, "_")
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  if (base === "" || base.toLowerCase() === "history") base = "Report";
-  base = base.slice(0, 31).trimEnd();
-  let name = base;
-  for (let k = 2; used.has(name.toLowerCase()); k++) {
-    const suffix = ` (${k})`;
-    name = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
-  }
-  used.add(name.toLowerCase());
-  return name;
-}
-
-/** A valid, workbook-unique table name: letters, digits, _ and ., not a cell reference. */
-function tableName(wanted: string, used: Set<string>): string {
-  let base = wanted.replace(/[^A-Za-z0-9_.\\]/g, "_");
-  if (!/^[A-Za-z_\\]/.test(base)) base = `_${base}`;
-  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]$|^[Rr]\d*[Cc]\d*$/.test(base)) base = `_${base}`;
-  base = base.slice(0, 250);
-  let name = base;
-  for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}_${k}`;
-  used.add(name.toLowerCase());
-  return name;
-}
 
 /** Table header texts: non-empty and unique in the table (Excel repairs the file otherwise). */
 function tableHeaders(headers: readonly string[], columns: number): string[] {
@@ -398,7 +368,8 @@ function writeSheet(
     const headers = tableHeaders(spec.headers, area.columns);
     headers.forEach((h, i) => headerCells.set(key(area.row, area.column + i), h));
     if (area.rows < 2 || area.columns < 1) continue; // a header without rows is no Excel table
-    const name = tableName(spec.name, usedTables);
+    const name = tableNameFor(spec.name, (n) => usedTables.has(n.toLowerCase()));
+    usedTables.add(name.toLowerCase());
     const style: TableStyleProperties = {
       theme: (spec.style ?? "TableStyleMedium2") as TableStyleProperties["theme"],
       showRowStripes: true,
@@ -559,7 +530,8 @@ export async function workbookBytes(
   const markers = new Map<string, string>();
   const written: WrittenWorkbook = { sheets: [] };
   for (const sheet of book.sheets) {
-    const name = sheetName(sheet.name, usedSheets);
+    const name = sheetNameFor(sheet.name, (n) => usedSheets.has(n.toLowerCase()));
+    usedSheets.add(name.toLowerCase());
     const ws = wb.addWorksheet(name);
     const result = writeSheet(ws, sheet, usedTables, options);
     markers.set(name, markerJson(sheet.marker));

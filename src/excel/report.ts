@@ -33,6 +33,7 @@ import {
   isFormula,
   isLive,
 } from "../report/model";
+import { sheetNameFor, tableNameFor } from "../report/names";
 import { describeExcelError } from "./errors";
 import { SourcePort, listSources, readSource } from "./source";
 
@@ -150,35 +151,6 @@ export function parseMarker(text: unknown): ReportMarker | null {
 // ---- names ------------------------------------------------------------------------------------
 
 const upper = (s: string) => s.toUpperCase();
-
-/**
- * A valid sheet name for `preferred`: Excel's forbidden characters (: \ / ? * [ ]) removed, no
- * apostrophe at either end, at most 31 characters; "Name (2)", "Name (3)"... while `taken`.
- */
-export function sheetNameFor(preferred: string, taken: (name: string) => boolean): string {
-  let base = preferred
-    .replace(/[:\\/?*[\]]/g, "")
-    .replace(/^[\s']+|[\s']+$/g, "")
-    .slice(0, 31)
-    .replace(/[\s']+$/, "");
-  if (base === "" || base.toLowerCase() === "history") base = "KAM Report";
-  if (!taken(base)) return base;
-  for (let k = 2; ; k++) {
-    const suffix = ` (${k})`;
-    const name = `${base.slice(0, 31 - suffix.length).replace(/[\s']+$/, "")}${suffix}`;
-    if (!taken(name)) return name;
-  }
-}
-
-/** A valid table name (letters, digits, "_", "."; not a cell reference), unique among `taken`. */
-export function tableNameFor(preferred: string, taken: Set<string>): string {
-  let base = preferred.replace(/[^\p{L}\p{N}_.]/gu, "_").slice(0, 200);
-  if (!/^[\p{L}_]/u.test(base)) base = `_${base}`;
-  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]\d*$/.test(base)) base = `_${base}`;
-  let name = base;
-  for (let k = 2; taken.has(upper(name)); k++) name = `${base}_${k}`;
-  return name;
-}
 
 function temporarySheetName(taken: (name: string) => boolean): string {
   for (;;) {
@@ -587,7 +559,7 @@ export async function writeReport(
       const takenTables = new Set([...tables.items, ...names.items].map((t) => upper(t.name)));
       const ownTables: { spec: TableSpec; name: string }[] = [];
       for (const spec of report.tables) {
-        const name = tableNameFor(spec.name, takenTables);
+        const name = tableNameFor(spec.name, (n) => takenTables.has(upper(n)));
         takenTables.add(upper(name));
         ownTables.push({ spec, name });
       }
@@ -695,7 +667,7 @@ export async function writeReport(
         const remaining = new Set([...takenTables].filter((n) => !freed.has(n)));
         for (const own of ownTables) remaining.delete(upper(own.name));
         for (const own of ownTables) {
-          const preferred = tableNameFor(own.spec.name, remaining);
+          const preferred = tableNameFor(own.spec.name, (n) => remaining.has(upper(n)));
           remaining.add(upper(preferred));
           if (preferred !== own.name) sheet.tables.getItem(own.name).name = preferred;
         }

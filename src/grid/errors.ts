@@ -1,6 +1,8 @@
 // The one error type of the Excel boundary: a problem with the user's input, phrased so that the
 // user can find and fix it ("KAM.RFM: amounts, row 7 (C8): "abc" is not a number").
 
+import { columnIndex, columnLetters } from "../report/names";
+
 /** Where a problem is: the function, the argument, and optionally a 0-based position in it. */
 export interface Place {
   /** Function as the user types it, e.g. "KAM.RFM". */
@@ -54,21 +56,5 @@ export function cellAddress(
   const ref = bang >= 0 ? rangeAddress.slice(bang + 1) : rangeAddress;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(ref);
   if (!m) return undefined;
-  return `${columnName(columnIndex(m[1]) + col)}${Number(m[2]) + row}`;
-}
-
-/** "A" -> 0, "Z" -> 25, "AA" -> 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** 0 -> "A", 26 -> "AA". */
-export function columnName(index: number): string {
-  let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  }
-  return s;
+  return `${columnLetters(columnIndex(m[1]) + col)}${Number(m[2]) + row}`;
 }

@@ -7,6 +7,11 @@
 // formulas only (portable); `live` cells carry a KAM.* formula and are only produced when the user
 // asks for live formulas.
 
+import { columnLetters } from "./names";
+
+// Column letters and sheet quoting live in ./names (host-neutral); re-exported for the builders.
+export { columnLetters, sheetRef } from "./names";
+
 /** A constant written as it is. Text is always text: a writer never lets "=..." become a formula. */
 export type Scalar = string | number | boolean | null;
 
@@ -230,15 +235,6 @@ export function blockArea(block: Block): Area {
   };
 }
 
-/** Column letters of a 0-based column index: 0 → A, 26 → AA. */
-export function columnLetters(column: number): string {
-  let s = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  }
-  return s;
-}
-
 /** A1 address of a cell or an area on the same sheet: (0,0) → "A1"; absolute with `$` when asked. */
 export function a1(row: number, column: number, absolute = false): string {
   const d = absolute ? "$" : "";
@@ -249,11 +245,4 @@ export function areaA1(area: Area, absolute = false): string {
   const first = a1(area.row, area.column, absolute);
   if (area.rows === 1 && area.columns === 1) return first;
   return `${first}:${a1(area.row + area.rows - 1, area.column + area.columns - 1, absolute)}`;
-}
-
-/** A sheet name as Excel writes it in a reference: quoted unless plain letters/digits/underscores. */
-export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
 }

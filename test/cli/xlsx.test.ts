@@ -128,9 +128,10 @@ describe("workbookBytes", () => {
     const b = sheet("KAM: Accounts/2024 [draft] with a very long name", "1st table");
     b.tables[0].headers = ["Customer", "customer", ""];
     const { written } = await workbookBytes({ sheets: [a, b] }, { lang: "en" });
+    // the same rule as the task pane's writer (src/report/names.ts): forbidden characters removed
     expect(written.sheets.map((s) => s.name)).toEqual([
-      "KAM_ Accounts_2024 _draft_ with",
-      "KAM_ Accounts_2024 _draft_ (2)",
+      "KAM Accounts2024 draft with a v",
+      "KAM Accounts2024 draft with (2)",
     ]);
     expect(written.sheets.map((s) => s.tables[0].name)).toEqual(["_1st_table", "_1st_table_2"]);
     expect(written.sheets[1].tables[0].headers).toEqual(["Customer", "customer 2", "Column3"]);

@@ -11,12 +11,11 @@ import {
   needsTextPrefix,
   officeReports,
   parseMarker,
-  sheetNameFor,
-  tableNameFor,
   textInput,
   writeReport,
 } from "../../src/excel/report";
 import { CellContent, ReportMarker, ReportSheet } from "../../src/report/model";
+import { sheetNameFor, tableNameFor } from "../../src/report/names";
 import { ColumnSpec, PlacedTable, SheetBuilder, userText } from "../../src/report/sheet";
 import {
   InstalledMock,
@@ -540,14 +539,17 @@ describe("names", () => {
   });
 
   test("table names: valid and unique in the workbook", () => {
-    expect(tableNameFor("KAM_Accounts", new Set())).toBe("KAM_Accounts");
-    expect(tableNameFor("KAM_Accounts", new Set(["KAM_ACCOUNTS"]))).toBe("KAM_Accounts_2");
-    expect(tableNameFor("KAM_Accounts", new Set(["KAM_ACCOUNTS", "KAM_ACCOUNTS_2"]))).toBe(
+    const takenIn = (names: string[]) => (n: string) => names.includes(n.toUpperCase());
+    expect(tableNameFor("KAM_Accounts", takenIn([]))).toBe("KAM_Accounts");
+    expect(tableNameFor("KAM_Accounts", takenIn(["KAM_ACCOUNTS"]))).toBe("KAM_Accounts_2");
+    expect(tableNameFor("KAM_Accounts", takenIn(["KAM_ACCOUNTS", "KAM_ACCOUNTS_2"]))).toBe(
       "KAM_Accounts_3"
     );
-    expect(tableNameFor("KAM Accounts-2024", new Set())).toBe("KAM_Accounts_2024");
-    expect(tableNameFor("2024", new Set())).toBe("_2024");
-    expect(tableNameFor("ABC1", new Set())).toBe("_ABC1");
+    expect(tableNameFor("KAM Accounts-2024", takenIn([]))).toBe("KAM_Accounts_2024");
+    expect(tableNameFor("2024", takenIn([]))).toBe("_2024");
+    expect(tableNameFor("ABC1", takenIn([]))).toBe("_ABC1");
+    expect(tableNameFor("R1C1", takenIn([]))).toBe("_R1C1");
+    expect(tableNameFor("客户_汇总", takenIn([]))).toBe("客户_汇总");
   });
 
   test("a table name taken by the user's table or name gets a suffix", async () => {

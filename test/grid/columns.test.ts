@@ -2,7 +2,8 @@ import { describe, test, expect } from "@jest/globals";
 import { InputError } from "../../src/grid/errors";
 import { readTable, splitColumns, toVector } from "../../src/grid/columns";
 import { optionalBoolean, optionalDate, optionalNumber } from "../../src/grid/scalars";
-import { cellAddress, columnName } from "../../src/grid/errors";
+import { cellAddress } from "../../src/grid/errors";
+import { columnLetters } from "../../src/report/names";
 
 const col = (...v: unknown[]) => v.map((x) => [x]);
 const messageOf = (f: () => unknown) => {
@@ -182,7 +183,7 @@ describe("addresses", () => {
     expect(cellAddress(undefined, 0, 0)).toBeUndefined();
   });
   test("column names", () => {
-    expect([0, 25, 26, 701, 702, 16383].map(columnName)).toEqual([
+    expect([0, 25, 26, 701, 702, 16383].map(columnLetters)).toEqual([
       "A",
       "Z",
       "AA",
