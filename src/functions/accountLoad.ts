@@ -1,6 +1,7 @@
 /* global CustomFunctions */
 import { accountLoad as loadEngine, DEFAULT_LOAD_RANGE } from "../engine/pipeline/load";
 import { argError, optionalBoolean, optionalNumber, readTable } from "../grid";
+import { withoutRowsOfZeros } from "../grid/aligned";
 import { PLAN_LABELS } from "../i18n/results.plan";
 import { addressOf, guard, language } from "./shared";
 
@@ -9,7 +10,7 @@ const FN = "KAM.ACCOUNT_LOAD";
 /**
  * Accounts per sales rep against the key-account practice's range of 30 to 40: distinct accounts of each rep, flagged Under, OK or Over.
  * @customfunction ACCOUNT_LOAD
- * @param reps Sales rep of each row (select without the header row).
+ * @param reps Sales rep of each row (select without the header row). A row of zeros (rep 0, account 0) is an empty row.
  * @param accounts Account of each row; an account listed twice for a rep counts once.
  * @param [min] Fewest accounts a rep should have; default 30.
  * @param [max] Most accounts a rep should have; default 40.
@@ -38,10 +39,13 @@ export function accountLoad(
     if (high < low)
       argError({ fn: FN, arg: "max" }, `${high} is less than min (${low}); give max ≥ min`);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
-    const data = readTable(FN, [
-      { arg: "reps", kind: "label", value: reps, address: addressOf(invocation, 0) },
-      { arg: "accounts", kind: "label", value: accounts, address: addressOf(invocation, 1) },
-    ] as const);
+    // a row of zeros is an empty row (0 is no rep or account), as Excel desktop passes one
+    const data = withoutRowsOfZeros(
+      readTable(FN, [
+        { arg: "reps", kind: "label", value: reps, address: addressOf(invocation, 0) },
+        { arg: "accounts", kind: "label", value: accounts, address: addressOf(invocation, 1) },
+      ] as const)
+    );
     if (data.columns[0].length === 0)
       argError({ fn: FN, arg: "reps" }, "no rows: the ranges are blank");
     const labels = PLAN_LABELS[language()];

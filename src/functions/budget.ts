@@ -1,6 +1,8 @@
 /* global CustomFunctions */
 import { salesBudget } from "../engine/plan/budget";
 import { argError, cellError, isOmitted, optionalBoolean } from "../grid";
+import { isBlankCell } from "../cells/read";
+import { paddingStart, rowsOf } from "../grid/matrix";
 import { asNumber, classify } from "../grid/values";
 import { PLAN_LABELS } from "../i18n/results.plan";
 import { addressOf, guard, language } from "./shared";
@@ -39,7 +41,7 @@ export function budget(
     if (isOmitted(fixed_costs)) fixed = new Array<number>(n).fill(0);
     else {
       const place = { fn: FN, arg: "fixed_costs", address: addressOf(invocation, 2) };
-      const f = readCompleteSeries(place, fixed_costs);
+      const f = readCompleteSeries(place, fixed_costs, (k) => k === 1 || k === n);
       if (f.values.length === 1) fixed = new Array<number>(n).fill(f.values[0]);
       else if (f.values.length === n) fixed = f.values;
       else
@@ -81,8 +83,9 @@ export function budget(
 }
 
 /**
- * The rate matrix: rows are periods, columns cost lines. A first row of text is the lines' names; blank
- * rows at the end are ignored; one row of rates applies to every period.
+ * The rate matrix: rows are periods, columns cost lines. A first row of text is the lines' names; rows
+ * of blanks and zeros at the end are ignored (an oversized range) unless they are needed for one row
+ * per period; one row of rates applies to every period.
  */
 function readRates(
   value: unknown,
@@ -90,10 +93,7 @@ function readRates(
   address: string | undefined
 ): { perPeriod: number[][]; names?: string[] } {
   const place = { fn: FN, arg: "cost_rates", address };
-  const rows: unknown[][] = Array.isArray(value)
-    ? (value as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]))
-    : [[value]];
-  const blank = (v: unknown) => classify(v).kind === "blank";
+  const rows = rowsOf(value);
   let names: string[] | undefined;
   let first = 0;
   if (
@@ -106,8 +106,15 @@ function readRates(
     names = rows[0].map((v) => String(v).trim());
     first = 1;
   }
-  let end = rows.length;
-  while (end > first && rows[end - 1].every(blank)) end--;
+  // rows of zeros and blanks at the end pad an oversized range, unless a row of zero rates is needed
+  // to give one row per period
+  let end = paddingStart(rows, first);
+  const fits = (count: number) => count === 1 || count === periods;
+  if (!fits(end - first)) {
+    let k = end;
+    while (k < rows.length && !rows[k].every(isBlankCell) && !fits(k + 1 - first)) k++;
+    if (k < rows.length && !rows[k].every(isBlankCell)) end = k + 1;
+  }
   const count = end - first;
   if (count === 0) argError(place, "no rates: the range is blank");
   if (count !== 1 && count !== periods)

@@ -8,9 +8,8 @@ import {
   isOmitted,
   optionalNumber,
   readTable,
-  splitColumns,
 } from "../grid";
-import { readNumberList } from "../grid/matrix";
+import { paddingStart, readNumberList, rowsOf } from "../grid/matrix";
 import { classify } from "../grid/values";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { addressOf, guard, language } from "./shared";
@@ -21,7 +20,7 @@ const FN_S = "KAM.SURVEY_FORECAST";
 /**
  * Delphi panel summary: for each round, the median of the experts' estimates, the lower and upper quartile (as QUARTILE.INC), the interquartile range, its ratio to the median and whether consensus is reached (IQR / median ≤ threshold); then the final estimate, the median of the last round.
  * @customfunction DELPHI
- * @param estimates The experts' estimates: one row per expert, one column per round (oldest first); blank where an expert did not answer; an optional header row names the rounds.
+ * @param estimates The experts' estimates: one row per expert, one column per round (oldest first); blank where an expert did not answer; an optional header row names the rounds. A 0 is an estimate; rows of zeros at the end are the empty cells of a larger range.
  * @param [threshold] Consensus when IQR / |median| is at most this; default 0.1 (10%), from 0 to 10.
  * @param invocation Invocation (parameter addresses for error messages).
  * @returns A header row (Round, Median, Lower quartile, Upper quartile, IQR, IQR / median, Consensus), one row per round, then Final estimate.
@@ -38,13 +37,17 @@ export function delphiFunction(
       max: 10,
     });
     const address = addressOf(invocation, 0);
-    const rows = (Array.isArray(estimates) ? estimates : [[estimates]]) as unknown[][];
-    const width = Array.isArray(rows[0]) ? rows[0].length : 1;
-    const columns = splitColumns({ fn: FN_D, arg: "estimates" }, estimates, width);
+    const rows = rowsOf(estimates);
+    const width = rows[0].length;
+    // experts' rows of zeros and blanks at the end are the empty cells of an oversized range
+    const end = paddingStart(rows);
+    const columns = Array.from({ length: width }, (_, j) =>
+      rows.map((row, i) => [i < end ? row[j] : null])
+    );
     const names: (string | number)[] = [];
     const rounds = columns.map((c, j) => {
       const place = { fn: FN_D, arg: "estimates", address: cellAddress(address, 0, j) };
-      const list = readNumberList(place, c);
+      const list = readNumberList(place, c, Infinity);
       const head = classify(c[0][0]);
       names.push(
         list.positions[0] !== 0 && c.length > 1 && head.kind === "text" ? head.value.trim() : j + 1
@@ -78,7 +81,7 @@ export function delphiFunction(
 /**
  * Sales-force or market survey composite: the weighted mean of the estimates after dropping the trim fraction of the lowest and of the highest estimates (with their weights).
  * @customfunction SURVEY_FORECAST
- * @param estimates The estimates (e.g. each salesperson's or respondent's forecast), one column or row.
+ * @param estimates The estimates (e.g. each salesperson's or respondent's forecast), one column or row. A 0 is an estimate; zeros at the end (with zero or no weight) are the empty cells of a larger range.
  * @param [weights] One weight per estimate (same size), e.g. each territory's share; default equal. Negative weights are an error.
  * @param [trim] Fraction of estimates dropped at each end, at least 0 and below 0.5; default 0. floor(trim × count) lowest and as many highest are dropped.
  * @param invocation Invocation (parameter addresses for error messages).

@@ -1,7 +1,8 @@
 /* global CustomFunctions */
 import { dpm as dpmEngine } from "../engine/portfolio/dpm";
-import { argError, isOmitted, optionalBoolean, optionalNumber, readTable } from "../grid";
-import { readNumberList, readNumberMatrix } from "../grid/matrix";
+import { argError, isOmitted, optionalBoolean, optionalNumber, readTable, toVector } from "../grid";
+import { alignedRows } from "../grid/aligned";
+import { matrixSpecs, readNumberList, rowsOf } from "../grid/matrix";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
 import { addressOf, guard, language } from "./shared";
 
@@ -10,15 +11,15 @@ const FN = "KAM.DPM";
 /**
  * Directional policy matrix: weighted market attractiveness and relative business strength of each segment or account, its quadrant and strategy: improve (star: both high), maintain (cash cow: strength high, attractiveness low), enter (question mark: attractiveness high, strength low; a new business), harvest or exit (dog: both low).
  * @customfunction DPM
- * @param attractiveness_scores One row per segment or account, one column per attractiveness factor (scores, e.g. 0 to 10).
+ * @param attractiveness_scores One row per segment or account, one column per attractiveness factor (scores, e.g. 0 to 10); an optional header row.
  * @param attractiveness_weights One weight per attractiveness factor.
  * @param strength_scores One row per segment or account (same rows), one column per strength factor.
  * @param strength_weights One weight per strength factor.
  * @param [sizes] Size of each segment or account (e.g. revenue, for the bubble size of a chart); shown in the result.
  * @param [cut] Score above which attractiveness or strength is high; default 5 (the middle of a 0 to 10 scale).
- * @param [headers] TRUE (default) puts a header row on top.
+ * @param [headers] TRUE (default) puts a header row on top (or in place of the input's header row).
  * @param invocation Invocation (parameter addresses for error messages).
- * @returns Spills one row per segment or account: attractiveness, strength, size (blank without sizes), quadrant, strategy.
+ * @returns Spills one row per input row: attractiveness, strength, size (blank without sizes), quadrant, strategy. Blank rows stay blank; a row of zero scores is scored, except at the end of the ranges, where it is their empty cells.
  * @requiresParameterAddresses
  */
 export function dpm(
@@ -34,24 +35,42 @@ export function dpm(
   return guard(FN, () => {
     const c = optionalNumber({ fn: FN, arg: "cut" }, cut, 5);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
-    const a = readNumberMatrix(
-      FN,
+    const aSpecs = matrixSpecs(
       "attractiveness_scores",
       attractiveness_scores,
       addressOf(invocation, 0)
     );
-    const s = readNumberMatrix(FN, "strength_scores", strength_scores, addressOf(invocation, 2));
-    const n = a.columns[0].length;
-    if (n === 0) argError({ fn: FN, arg: "attractiveness_scores" }, "no rows: the range is blank");
-    if (s.columns[0].length !== n)
+    const sSpecs = matrixSpecs("strength_scores", strength_scores, addressOf(invocation, 2));
+    const rows = rowsOf(attractiveness_scores).length;
+    const sRows = rowsOf(strength_scores).length;
+    if (sRows !== rows)
       argError(
         { fn: FN, arg: "strength_scores" },
-        `has ${s.columns[0].length} rows of scores but attractiveness_scores has ${n}`
+        `has ${sRows} rows of scores but attractiveness_scores has ${rows}`
       );
+    const withSizes = !isOmitted(sizes);
+    const sizePlace = { fn: FN, arg: "sizes", address: addressOf(invocation, 4) };
+    if (withSizes) {
+      const count = toVector(sizePlace, sizes).values.length;
+      if (count !== rows)
+        argError(sizePlace, `has ${count} values but there are ${rows} rows of scores`);
+    }
+    // one table, so that the rows of both matrices and the sizes are read (and kept) together
+    const data = readTable(FN, [
+      ...aSpecs,
+      ...sSpecs,
+      ...(withSizes ? [{ ...sizePlace, kind: "number" as const, value: sizes }] : []),
+    ]);
+    const cols = data.columns as unknown as number[][];
+    const aCols = cols.slice(0, aSpecs.length);
+    const sCols = cols.slice(aSpecs.length, aSpecs.length + sSpecs.length);
+    const n = cols[0].length;
+    if (n === 0) argError({ fn: FN, arg: "attractiveness_scores" }, "no rows: the range is blank");
     const weights = (arg: string, value: unknown, index: number, k: number) => {
       const w = readNumberList(
         { fn: FN, arg, address: addressOf(invocation, index) },
-        value
+        value,
+        k
       ).values;
       if (w.length !== k)
         argError({ fn: FN, arg }, `has ${w.length} weights but there are ${k} factors`);
@@ -59,27 +78,17 @@ export function dpm(
       if (!(w.reduce((t, x) => t + x, 0) > 0)) argError({ fn: FN, arg }, "the weights add up to 0");
       return w;
     };
-    const aw = weights("attractiveness_weights", attractiveness_weights, 1, a.columns.length);
-    const sw = weights("strength_weights", strength_weights, 3, s.columns.length);
-    let size: (number | string)[] = new Array<string>(n).fill("");
-    if (!isOmitted(sizes)) {
-      size = readTable(FN, [
-        { arg: "sizes", kind: "number", value: sizes, address: addressOf(invocation, 4) },
-      ] as const).columns[0];
-      if (size.length !== n)
-        argError(
-          { fn: FN, arg: "sizes" },
-          `has ${size.length} values but there are ${n} rows of scores`
-        );
-    }
+    const aw = weights("attractiveness_weights", attractiveness_weights, 1, aCols.length);
+    const sw = weights("strength_weights", strength_weights, 3, sCols.length);
+    const size = withSizes ? cols[cols.length - 1] : undefined;
     const L = ACCOUNT_LABELS[language()];
-    const rows = dpmEngine(a.columns, aw, s.columns, sw, c).map((r, i) => [
+    const out = dpmEngine(aCols, aw, sCols, sw, c).map((r, i) => [
       r.attractiveness,
       r.strength,
-      size[i],
+      size ? size[i] : "",
       L.quadrants[r.quadrant],
       L.strategies[r.strategy],
     ]);
-    return withHeaders ? [[...L.dpmHeaders], ...rows] : rows;
+    return alignedRows(data, out, withHeaders ? L.dpmHeaders : undefined, 5);
   });
 }

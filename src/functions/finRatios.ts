@@ -1,6 +1,7 @@
 /* global CustomFunctions */
 import { financialRatios, Ratio } from "../engine/portfolio/ratios";
 import { argError, optionalBoolean, readTable } from "../grid";
+import { alignedRows } from "../grid/aligned";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
 import { addressOf, guard, language } from "./shared";
 
@@ -9,15 +10,15 @@ const FN = "KAM.FIN_RATIOS";
 /**
  * A customer's financial ratios from its balance sheet and income statement: current ratio, net profit margin, return on assets, debt ratio and asset turnover. A ratio whose denominator is 0 shows a short text such as "n/a: revenue is 0" instead of a number.
  * @customfunction FIN_RATIOS
- * @param current_assets Current assets (a number, or a column with one customer per row).
+ * @param current_assets Current assets (a number, or a column with one customer per row; an optional header row).
  * @param current_liabilities Current liabilities.
  * @param net_profit Net profit.
  * @param revenue Revenue (sales).
  * @param total_assets Total assets.
  * @param total_liabilities Total liabilities.
- * @param [headers] TRUE (default) puts a header row on top.
+ * @param [headers] TRUE (default) puts a header row on top (or in place of the input's header row).
  * @param invocation Invocation (parameter addresses for error messages).
- * @returns Spills one row per customer: current ratio, net profit margin, return on assets, debt ratio, asset turnover.
+ * @returns Spills one row per input row: current ratio, net profit margin, return on assets, debt ratio, asset turnover. Blank rows stay blank; a row of zeros is a customer with zero figures (ratios n/a), except at the end of the range, where it is the range's empty cells.
  * @requiresParameterAddresses
  */
 export function finRatios(
@@ -72,6 +73,6 @@ export function finRatios(
         r.assetTurnover,
       ].map(cell);
     });
-    return withHeaders ? [[...L.ratioHeaders], ...rows] : rows;
+    return alignedRows(data, rows, withHeaders ? L.ratioHeaders : undefined, 5);
   });
 }

@@ -1,6 +1,7 @@
 /* global CustomFunctions */
 import { CombineProblem, combineForecasts } from "../engine/forecast/combine";
 import { argError, cellError, isOmitted } from "../grid";
+import { alignedRows } from "../grid/aligned";
 import { readNumberList, readNumberMatrix } from "../grid/matrix";
 import { readSeries } from "../grid/series";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
@@ -13,9 +14,9 @@ const FN = "KAM.FORECAST_COMBINE";
  * @customfunction FORECAST_COMBINE
  * @param forecasts The forecasts, one column per method and one row per period; an optional header row.
  * @param [weights] One weight per method (a row or column), any positive scale; normalised to add up to 1. Negative weights are an error.
- * @param [actuals] Actual values of the same periods (same rows as forecasts; blank where unknown): each method is weighted by 1/MSE over the periods with an actual. Give weights or actuals, not both.
+ * @param [actuals] Actual values of the same periods (same rows as forecasts; blank where unknown): each method is weighted by 1/MSE over the periods with an actual. Zeros after the last actual are taken as unknown (Excel desktop passes empty cells as 0). Give weights or actuals, not both.
  * @param invocation Invocation (parameter addresses for error messages).
- * @returns One combined forecast per row of forecasts (a header row gets the label; blank rows stay blank).
+ * @returns One combined forecast per row of forecasts (a header row gets the label; blank rows stay blank; a row of zeros is combined to 0, except at the end of the range, where it is the range's empty cells).
  * @requiresParameterAddresses
  */
 export function forecastCombine(
@@ -37,7 +38,7 @@ export function forecastCombine(
     let w: number[] | undefined;
     if (hasWeights) {
       const place = { fn: FN, arg: "weights", address: addressOf(invocation, 1) };
-      const list = readNumberList(place, weights);
+      const list = readNumberList(place, weights, k);
       list.values.forEach((v, i) => {
         const pos = list.positions[i];
         if (v < 0)
@@ -78,11 +79,11 @@ export function forecastCombine(
       if (e instanceof CombineProblem) argError({ fn: FN, arg: e.about }, e.message);
       throw e;
     }
-    const out: (number | string)[][] = Array.from({ length: f.table.length }, () => [""]);
-    if (f.table.header) out[0] = [FORECAST_LABELS[language()].interval[0]];
-    f.table.positions.forEach((pos, i) => {
-      out[pos] = [result.combined[i]];
-    });
-    return out;
+    return alignedRows(
+      f.table,
+      result.combined.map((v) => [v]),
+      f.table.header ? [FORECAST_LABELS[language()].interval[0]] : undefined,
+      1
+    );
   });
 }

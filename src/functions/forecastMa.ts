@@ -1,7 +1,7 @@
 /* global CustomFunctions */
 import { movingAverageForecast } from "../engine/forecast/movingAverage";
 import { argError, cellError, isOmitted, optionalNumber } from "../grid";
-import { readSeries } from "../grid/series";
+import { readNumberList } from "../grid/matrix";
 import { readHistory, readHorizon } from "./forecastSmooth";
 import { addressOf, guard } from "./shared";
 
@@ -36,18 +36,18 @@ export function forecastMa(
     let wts: number[] | undefined;
     if (!isOmitted(weights)) {
       const wplace = { fn: FN, arg: "weights", address: addressOf(invocation, 3) };
-      const cells = readSeries(wplace, weights);
-      const given = cells.values.filter((v): v is number => v !== null);
+      const list = readNumberList(wplace, weights, w);
+      const given = list.values;
       if (given.length !== w)
         argError(wplace, `needs ${w} weights, one per period of the window; got ${given.length}`);
-      cells.values.forEach((v, i) => {
-        const pos = cells.positions[i];
-        if (v !== null && v < 0)
+      given.forEach((v, i) => {
+        const pos = list.positions[i];
+        if (v < 0)
           cellError(
             wplace,
-            cells.vertical ? pos : 0,
-            cells.vertical ? 0 : pos,
-            cells.vertical,
+            list.vertical ? pos : 0,
+            list.vertical ? 0 : pos,
+            list.vertical,
             `${v} is negative; weights must be ≥ 0`
           );
       });

@@ -13,6 +13,7 @@ import {
   readTable,
   splitColumns,
 } from "../grid";
+import { alignedRows } from "../grid/aligned";
 import { readNumberMatrix } from "../grid/matrix";
 import { classify } from "../grid/values";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
@@ -116,16 +117,12 @@ export function forecastRegress(
     if (future.columns[0].length === 0)
       argError({ fn: FN_F, arg: "future_drivers" }, "no values: the range is blank");
     const f = forecastRegression(fit, future.columns, level);
-    const out: (number | string)[][] = Array.from({ length: future.table.length }, () => [
-      "",
-      "",
-      "",
-    ]);
-    if (future.table.header) out[0] = [...FORECAST_LABELS[language()].regress];
-    future.table.positions.forEach((pos, i) => {
-      out[pos] = [f.mean[i], f.lower[i], f.upper[i]];
-    });
-    return out;
+    return alignedRows(
+      future.table,
+      f.mean.map((m, i) => [m, f.lower[i], f.upper[i]]),
+      future.table.header ? FORECAST_LABELS[language()].regress : undefined,
+      3
+    );
   });
 }
 

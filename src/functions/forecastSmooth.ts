@@ -8,7 +8,7 @@ import { addressOf, guard } from "./shared";
 const FN = "KAM.FORECAST_SMOOTH";
 
 /**
- * Automatic exponential smoothing (ETS, as R's forecast::ets): the error/trend/season form chosen by AICc, parameters by maximum likelihood. Blank cells inside the history are interpolated; leading and trailing blanks are ignored.
+ * Automatic exponential smoothing (ETS, as R's forecast::ets): the error/trend/season form chosen by AICc, parameters by maximum likelihood. Blank cells inside the history are interpolated; leading and trailing blanks are ignored, and so are zeros after the last other value (the empty cells of a larger range as Excel desktop passes them).
  * @customfunction FORECAST_SMOOTH
  * @param values History in time order, oldest first (one column or row).
  * @param horizon Number of periods to forecast (1 to 1000).

@@ -10,6 +10,7 @@ import {
   splitColumns,
   toVector,
 } from "../grid";
+import { withoutRowsOfZeros } from "../grid/aligned";
 import { PLAN_LABELS } from "../i18n/results.plan";
 import { addressOf, guard, language } from "./shared";
 
@@ -33,7 +34,7 @@ const HEADER_NAMES = new Set(["stage", "stages", "stagename", "阶段", "阶段�
 /**
  * Funnel conversion learned from closed deals: per stage the closed deals that reached it, moved on, the conversion to the next stage, and the empirical win probability (won ÷ reached), to replace the textbook 10/30/50/70%.
  * @customfunction FUNNEL_CONVERSION
- * @param stages_reached The furthest stage each deal reached (a stage name).
+ * @param stages_reached The furthest stage each deal reached (a stage name). A row of zeros (stage 0, outcome 0 or blank) is an empty row.
  * @param outcomes Outcome of each deal: Won, Lost, or blank/Open for a deal still open (赢单, 输单 also work). Only closed deals count.
  * @param [stage_order] Your stages in funnel order, the last being the won stage (one column; a stage table's first column works). Default: Prospect, Intent, Proposal, Negotiation, Won.
  * @param [headers] TRUE (default) puts a header row on top.
@@ -63,16 +64,24 @@ export function funnelConversion(
 
     const stagePlace = { fn: FN, arg: "stages_reached", address: addressOf(invocation, 0) };
     const outcomePlace = { fn: FN, arg: "outcomes", address: addressOf(invocation, 1) };
-    const data = readTable(FN, [
-      { arg: "stages_reached", kind: "label", value: stages_reached, address: stagePlace.address },
-      {
-        arg: "outcomes",
-        kind: "label",
-        value: outcomes,
-        address: outcomePlace.address,
-        optional: true,
-      },
-    ] as const);
+    // a row of zeros is an empty row (0 is no stage), as Excel desktop passes one
+    const data = withoutRowsOfZeros(
+      readTable(FN, [
+        {
+          arg: "stages_reached",
+          kind: "label",
+          value: stages_reached,
+          address: stagePlace.address,
+        },
+        {
+          arg: "outcomes",
+          kind: "label",
+          value: outcomes,
+          address: outcomePlace.address,
+          optional: true,
+        },
+      ] as const)
+    );
     const [stageCol, outcomeCol] = data.columns;
     const sv = toVector(stagePlace, stages_reached).vertical;
     const ov = toVector(outcomePlace, outcomes).vertical;
@@ -153,9 +162,9 @@ function readOrder(
   const rows = Array.isArray(value) ? (value as unknown[][]) : [[value]];
   const width = Array.isArray(rows[0]) ? rows[0].length : 1;
   const columns = width === 1 || rows.length === 1 ? [value] : splitColumns(place, value, width);
-  const t = readTable(FN, [
-    { arg: "stage_order", kind: "label", value: columns[0], address },
-  ] as const);
+  const t = withoutRowsOfZeros(
+    readTable(FN, [{ arg: "stage_order", kind: "label", value: columns[0], address }] as const)
+  );
   let entries = t.columns[0].map((n, i) => ({ name: String(n), pos: t.positions[i] }));
   const second = width > 1 && rows.length > 1 ? rows[0][1] : undefined;
   const tableHeader =

@@ -18,6 +18,7 @@ import {
   splitColumns,
   toVector,
 } from "../grid";
+import { alignedRows, withoutRowsOfZeros } from "../grid/aligned";
 import { RESULT_LABELS } from "../i18n/results";
 import { addressOf, guard, language } from "./shared";
 
@@ -62,10 +63,13 @@ export function funnelWeight(
     const weighted = weightedAmounts(amountCol, probabilities);
     if (totalOnly) return [[sum(weighted)]];
 
-    const out: (number | string)[] = new Array<number | string>(data.length).fill("");
-    if (data.header) out[0] = RESULT_LABELS[language()].weightedAmount;
-    data.positions.forEach((pos, i) => (out[pos] = weighted[i]));
-    return vertical ? out.map((v) => [v]) : [out];
+    const out = alignedRows(
+      data,
+      weighted.map((v) => [v]),
+      data.header ? [RESULT_LABELS[language()].weightedAmount] : undefined,
+      1
+    );
+    return vertical ? out : [out.map((r) => r[0])];
   });
 }
 
@@ -88,21 +92,28 @@ export function readStageTable(
       `must have 2 or 3 columns (stage, probability, forecast category); got ${width}`
     );
   const parts = splitColumns(place, value, width === 3 ? 3 : 2);
-  const t = readTable(fn, [
-    { arg: "stage_table", kind: "label", value: parts[0], address },
-    { arg: "stage_table", kind: "label", value: parts[1], address: cellAddress(address, 0, 1) },
-    {
-      arg: "stage_table",
-      kind: "label",
-      value: parts[2] ?? parts[1].map(() => [null]),
-      address: cellAddress(address, 0, 2),
-      optional: true,
-    },
-  ] as const);
+  // a row of zeros is an empty row (0 is no stage), as Excel desktop passes one
+  const t = withoutRowsOfZeros(
+    readTable(fn, [
+      { arg: "stage_table", kind: "label", value: parts[0], address },
+      { arg: "stage_table", kind: "label", value: parts[1], address: cellAddress(address, 0, 1) },
+      {
+        arg: "stage_table",
+        kind: "label",
+        value: parts[2] ?? parts[1].map(() => [null]),
+        address: cellAddress(address, 0, 2),
+        optional: true,
+      },
+    ] as const)
+  );
   let entries = t.columns[0].map((name, i) => ({
     name: String(name),
     probability: t.columns[1][i],
-    category: width === 3 && t.columns[2][i] !== null ? String(t.columns[2][i]) : null,
+    // 0 is no category: Excel desktop passes an empty cell as 0
+    category:
+      width === 3 && t.columns[2][i] !== null && t.columns[2][i] !== 0
+        ? String(t.columns[2][i])
+        : null,
     pos: t.positions[i],
   }));
   const head = entries[0]?.probability;

@@ -22,7 +22,9 @@ type KpiName = keyof (typeof ACCOUNT_LABELS)["en"]["kpi"];
 
 /**
  * Reads same-size number ranges, computes one KPI per row and spills them in the shape of the input
- * (a single value for single cells). A row whose KPI cannot be computed is an error naming the row.
+ * (a single value for single cells), blank rows left blank. A row whose KPI cannot be computed is an
+ * error naming the row — except a row of zeros (an empty row as Excel desktop passes it; 0 is no
+ * count of customers, no previous value, no market), which stays blank as an empty row does.
  */
 function rowwise(
   fn: string,
@@ -43,7 +45,9 @@ function rowwise(
   if (cols[0].length === 0) argError(first, "no values: the ranges are blank");
   const vertical = toVector(first, args[0].value).vertical;
   const rows = cols[0].map((_, i) => {
-    const res = compute(cols.map((c) => c[i]));
+    const row = cols.map((c) => c[i]);
+    const res = compute(row);
+    if (!res.ok && data.length > 1 && row.every((v) => v === 0)) return [""];
     if (!res.ok) {
       if (data.length === 1) argError(first, res.reason);
       const pos = data.positions[i];
@@ -238,7 +242,7 @@ function readScores(
 /**
  * Net Promoter Score from 0–10 answers: % promoters (9–10) − % detractors (0–6), from −100 to 100.
  * @customfunction NPS
- * @param scores Answers to "How likely are you to recommend us?", whole numbers 0 to 10 (blank cells are skipped).
+ * @param scores Answers to "How likely are you to recommend us?", whole numbers 0 to 10 (blank cells are skipped; zeros after the last other answer are the empty cells of a larger range).
  * @param invocation Invocation (parameter addresses for error messages).
  * @returns The NPS, from −100 to 100.
  * @requiresParameterAddresses
@@ -257,7 +261,7 @@ export function nps(scores: unknown[][], invocation?: CustomFunctions.Invocation
 /**
  * Customer satisfaction (CSAT): the share of answers at or above the threshold (e.g. 4 and 5 on a 1–5 scale).
  * @customfunction CSAT
- * @param scores Satisfaction answers (numbers; blank cells are skipped).
+ * @param scores Satisfaction answers (numbers; blank cells are skipped; zeros after the last other answer are the empty cells of a larger range).
  * @param [threshold] Lowest satisfied answer; default 4 (a 1–5 scale).
  * @param invocation Invocation (parameter addresses for error messages).
  * @returns The share of satisfied answers, 0 to 1.

@@ -1,6 +1,7 @@
 /* global CustomFunctions */
 import { pareto as paretoEngine } from "../engine/accounts/pareto";
 import { argError, optionalBoolean, optionalNumber, readTable } from "../grid";
+import { withoutRowsOfZeros } from "../grid/aligned";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
 import { addressOf, guard, language } from "./shared";
 
@@ -9,7 +10,7 @@ const FN = "KAM.PARETO";
 /**
  * The 80/20 rule: per customer the total amount, its share, the cumulative share (largest first), the rank and the ABC class (A while the cumulative share is at most a_cut, B at most b_cut, else C).
  * @customfunction PARETO
- * @param customers Customer of each amount (one column); amounts of the same customer are added.
+ * @param customers Customer of each amount (one column); amounts of the same customer are added. A row of zeros (customer 0, amount 0) is an empty row.
  * @param amounts Amounts (revenue, margin, ...); negative amounts reduce the customer's total.
  * @param [a_cut] Cumulative share up to which customers are class A; default 0.8.
  * @param [b_cut] Cumulative share up to which customers are class B; default 0.95.
@@ -35,10 +36,13 @@ export function pareto(
         `${b} is below a_cut (${a}); b_cut must be at least a_cut`
       );
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
-    const data = readTable(FN, [
-      { arg: "customers", kind: "label", value: customers, address: addressOf(invocation, 0) },
-      { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 1) },
-    ] as const);
+    // a row of zeros is an empty row (0 is no customer), as Excel desktop passes one
+    const data = withoutRowsOfZeros(
+      readTable(FN, [
+        { arg: "customers", kind: "label", value: customers, address: addressOf(invocation, 0) },
+        { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 1) },
+      ] as const)
+    );
     const [cust, amount] = data.columns;
     if (cust.length === 0) argError({ fn: FN, arg: "customers" }, "no data: the ranges are blank");
     const res = paretoEngine(cust, amount, a, b);

@@ -24,7 +24,7 @@ const FN = "KAM.RFM_SEGMENT";
  * @param [scheme] Number of score groups the scores use, 2 to 9; default 5. Other scales are mapped to 1..5 first.
  * @param [headers] TRUE (default) puts a header row on top (or in place of the input's header row).
  * @param invocation Invocation (parameter addresses for error messages).
- * @returns Spills one row per input row: the RFM code (e.g. 545) and the segment.
+ * @returns Spills one row per input row: the RFM code (e.g. 545) and the segment. Blank rows, and rows of zeros (0 is no score), stay blank.
  * @requiresParameterAddresses
  */
 export function rfmSegment(
@@ -53,11 +53,13 @@ export function rfmSegment(
     const data = readTable(FN, specs);
     const cols: readonly number[][] = data.columns;
     if (cols[0].length === 0) argError({ fn: FN, arg: "r" }, "no scores: the ranges are blank");
+    // 0 is no score: a row of zeros is an empty row as Excel desktop passes it, and stays blank
+    const empty = cols[0].map((_, i) => cols.every((col) => col[i] === 0));
     cols.forEach((col, c) => {
       const place = { fn: FN, arg: specs[c].arg, address: specs[c].address };
       const vertical = toVector(place, specs[c].value).vertical;
       col.forEach((v, i) => {
-        if (!Number.isInteger(v) || v < 1 || v > bins) {
+        if (!empty[i] && (!Number.isInteger(v) || v < 1 || v > bins)) {
           const pos = data.positions[i];
           cellError(
             place,
@@ -71,6 +73,7 @@ export function rfmSegment(
     });
     const lang = language();
     const rows = cols[0].map((ri, i) => {
+      if (empty[i]) return ["", ""];
       const code = cols.map((col) => String(col[i])).join("");
       return [code, SEGMENT_NAMES[segmentOf(ri, cols[1][i], bins)][lang]];
     });

@@ -9,6 +9,7 @@ import {
   readTable,
   toVector,
 } from "../grid";
+import { zerosAsBlank } from "../grid/matrix";
 import { PLAN_LABELS } from "../i18n/results.plan";
 import { addressOf, guard, language } from "./shared";
 
@@ -18,7 +19,7 @@ const FN = "KAM.SALES_CYCLE";
  * Sales cycle length in days (close date − start date) of closed deals: count, mean, median, minimum and maximum per group and for all deals.
  * @customfunction SALES_CYCLE
  * @param start_dates Date each deal was opened (or first contact).
- * @param close_dates Date each deal closed; a blank close date is a deal still open and is left out.
+ * @param close_dates Date each deal closed; a blank close date (or 0, as Excel desktop passes an empty cell) is a deal still open and is left out.
  * @param [groups] Group of each deal (rep, region, product, ...); without it only the All row.
  * @param [headers] TRUE (default) puts a header row on top.
  * @param invocation Invocation (parameter addresses for error messages).
@@ -40,9 +41,10 @@ export function salesCycle(
     const data = readTable(FN, [
       { arg: "start_dates", kind: "date", value: start_dates, address: addressOf(invocation, 0) },
       {
+        // 0 is no date: Excel desktop passes an empty close date (an open deal) as 0
         arg: "close_dates",
         kind: "date",
-        value: close_dates,
+        value: zerosAsBlank(close_dates),
         address: closePlace.address,
         optional: true,
       },

@@ -55,7 +55,7 @@ function readDecomposition(
 }
 
 /**
- * Seasonal indices by classical decomposition (ratio to a centred moving average): one per position in the cycle, averaging 1 (multiplicative) or 0 (additive). Blank cells inside the history are interpolated.
+ * Seasonal indices by classical decomposition (ratio to a centred moving average): one per position in the cycle, averaging 1 (multiplicative) or 0 (additive). Blank cells inside the history are interpolated; zeros after the last other value are the empty cells of a larger range and are ignored.
  * @customfunction SEASONAL_INDEX
  * @param values History in time order, oldest first, at least two full cycles.
  * @param period Length of the seasonal cycle: 12 for months, 4 for quarters.
@@ -89,7 +89,7 @@ export function seasonalIndex(
  * @param period Length of the seasonal cycle: 12 for months, 4 for quarters.
  * @param [type] "multiplicative" (default) or "additive".
  * @param invocation Invocation (parameter addresses for error messages).
- * @returns The seasonally adjusted values, aligned with values; a header cell gets a header.
+ * @returns The seasonally adjusted values, aligned with values; a header cell gets a header; blank cells (and zeros after the last other value) stay blank.
  * @requiresParameterAddresses
  */
 export function deseasonalize(

@@ -12,7 +12,7 @@ const FN = "KAM.TARGET_PHASE";
  * Phases an annual target into months (or quarters) by the seasonal pattern of past sales: the average share of each period within its year, rounded to a unit if given, adding up exactly to the target.
  * @customfunction TARGET_PHASE
  * @param annual_target The annual target; 0 or more.
- * @param history Past sales in time order, whole years of periods values each (e.g. 36 months); or one year of seasonal indices or weights.
+ * @param history Past sales in time order, whole years of periods values each (e.g. 36 months); or one year of seasonal indices or weights. A 0 is a period without sales; zeros after the last sale are the empty cells of a larger range, unless they complete a year.
  * @param [periods] Periods per year: 12 (default) for months, 4 for quarters (2 to 53).
  * @param [unit] Round each period's target to a whole number of this unit (e.g. 100); the target must be a multiple of it. Default: no rounding.
  * @param [headers] TRUE (default) puts a header row on top.
@@ -45,7 +45,7 @@ export function targetPhase(
       );
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const place = { fn: FN, arg: "history", address: addressOf(invocation, 1) };
-    const series = readCompleteSeries(place, history);
+    const series = readCompleteSeries(place, history, (n) => n > 0 && n % count === 0);
     const phased = phaseTarget(target, series.values, count, step);
     if (!phased.ok) {
       if (phased.arg === "history" && phased.index !== undefined) {
@@ -62,18 +62,26 @@ export function targetPhase(
 
 /**
  * A series with a value for every period: blank cells at the end are ignored (a range larger than the
- * data), a blank cell inside is an error (write 0 for a period without a value). Shared with KAM.BUDGET.
+ * data), a blank cell inside is an error (write 0 for a period without a value). Zeros at the end are
+ * the padding Excel desktop passes for the empty cells of an oversized range and are ignored too —
+ * unless the count does not `fit` without them (whole years; one value or one per period): then they
+ * are taken back as values, in order, until it does. Shared with KAM.BUDGET.
  */
 export function readCompleteSeries(
   place: Place,
-  value: unknown
+  value: unknown,
+  fits?: (count: number) => boolean
 ): { values: number[]; positions: number[]; vertical: boolean } {
   const s = readSeries(place, value);
-  let end = s.values.length;
-  while (end > 0 && s.values[end - 1] === null) end--;
+  let end = s.padding;
+  if (fits && !fits(end)) {
+    let k = 0;
+    while (k < s.paddedZeros.length && s.paddedZeros[k] && !fits(end + k + 1)) k++;
+    if (k < s.paddedZeros.length && s.paddedZeros[k]) end += k + 1;
+  }
   const values: number[] = [];
   for (let i = 0; i < end; i++) {
-    const v = s.values[i];
+    const v = i >= s.padding ? 0 : s.values[i];
     if (v === null) {
       const pos = s.positions[i];
       return cellError(

@@ -1,6 +1,7 @@
 /* global CustomFunctions */
 import { apportion } from "../engine/plan/split";
 import { argError, cellError, isOmitted, optionalNumber, readTable, toVector } from "../grid";
+import { alignedRows } from "../grid/aligned";
 import { optionalChoice } from "../grid/choice";
 import { PLAN_LABELS } from "../i18n/results.plan";
 import { addressOf, guard, language } from "./shared";
@@ -29,11 +30,11 @@ export const METHODS: Readonly<Record<string, Method>> = {
  * Splits a target across teams, people or accounts in proportion to a basis (last year's sales, potential) or equally, rounded to a unit with the parts adding up exactly to the total (largest remainder method).
  * @customfunction TARGET_SPLIT
  * @param total The target to split; 0 or more.
- * @param basis One cell per team, person or account: the basis amount (last year's sales, potential, ...); with method equal, any non-blank cell (e.g. the names).
+ * @param basis One cell per team, person or account: the basis amount (last year's sales, potential, ...); with method equal, any non-blank cell (e.g. the names). A basis of 0 gets 0; zeros at the end are the empty cells of a larger range.
  * @param [method] proportional (default; also sales, potential, share) or equal (平均).
  * @param [unit] Round each part to a whole number of this unit (e.g. 1000); the total must be a multiple of it. Default: no rounding.
  * @param invocation Invocation (parameter addresses for error messages).
- * @returns Spills the target of each row in the shape of basis: blank for blank rows, the label Target for a header row.
+ * @returns Spills the target of each row in the shape of basis: blank for blank rows (and the zeros at the end), the label Target for a header row.
  * @requiresParameterAddresses
  */
 export function targetSplit(
@@ -71,7 +72,8 @@ export function targetSplit(
             { arg: "basis", kind: "number", value: basis, address: place.address },
           ] as const);
     const weights = how === "equal" ? data.columns[0].map(() => 1) : (data.columns[0] as number[]);
-    // A 0 (which Excel desktop may also pass for an empty cell) is read as a blank row; its part is 0.
+    // A 0 is a basis of 0 (its part is 0), except in the trailing run of zeros, which is the padding
+    // Excel desktop passes for the empty cells of an oversized range (blank, like an empty row).
     const { values: raw, vertical } = toVector(place, basis);
     if (weights.length === 0) {
       argError(
@@ -89,10 +91,12 @@ export function targetSplit(
       }
       argError(/unit|total/.test(split.reason) ? totalPlace : place, split.reason);
     }
-    const out: (number | string)[] = new Array<number | string>(data.length).fill("");
-    if (data.header) out[0] = PLAN_LABELS[language()].splitHeader;
-    if (how === "proportional") raw.forEach((v, pos) => v === 0 && (out[pos] = 0));
-    data.positions.forEach((pos, i) => (out[pos] = split.parts[i]));
-    return vertical ? out.map((v) => [v]) : [out];
+    const out = alignedRows(
+      data,
+      split.parts.map((v) => [v]),
+      data.header ? [PLAN_LABELS[language()].splitHeader] : undefined,
+      1
+    );
+    return vertical ? out : [out.map((r) => r[0])];
   });
 }

@@ -29,12 +29,12 @@ const DIRECTIONS: Readonly<Record<string, boolean>> = {
  * Multi-criteria account value: each criterion (current value such as revenue and margin, potential such as growth and influence) is normalised (min-max or z-score) in its direction, and the score is the weighted mean; rank 1 is the most valuable account.
  * @customfunction VALUE_SCORE
  * @param criteria One row per account, one column per criterion (an optional header row is skipped).
- * @param weights One weight per criterion (a row or column); they need not add up to 1.
+ * @param weights One weight per criterion (a row or column); they need not add up to 1. A weight of 0 leaves its criterion out.
  * @param [directions] Per criterion 1 (more is better, default) or -1 (less is better); also max/min, +/-, 高/低.
  * @param [method] "minmax" (default: 0 worst to 1 best) or "z" (z-scores).
  * @param [headers] TRUE (default) puts a header row on top (or in place of the input's header row).
  * @param invocation Invocation (parameter addresses for error messages).
- * @returns Spills one row per account: score, rank.
+ * @returns Spills one row per input row: score, rank. Blank rows stay blank; a row of zeros is an account, except at the end of the range, where it is the range's empty cells.
  * @requiresParameterAddresses
  */
 export function valueScore(
@@ -59,7 +59,7 @@ export function valueScore(
     if (m.columns[0].length === 0)
       argError({ fn: FN, arg: "criteria" }, "no accounts: the range is blank");
     const wPlace = { fn: FN, arg: "weights", address: addressOf(invocation, 1) };
-    const w = readNumberList(wPlace, weights).values;
+    const w = readNumberList(wPlace, weights, k).values;
     if (w.length !== k) argError(wPlace, `has ${w.length} weights but criteria has ${k} columns`);
     if (w.some((x) => x < 0)) argError(wPlace, "weights cannot be negative");
     if (!(w.reduce((s, x) => s + x, 0) > 0)) argError(wPlace, "the weights add up to 0");

@@ -1,6 +1,8 @@
-// Spilled results that line up with the input rows: one output row per cell of the input ranges,
-// blank rows left blank, and the input's header row (when there is one) replaced by result labels.
+// Rows of a readTable result. Spilled results that line up with the input rows: one output row per
+// cell of the input ranges, blank rows left blank, and the input's header row (when there is one)
+// replaced by result labels. And rows of zeros where 0 cannot be a value.
 
+import { ColumnSpec, Table } from "./columns";
 import { OutCell } from "./output";
 
 /**
@@ -21,4 +23,21 @@ export function alignedRows(
   if (table.header) out[0] = labels ? labels.slice() : blank();
   else if (labels) out.unshift(labels.slice());
   return out;
+}
+
+/**
+ * The table without its rows of zeros (every cell 0 or blank), for a table keyed by a name — a
+ * customer, a rep, a stage — where 0 is no name: such a row is an empty row as Excel desktop passes
+ * it (office-js #4702, #5262), as a date column shows one (0 is no date). Only for results that do not
+ * line up with the input rows (totals per customer, per rep, a stage table).
+ */
+export function withoutRowsOfZeros<S extends readonly ColumnSpec[]>(table: Table<S>): Table<S> {
+  const cols = table.columns as unknown as readonly (readonly unknown[])[];
+  const keep = table.positions.map((_, i) => !cols.every((c) => c[i] === 0 || c[i] === null));
+  if (keep.every(Boolean)) return table;
+  return {
+    ...table,
+    columns: cols.map((c) => c.filter((_, i) => keep[i])) as unknown as Table<S>["columns"],
+    positions: table.positions.filter((_, i) => keep[i]),
+  };
 }

@@ -3,7 +3,15 @@
 // Cells are read by the one cell reader (src/cells), as the workflows read a sheet.
 
 import { workbookDateOrder } from "../cells/locale";
-import { Bad, DatePlan, isBlankCell, planDates, readDate, readNumber, readText } from "../cells/read";
+import {
+  Bad,
+  DatePlan,
+  isBlankCell,
+  planDates,
+  readDate,
+  readNumber,
+  readText,
+} from "../cells/read";
 import { classify } from "../cells/values";
 import { argError, cellError, Place } from "./errors";
 
