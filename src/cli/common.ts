@@ -9,6 +9,22 @@ export class InputProblem extends Error {}
 /** Bad command line: exit status 2. */
 export class UsageProblem extends Error {}
 
+/** One workflow of `kam report` could not run: `where: workflow: reason`. `kam report` reports it and
+ *  goes on with the other workflows (exit status 3 when some were written); alone, it is bad input. */
+export class WorkflowFailure extends InputProblem {
+  constructor(
+    readonly workflow: string,
+    readonly where: string,
+    /** Why, without the place and the workflow (the `error` of `kam report --json`). */
+    readonly reason: string
+  ) {
+    super(`${where}: ${workflow}: ${reason}`);
+  }
+}
+
+/** Exit status of `kam report` when some workflows were written and others failed. */
+export const PARTIAL_EXIT = 3;
+
 export interface OptionSpec {
   /** Options that take a value (`--in FILE` or `--in=FILE`), without the dashes. */
   values: readonly string[];

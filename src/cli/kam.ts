@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /* global process */
-// The `kam` command: `kam <command> [options]`. Exit status 0 done, 1 bad input, 2 bad usage.
+// The `kam` command: `kam <command> [options]`. Exit status 0 done, 1 bad input, 2 bad usage, 3 (kam
+// report) the workbook was written but some workflows failed.
 
 import { InputProblem, UsageProblem } from "./common";
 import { runDemo } from "./demo";
@@ -40,7 +41,8 @@ ${Object.entries(COMMANDS)
   .join("\n")}
 
 Exit status: 0 done, 1 bad input (the message names the file, sheet, row and column)
-or an unexpected failure, 2 bad usage.
+or an unexpected failure, 2 bad usage, 3 (kam report) the workbook was written but
+some workflows failed.
 `;
 
 /** Runs the command line (without node and the script); resolves to the exit status. */

@@ -4,14 +4,17 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { parseTextDate } from "../grid/dates";
+import { DateOrder, parseTextDate } from "../grid/dates";
 import { parseNumberText } from "../grid/values";
 import { SOURCE_STRINGS } from "../i18n/report.source";
-import { ReportSheet, WORKFLOWS, WorkflowId, columnLetters } from "../report/model";
+import { ReportFigure, WORKFLOWS, WorkflowId, columnLetters } from "../report/model";
+import { PLAN_MAX_CUSTOMERS, PlanSplit } from "../report/plan";
 import { Role, WORKFLOW_ROLES } from "../report/roles";
 import {
   InputProblem,
+  PARTIAL_EXIT,
   UsageProblem,
+  WorkflowFailure,
   checkOutput,
   fileErrorCode,
   parseLang,
@@ -21,17 +24,28 @@ import {
   writeOutput,
 } from "./common";
 import { readStages } from "./stages";
-import { BuildRequest, WorkflowSettings, analyse, buildFromSheet, fits, place } from "./workflows";
+import {
+  BuildRequest,
+  BuiltReport,
+  WorkflowSettings,
+  analyse,
+  fits,
+  place,
+  runWorkflow,
+} from "./workflows";
 import { SheetValues, decodeText, readCsv, readXlsx, workbookBytes } from "./xlsx";
+
+const SPLIT_NAMES = "team, owner, region, customer, abc";
 
 export const REPORT_HELP = `kam report — the task pane's reports on your own file, as a workbook
 
 Usage:
   kam report --in FILE.xlsx|FILE.csv --out FILE.xlsx [--sheet NAME]
              [--workflow accounts,forecast,pipeline,plan,portfolio,kpi]
-             [--map ROLE=COLUMN ...] [--header-row N|none] [--lang en|zh]
-             [--as-of DATE] [--horizon N] [--stages FILE.csv] [--target N] [--unit N]
-             [--skip-bad-rows] [--force]
+             [--map ROLE=COLUMN ...] [--header-row N|none] [--date-order mdy|dmy]
+             [--lang en|zh] [--as-of DATE] [--horizon N] [--stages FILE.csv]
+             [--target N] [--unit N] [--split-by LEVEL] [--max-customers N]
+             [--skip-bad-rows] [--json] [--force]
 
 Options:
   --in FILE         The data: an .xlsx workbook or a .csv file (UTF-8, or GB18030 as
@@ -44,6 +58,10 @@ Options:
                     ("Order date"); ROLE=none leaves an optional role out. May be repeated.
                     Roles: ${[...new Set(Object.values(WORKFLOW_ROLES).flatMap((r) => r.map((s) => s.role)))].join(", ")}.
   --header-row N    The sheet row of the header (1-based), or none; default detected.
+  --date-order mdy|dmy
+                    How to read text dates with the year last (03/01/2024): month first or
+                    day first. Default: decided per column from its dates (a day over 12
+                    proves the order), else month first.
   --lang en|zh      Language of the report sheets (default en).
   --as-of DATE      Analysis date (2024-12-31): accounts, pipeline; default from the data.
   --horizon N       Forecast periods (default one season).
@@ -52,7 +70,14 @@ Options:
   --target N        The plan year's sales target (plan; default last year's sales + 10%);
                     the pipeline's monthly target is N/12.
   --unit N          Plan targets are rounded to whole multiples of N (e.g. 1000).
+  --split-by LEVEL  The level the plan's target is split to: ${SPLIT_NAMES}. Default:
+                    the first of team, owner, region the data has; else customer, or the
+                    customers' ABC class (A: first 80% of last year's sales, B: next 15%,
+                    C: the rest) when there are more than --max-customers of them.
+  --max-customers N Most customers that get a plan target each (default ${PLAN_MAX_CUSTOMERS}).
   --skip-bad-rows   Leave rows with unreadable cells out (listed on stderr) instead of stopping.
+  --json            Print what was done as one JSON object on stdout (below); the progress
+                    and problems stay on stderr.
   --out FILE        The workbook to write (.xlsx).
   --force           Overwrite --out if it exists (otherwise an existing file is an error).
   --help            This text.
@@ -61,8 +86,29 @@ Every formula in the report sheets is a native Excel formula with its result sto
 workbook opens in Excel or LibreOffice without the add-in. Charts are drawn by the task pane
 only; the file notes where each one would be.
 
-Exit status: 0 done; 1 bad input (one line naming the file, sheet, row and column) or an
-unexpected failure; 2 bad usage.
+A workflow that cannot run (its columns are missing, a cell cannot be read, too little
+data) is reported on stderr in one line naming it and why, and left out; the others are
+still written.
+
+--json prints {"workflows": [...]}, one entry per workflow in the order run:
+  {"id": "plan", "sheet": "KAM Plan",
+   "columns": {"date": "Order date", "amount": "Amount", ...},   (role: header)
+   "rows": {"used": 10231, "skipped": 0},
+   "dateOrder": "mdy" | "dmy" | null,    (how year-last text dates were read)
+   "figures": {...}, "warnings": ["...", ...]}
+or, for a workflow that could not run, {"id": "plan", "error": "..."}. Figures per workflow:
+  forecast  series, method (one series: "auto", "ETS(A,N,A)", "theta", "theta (seasonal)",
+            "ma(12)"; several: series -> method), horizon, frequency, not_forecast
+  plan      year, base_year, target, groups {by: team|owner|region|customer|abc|company,
+            count}, targets (group -> target)
+  kpi       grain, customers, revenue (period start yyyy-mm-dd -> revenue)
+  accounts, pipeline, portfolio: their key figures (see the README).
+The JSON is printed when the workflows ran (exit status 0, 3, or 1 when none could be
+written); on other problems stdout is empty.
+
+Exit status: 0 done; 3 the workbook was written, but some workflows failed (each named
+on stderr); 1 bad input, nothing written (one line naming the file, sheet, row and
+column) or an unexpected failure; 2 bad usage.
 `;
 
 export interface ReportArgs {
@@ -72,12 +118,17 @@ export interface ReportArgs {
   workflows?: WorkflowId[];
   map: [string, string][];
   headerRow?: number | null;
+  dateOrder?: DateOrder;
   lang: "en" | "zh";
   settings: WorkflowSettings;
   stagesFile?: string;
   skipBadRows: boolean;
   force: boolean;
+  /** Print the run's summary as one JSON object on stdout. */
+  json: boolean;
 }
+
+const SPLITS: readonly PlanSplit[] = ["team", "owner", "region", "customer", "abc"];
 
 /** Parses the arguments after `report`; undefined means --help. */
 export function parseReportArgs(args: readonly string[]): ReportArgs | undefined {
@@ -95,9 +146,12 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | undefined
       "stages",
       "target",
       "unit",
+      "split-by",
+      "max-customers",
+      "date-order",
     ],
     repeated: ["map", "workflow"],
-    flags: ["force", "skip-bad-rows"],
+    flags: ["force", "skip-bad-rows", "json"],
   });
   if (o.help) return undefined;
   const input = o.values.get("in");
@@ -164,6 +218,30 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | undefined
       throw new UsageProblem(`--unit ${JSON.stringify(unit)} is not a positive number`);
     settings.unit = n;
   }
+  let dateOrder: DateOrder | undefined;
+  const order = o.values.get("date-order");
+  if (order !== undefined) {
+    const d = order.trim().toLowerCase();
+    if (d !== "mdy" && d !== "dmy")
+      throw new UsageProblem(`--date-order ${JSON.stringify(order)} is not one of mdy, dmy`);
+    dateOrder = d;
+  }
+  const splitBy = o.values.get("split-by");
+  if (splitBy !== undefined) {
+    const s = splitBy.trim().toLowerCase();
+    if (!(SPLITS as readonly string[]).includes(s))
+      throw new UsageProblem(`--split-by ${JSON.stringify(splitBy)} is not one of ${SPLIT_NAMES}`);
+    settings.splitBy = s as PlanSplit;
+  }
+  const maxCustomers = o.values.get("max-customers");
+  if (maxCustomers !== undefined) {
+    const n = Number(maxCustomers);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageProblem(
+        `--max-customers ${JSON.stringify(maxCustomers)} is not a whole number of 1 or more`
+      );
+    settings.maxCustomers = n;
+  }
   return {
     input,
     output,
@@ -171,11 +249,13 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | undefined
     workflows,
     map,
     headerRow,
+    dateOrder,
     lang: parseLang(o.values.get("lang")),
     settings,
     stagesFile: o.values.get("stages"),
     skipBadRows: o.flags.has("skip-bad-rows"),
     force: o.flags.has("force"),
+    json: o.flags.has("json"),
   };
 }
 
@@ -291,12 +371,25 @@ export function resolveMap(
 // ---------------------------------------------------------------------------------------------------
 // The command
 
-/** Builds the requested (or fitting) reports of one sheet. */
+/** One workflow of a `kam report` run: built (with what the reader found), or why not. */
+export type WorkflowOutcome =
+  { workflow: WorkflowId; built: BuiltReport } | { workflow: WorkflowId; failure: WorkflowFailure };
+
+/** The reports of one sheet: those asked for (or fitting), each built or failed. */
+export interface ReportRun {
+  where: string;
+  outcomes: WorkflowOutcome[];
+}
+
+/**
+ * Builds the requested (or fitting) reports of one sheet. A workflow that cannot run (its columns are
+ * missing, a bad cell, too little data) is a failure of its own: the others are still built.
+ */
 export async function reportSheets(
   args: ReportArgs,
   sheet: SheetValues,
   command = "report"
-): Promise<ReportSheet[]> {
+): Promise<ReportRun> {
   const csv = isCsv(args.input);
   const where = place(args.input, sheet.name, csv);
   const base: Omit<BuildRequest, "workflow"> = {
@@ -305,6 +398,7 @@ export async function reportSheets(
     csv,
     lang: args.lang,
     headerRow: args.headerRow,
+    dateOrder: args.dateOrder,
     skipBadRows: args.skipBadRows,
     settings: args.settings,
     note: (text) => say(command, text),
@@ -327,19 +421,77 @@ export async function reportSheets(
       `${where}: ${workflows.join(", ")} (chosen from the columns; --workflow to choose)`
     );
   }
-  const sheets: ReportSheet[] = [];
+  const outcomes: WorkflowOutcome[] = [];
   for (const workflow of workflows) {
     say(command, `${workflow}: building`);
     const started = Date.now();
-    const report = await buildFromSheet({
-      ...base,
-      workflow,
-      onProgress: progressLine(command, workflow),
-    });
-    say(command, `${workflow}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    sheets.push(report);
+    try {
+      const built = await runWorkflow({
+        ...base,
+        workflow,
+        onProgress: progressLine(command, workflow),
+      });
+      say(command, `${workflow}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      outcomes.push({ workflow, built });
+    } catch (e) {
+      if (e instanceof UsageProblem) throw e;
+      const failure =
+        e instanceof WorkflowFailure
+          ? e
+          : new WorkflowFailure(workflow, where, e instanceof Error ? e.message : String(e));
+      // Alone, the failure is the run's one line (exit status 1); among others it is said now.
+      if (workflows.length > 1)
+        say(command, `${failure.where}: ${workflow}: not written: ${oneLine(failure.reason)}`);
+      outcomes.push({ workflow, failure });
+    }
   }
-  return sheets;
+  return { where, outcomes };
+}
+
+/** Messages are one line: a line break inside one would split it on the terminal. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ");
+}
+
+/** One workflow's entry of `kam report --json`: what was written and assumed, or why not. */
+export type WorkflowJson =
+  | { id: WorkflowId; error: string }
+  | {
+      id: WorkflowId;
+      /** The report sheet's name in the workbook written. */
+      sheet: string;
+      /** Role -> the header of the column that played it. */
+      columns: Partial<Record<Role, string>>;
+      rows: { used: number; skipped: number };
+      /** The order year-last text dates were read in ("mdy", "dmy"); null when there were none. */
+      dateOrder: DateOrder | null;
+      figures: Record<string, ReportFigure>;
+      warnings: string[];
+    };
+
+/** One workflow's entry of `kam report --json`. */
+export function workflowJson(outcome: WorkflowOutcome, sheetName?: string): WorkflowJson {
+  if ("failure" in outcome) return { id: outcome.workflow, error: oneLine(outcome.failure.reason) };
+  const { report, analysis, badRows: bad } = outcome.built;
+  const columns: Partial<Record<Role, string>> = {};
+  for (const { role } of WORKFLOW_ROLES[outcome.workflow]) {
+    const index = analysis.mapping[role];
+    if (index !== undefined) columns[role] = analysis.headers[index] ?? columnLetters(index);
+  }
+  const warnings = [...(report.warnings ?? [])];
+  if (bad.length > 0)
+    warnings.push(
+      `${bad.length} row${bad.length === 1 ? "" : "s"} with cells that cannot be read left out (--skip-bad-rows); first: ${bad[0].reason}`
+    );
+  return {
+    id: outcome.workflow,
+    sheet: sheetName ?? report.name,
+    columns,
+    rows: { used: analysis.kept, skipped: analysis.skippedCount },
+    dateOrder: analysis.dateOrder ?? null,
+    figures: report.figures ?? {},
+    warnings,
+  };
 }
 
 /** Runs `kam report`; resolves to the exit status. */
@@ -358,10 +510,41 @@ export async function runReport(args: readonly string[]): Promise<number> {
   const sheet = chooseSheet(sheets, options.input, options.sheet);
   const rows = sheet.values.length.toLocaleString("en-US");
   say("report", isCsv(options.input) ? `${rows} rows` : `sheet ${sheet.name}: ${rows} rows`);
-  const reports = await reportSheets(options, sheet);
+  const run = await reportSheets(options, sheet);
+  const built = run.outcomes.filter(
+    (o): o is { workflow: WorkflowId; built: BuiltReport } => "built" in o
+  );
+  const failed = run.outcomes.filter(
+    (o): o is { workflow: WorkflowId; failure: WorkflowFailure } => "failure" in o
+  );
+  const json = (names: string[]) => {
+    if (!options.json) return;
+    let k = 0;
+    const entries = run.outcomes.map((o) => workflowJson(o, "built" in o ? names[k++] : undefined));
+    process.stdout.write(`${JSON.stringify({ workflows: entries }, null, 2)}\n`);
+  };
+  if (built.length === 0) {
+    json([]);
+    if (failed.length === 1) throw failed[0].failure;
+    throw new InputProblem(
+      `${run.where}: no report could be written (${failed.map((f) => f.workflow).join(", ")} failed, above)`
+    );
+  }
   say("report", "writing the workbook");
-  const { bytes, written } = await workbookBytes({ sheets: reports }, { lang: options.lang });
+  const { bytes, written } = await workbookBytes(
+    { sheets: built.map((b) => b.built.report) },
+    { lang: options.lang }
+  );
   writeOutput(options.output, bytes, options.force);
-  say("report", `wrote ${options.output} (${written.sheets.map((s) => s.name).join(", ")})`);
+  const names = written.sheets.map((s) => s.name);
+  say("report", `wrote ${options.output} (${names.join(", ")})`);
+  json(names);
+  if (failed.length > 0) {
+    say(
+      "report",
+      `${failed.length} of ${run.outcomes.length} reports not written: ${failed.map((f) => f.workflow).join(", ")} (exit status ${PARTIAL_EXIT})`
+    );
+    return PARTIAL_EXIT;
+  }
   return 0;
 }

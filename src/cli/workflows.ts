@@ -2,17 +2,18 @@
 // refuse bad rows with a message naming the file, sheet, row and column, and run the report builder.
 
 import path from "node:path";
+import { DateOrder } from "../grid/dates";
 import { buildAccountsReport } from "../report/accounts";
 import { buildForecastReport } from "../report/forecast";
 import { buildKpiReport } from "../report/kpi";
 import { StageEntry, buildPipelineReport } from "../report/pipeline";
-import { buildPlanReport } from "../report/plan";
+import { PlanSplit, buildPlanReport } from "../report/plan";
 import { buildPortfolioReport } from "../report/portfolio";
 import { SOURCE_STRINGS } from "../i18n/report.source";
 import { BuildOptions, ReportSheet, WORKFLOWS, WorkflowId, columnLetters } from "../report/model";
 import { Role, WORKFLOW_ROLES } from "../report/roles";
 import { SkippedRow, SourceAnalysis, analyseSource } from "../report/source";
-import { InputProblem, UsageProblem } from "./common";
+import { UsageProblem, WorkflowFailure } from "./common";
 import { SheetValues } from "./xlsx";
 
 /** Options of the command line that some builders take. */
@@ -27,6 +28,10 @@ export interface WorkflowSettings {
   target?: number;
   /** Plan targets are whole multiples of this unit (e.g. 1000). */
   unit?: number;
+  /** Plan: the level the target is split to (default: team, owner, region, else customer or ABC). */
+  splitBy?: PlanSplit;
+  /** Plan: above this many customers (and no team, owner or region) the split is by ABC class. */
+  maxCustomers?: number;
 }
 
 export interface BuildRequest {
@@ -41,6 +46,8 @@ export interface BuildRequest {
   mapping?: Partial<Record<Role, number | null>>;
   /** Index in the values of the header row, or null when there is none. */
   headerRow?: number | null;
+  /** The user's order for year-last text dates (--date-order); default decided per column. */
+  dateOrder?: DateOrder;
   /** Leave rows with bad cells out (with a warning) instead of stopping. */
   skipBadRows: boolean;
   settings: WorkflowSettings;
@@ -67,6 +74,7 @@ export function analyse(request: Omit<BuildRequest, "settings" | "note">): Sourc
     origin: { sheet: request.csv ? "" : request.sheet.name, row: 0, column: 0 },
     mapping,
     headerRow: request.headerRow,
+    dateOrder: request.dateOrder,
     formats: request.sheet.formats,
     maxIssues: 1_000_000,
   });
@@ -139,7 +147,13 @@ async function runBuilder(
         targets: s.target !== undefined ? s.target / 12 : undefined,
       });
     case "plan":
-      return buildPlanReport(data, { ...base, annualTarget: s.target, unit: s.unit });
+      return buildPlanReport(data, {
+        ...base,
+        annualTarget: s.target,
+        unit: s.unit,
+        splitBy: s.splitBy,
+        maxCustomers: s.maxCustomers,
+      });
     case "portfolio":
       return buildPortfolioReport(data, { ...base });
     case "kpi":
@@ -147,19 +161,32 @@ async function runBuilder(
   }
 }
 
+/** A report that was built, with what the reader found (columns, rows used and skipped). */
+export interface BuiltReport {
+  report: ReportSheet;
+  analysis: SourceAnalysis;
+  /** Rows left out because a cell could not be read (only with --skip-bad-rows). */
+  badRows: SkippedRow[];
+}
+
 /**
- * Reads the sheet for the workflow and builds its report sheet. Blocking problems and bad rows
- * (unless skipped) are InputProblems naming the file, sheet, row and column.
+ * Reads the sheet for the workflow and builds its report sheet. Blocking problems, bad rows (unless
+ * skipped) and a builder that cannot run are WorkflowFailures (InputProblems) naming the file, sheet,
+ * workflow, row and column.
  */
-export async function buildFromSheet(request: BuildRequest): Promise<ReportSheet> {
+export async function runWorkflow(request: BuildRequest): Promise<BuiltReport> {
   const where = place(request.file, request.sheet.name, request.csv);
-  const analysis = analyse(request);
+  const fail = (reason: string) => new WorkflowFailure(request.workflow, where, reason);
+  let analysis: SourceAnalysis;
+  try {
+    analysis = analyse(request);
+  } catch (e) {
+    throw fail(e instanceof Error ? e.message : String(e));
+  }
   if (analysis.problems.length > 0) {
     const hint = analysis.missing.length > 0 ? ` (use --map ${analysis.missing[0]}=COLUMN)` : "";
     const bad = badRows(analysis, request.lang)[0];
-    throw new InputProblem(
-      `${where}: ${request.workflow}: ${analysis.problems[0]}${hint}${bad ? ` First: ${bad.reason}` : ""}`
-    );
+    throw fail(`${analysis.problems[0]}${hint}${bad ? ` First: ${bad.reason}` : ""}`);
   }
   const bad = badRows(analysis, request.lang);
   if (bad.length > 0 && !request.skipBadRows) {
@@ -167,7 +194,7 @@ export async function buildFromSheet(request: BuildRequest): Promise<ReportSheet
       bad.length > 1
         ? ` (and ${bad.length - 1} more row${bad.length > 2 ? "s" : ""}; --skip-bad-rows leaves them out)`
         : " (--skip-bad-rows leaves such rows out)";
-    throw new InputProblem(`${where}: ${bad[0].reason}${more}`);
+    throw fail(`${bad[0].reason}${more}`);
   }
   for (const n of analysis.notes) request.note(`${request.workflow}: ${n}`);
   if (bad.length > 0) {
@@ -180,13 +207,16 @@ export async function buildFromSheet(request: BuildRequest): Promise<ReportSheet
   const data = analysis.dataset;
   const source = `${path.basename(request.file)}, ${data?.source ?? request.sheet.name}`;
   try {
-    return await runBuilder(request, analysis, source);
+    return { report: await runBuilder(request, analysis, source), analysis, badRows: bad };
   } catch (e) {
-    if (e instanceof InputProblem || e instanceof UsageProblem) throw e;
-    throw new InputProblem(
-      `${where}: ${request.workflow}: ${e instanceof Error ? e.message : String(e)}`
-    );
+    if (e instanceof UsageProblem) throw e;
+    throw fail(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** Reads the sheet for the workflow and builds its report sheet (see runWorkflow). */
+export async function buildFromSheet(request: BuildRequest): Promise<ReportSheet> {
+  return (await runWorkflow(request)).report;
 }
 
 export { WORKFLOWS };

@@ -72,6 +72,10 @@ const en = {
       `The market size differs between rows of ${periods}: the largest value of the period is used.`,
     notComputed: (what: string, periods: string, why: string) =>
       `${what} not computed for ${periods}: ${why}.`,
+    partialLast: (period: string, to: string) =>
+      `The last period ${period} is partial: the data end on ${to}. Its revenue, customers and growth cover part of the period only.`,
+    partialFirst: (period: string, from: string) =>
+      `The first period ${period} is partial: the data start on ${from}. The next period's growth and new customers compare with part of a period.`,
     live: "Live formulas: retention and churn are KAM.RETENTION and KAM.CHURN over the counts in the table; recipients need the KAM Analytics add-in.",
   },
   why: {
@@ -159,6 +163,10 @@ const zh: KpiReportText = {
     noCsatScale: "评分不是 1–5、1–7 或 0–10 分制，未计算满意度占比；请指定满意度阈值。",
     marketDiffers: (periods) => `${periods} 各行的市场规模不一致：采用该期的最大值。`,
     notComputed: (what, periods, why) => `${periods} 的${what}无法计算：${why}。`,
+    partialLast: (period, to) =>
+      `最后一期 ${period} 不完整：数据截至 ${to}。该期的收入、客户数和增长率只反映部分期间。`,
+    partialFirst: (period, from) =>
+      `第一期 ${period} 不完整：数据始于 ${from}。下一期的增长率和新客户数是与部分期间相比。`,
     live: "实时公式：留存率和流失率为基于表中客户数的 KAM.RETENTION 和 KAM.CHURN；收件人需要安装 KAM Analytics 加载项。",
   },
   why: {

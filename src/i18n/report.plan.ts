@@ -10,15 +10,34 @@ const en = {
     `${source ? `Source: ${source} · ` : ""}Created ${created} · KAM Analytics`,
   inputsNote:
     "Yellow cells are yours to fill in or change; the formulas that use them follow. The targets, their split and phasing are computed for the assumptions below: run the workflow again after changing the growth or the target.",
-  units: { team: "Team", owner: "Owner", customer: "Customer", company: "Company" },
+  units: {
+    team: "Team",
+    owner: "Owner",
+    region: "Region",
+    customer: "Customer",
+    abc: "ABC class",
+    company: "Company",
+  },
+  /** The units as a noun inside a sentence ("Target by region"). */
+  unitNouns: {
+    team: "team",
+    owner: "owner",
+    region: "region",
+    customer: "customer",
+    abc: "ABC class",
+    company: "company",
+  },
+  /** An ABC class as a unit of the split: "A (37 customers)". */
+  abcUnit: (abc: string, customers: number) =>
+    `${abc} (${customers.toLocaleString("en-US")} customer${customers === 1 ? "" : "s"})`,
   company: "Whole company",
   blank: "(blank)",
   total: "Total",
   none: "none",
   sections: {
     assumptions: "Assumptions",
-    split: (unit: string) => `1. Target by ${unit.toLowerCase()}`,
-    matrix: (unit: string) => `2. Target by ${unit.toLowerCase()} and month`,
+    split: (unit: string) => `1. Target by ${unit}`,
+    matrix: (unit: string) => `2. Target by ${unit} and month`,
     phasing: "3. Monthly phasing",
     budget: (year: number) => `4. Budget ${year}`,
     gap: (year: number) => `5. Gap to target ${year}`,
@@ -114,7 +133,13 @@ const en = {
   },
   notes: {
     split: (unit: string, year: number) =>
-      `Each ${unit.toLowerCase()}'s target is its share of the ${year} sales (largest remainder method: the targets add up exactly to the annual target).`,
+      `Each ${unit}'s target is its share of the ${year} sales (largest remainder method: the targets add up exactly to the annual target).`,
+    abc: (customers: number, year: number, max: number) =>
+      `The target is split by ABC class, not per customer: the data has ${customers.toLocaleString("en-US")} customers with orders in ${year} (more than ${max}) and no team, owner or region column. A: the largest customers, making up the first 80% of the ${year} sales; B: the next 15%; C: the rest. Map a team, owner or region column to split the target by it.`,
+    abcChosen: (year: number) =>
+      `The target is split by ABC class. A: the largest customers, making up the first 80% of the ${year} sales; B: the next 15%; C: the rest.`,
+    baseGap: (plan: number, base: number) =>
+      `The plan for ${plan} is based on ${base}, the last full calendar year in the data: ${plan - 1} is not complete.`,
     rounded: (unit: number) => `Targets are whole multiples of ${unit}.`,
     defaultTarget: (year: number, growth: string) =>
       `The annual target is the ${year} sales × (1 + ${growth}) (rounded to the unit).`,
@@ -123,8 +148,8 @@ const en = {
       `Months are phased by the average share of each month in the sales of ${from}–${to}; each row adds up exactly to its target.`,
     fullYear:
       "A year counts as full when the data runs from its January to its December; a month without orders counts as 0.",
-    notInBase: (n: number, year: number) =>
-      `${n} ${n === 1 ? "unit has" : "units have"} no sales in ${year} and get${n === 1 ? "s" : ""} no target.`,
+    notInBase: (n: number, year: number, unit: string) =>
+      `${n} ${n === 1 ? `${unit} has` : `${unit}s have`} no sales in ${year} and get${n === 1 ? "s" : ""} no target.`,
     budget:
       "Budget: each cost line is revenue × its rate, fixed costs are the amount per month, profit = revenue − total costs, margin = profit ÷ revenue (formulas over the yellow assumption cells).",
     gapNone: (year: number) =>
@@ -145,7 +170,9 @@ const en = {
       `The cost rate of "${name}" is ${rate}; give a rate of 0 or more, e.g. 0.6 for 60%.`,
     fixed: (f: number) => `The fixed costs ${f} are not allowed; give an amount of 0 or more.`,
     splitNotMapped: (unit: string) =>
-      `The target is to be split by ${unit.toLowerCase()}, but no ${unit.toLowerCase()} column is mapped.`,
+      `The target is to be split by ${unit}, but no ${unit === "ABC class" ? "customer" : unit} column is mapped.`,
+    maxCustomers: (n: number) =>
+      `The most customers for a per-customer split must be a whole number of 1 or more, not ${n}.`,
     noFullYear: (year: number, from: string, to: string) =>
       `The plan needs at least one full calendar year of orders (January to December) before ${year}; the data runs from ${from} to ${to}.`,
     noSales: (year: number, total: number) =>
@@ -168,7 +195,23 @@ const zh: PlanReportLabels = {
     `${source ? `数据来源：${source} · ` : ""}生成于 ${created} · KAM Analytics`,
   inputsNote:
     "黄色单元格由您填写或修改，引用它们的公式随之更新。目标及其分解、分期按下面的假设计算：修改增长率或目标后请重新运行此流程。",
-  units: { team: "团队", owner: "负责人", customer: "客户", company: "公司" },
+  units: {
+    team: "团队",
+    owner: "负责人",
+    region: "区域",
+    customer: "客户",
+    abc: "ABC 分类",
+    company: "公司",
+  },
+  unitNouns: {
+    team: "团队",
+    owner: "负责人",
+    region: "区域",
+    customer: "客户",
+    abc: "ABC 分类",
+    company: "公司",
+  },
+  abcUnit: (abc, customers) => `${abc} 类（${customers.toLocaleString("en-US")} 个客户）`,
   company: "全公司",
   blank: "（空白）",
   total: "合计",
@@ -278,7 +321,13 @@ const zh: PlanReportLabels = {
     phasing: (from, to) =>
       `各月按 ${from}–${to} 年销售额中各月的平均占比分期；每一行之和恰好等于其目标。`,
     fullYear: "数据覆盖某年 1 月至 12 月时，该年视为完整年度；没有订单的月份按 0 计。",
-    notInBase: (n, year) => `${n} 个单位在 ${year} 年没有销售，不分配目标。`,
+    abc: (customers, year, max) =>
+      `目标按 ABC 分类分解，而不是按单个客户：数据中 ${year} 年有订单的客户共 ${customers.toLocaleString("en-US")} 个（超过 ${max} 个），且没有团队、负责人或区域列。A 类：占 ${year} 年销售额前 80% 的最大客户；B 类：其后的 15%；C 类：其余客户。映射团队、负责人或区域列即可按其分解目标。`,
+    abcChosen: (year) =>
+      `目标按 ABC 分类分解。A 类：占 ${year} 年销售额前 80% 的最大客户；B 类：其后的 15%；C 类：其余客户。`,
+    baseGap: (plan, base) =>
+      `${plan} 年计划以数据中最近的完整日历年度 ${base} 年为基准：${plan - 1} 年数据不完整。`,
+    notInBase: (n, year, unit) => `${n} 个${unit}在 ${year} 年没有销售，不分配目标。`,
     budget:
       "预算：每项成本 = 收入 × 其成本率，固定成本为每月金额，利润 = 收入 − 总成本，利润率 = 利润 ÷ 收入（公式引用黄色的假设单元格）。",
     gapNone: (year) => `数据中尚无 ${year} 年的销售，因此没有目标差距。`,
@@ -296,7 +345,9 @@ const zh: PlanReportLabels = {
     costRate: (name, rate) =>
       `“${name}”的成本率为 ${rate}；请输入 0 或更大的比率，例如 0.6 表示 60%。`,
     fixed: (f) => `固定成本 ${f} 无效；请输入 0 或更大的金额。`,
-    splitNotMapped: (unit) => `目标要按${unit}分解，但没有映射${unit}列。`,
+    splitNotMapped: (unit) =>
+      `目标要按${unit}分解，但没有映射${unit === "ABC 分类" ? "客户" : unit}列。`,
+    maxCustomers: (n) => `按客户分解的最多客户数必须为 1 或更大的整数，而不是 ${n}。`,
     noFullYear: (year, from, to) =>
       `计划需要 ${year} 年之前至少一个完整日历年度（1 月至 12 月）的订单；数据范围为 ${from} 至 ${to}。`,
     noSales: (year, total) => `${year} 年销售额合计为 ${total}，无法据此制定目标。`,

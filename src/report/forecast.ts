@@ -21,6 +21,7 @@ import {
   FormulaCell,
   LiveCell,
   NumberFormat,
+  ReportFigure,
   ReportSheet,
 } from "./model";
 import { ticker } from "./progress";
@@ -133,6 +134,9 @@ interface MethodResult {
   lower?: number[];
   upper?: number[];
   model: string;
+  /** The method as `kam report --json` names it, in any language: "auto" (the combination),
+   *  "ETS(A,Ad,N)", "theta", "theta (seasonal)", "ma(12)". */
+  code: string;
 }
 
 interface SeriesResult {
@@ -164,7 +168,13 @@ function runMethod(
     case "auto": {
       const r = autoForecast(values, h, period, level);
       const parts = r.members.map((m) => L.members[m.name] ?? m.name).join(" + ");
-      out = { mean: r.mean, lower: r.lower, upper: r.upper, model: L.model.combination(parts) };
+      out = {
+        mean: r.mean,
+        lower: r.lower,
+        upper: r.upper,
+        model: L.model.combination(parts),
+        code: "auto",
+      };
       break;
     }
     case "smooth":
@@ -176,18 +186,30 @@ function runMethod(
           : { period, pattern: { error: "Z", trend: "Ad", season: "Z" } }
       );
       const f = forecastEts(fit, h, level);
-      out = { mean: f.mean, lower: f.lower, upper: f.upper, model: etsName(fit) };
+      out = {
+        mean: f.mean,
+        lower: f.lower,
+        upper: f.upper,
+        model: etsName(fit),
+        code: etsName(fit),
+      };
       break;
     }
     case "theta": {
       const r = thetaForecast(values, h, period, level);
-      out = { mean: r.mean, lower: r.lower, upper: r.upper, model: L.model.theta(r.seasonal) };
+      out = {
+        mean: r.mean,
+        lower: r.lower,
+        upper: r.upper,
+        model: L.model.theta(r.seasonal),
+        code: r.seasonal ? "theta (seasonal)" : "theta",
+      };
       break;
     }
     case "ma": {
       const window = Math.min(values.length, period > 1 ? period : 3);
       const r = forecastSeries(values, h, { method: "ma", period, window });
-      out = { mean: r.mean, model: L.model.ma(window) };
+      out = { mean: r.mean, model: L.model.ma(window), code: `ma(${window})` };
       break;
     }
   }
@@ -465,8 +487,8 @@ function subtitle(ctx: Context): string {
   return ctx.L.subtitle(ctx.options.source ?? ctx.data.source, created);
 }
 
-/** Notes shared by both layouts: how rows became periods. */
-function dataNotes(ctx: Context, series: readonly PreparedSeries[]): string[] {
+/** Notes shared by both layouts: how rows became periods; a left-out last period is a warning. */
+function dataNotes(ctx: Context, series: readonly PreparedSeries[], warnings: string[]): string[] {
   const { L, axis } = ctx;
   const notes: string[] = [];
   if (ctx.aggregated) {
@@ -474,9 +496,34 @@ function dataNotes(ctx: Context, series: readonly PreparedSeries[]): string[] {
     const periods = sum(series.map((s) => s.keys.length));
     notes.push(L.notes.aggregated(rows, periods, L.grainNouns[axis.grain]));
   }
-  if (ctx.dropKey !== undefined)
-    notes.push(L.notes.incomplete(axis.text(ctx.dropKey), isoFromSerial(ctx.lastDate)));
+  if (ctx.dropKey !== undefined) {
+    const text = L.notes.incomplete(axis.text(ctx.dropKey), isoFromSerial(ctx.lastDate));
+    notes.push(text);
+    warnings.push(text);
+  }
   return notes;
+}
+
+/** The figures of `kam report --json`: series forecast, the method per series, the horizon. */
+function forecastFigures(
+  ctx: Context,
+  results: readonly { name: string; code: string }[],
+  notForecast: number
+): Record<string, ReportFigure> {
+  let method: ReportFigure;
+  if (results.length === 1) method = results[0].code;
+  else {
+    const map: Record<string, ReportFigure> = {};
+    for (const r of results) map[r.name] = r.code;
+    method = map;
+  }
+  return {
+    series: results.length,
+    method,
+    horizon: ctx.h,
+    frequency: ctx.axis.grain,
+    not_forecast: notForecast,
+  };
 }
 
 async function buildOne(s: PreparedSeries, ctx: Context): Promise<ReportSheet> {
@@ -489,6 +536,7 @@ async function buildOne(s: PreparedSeries, ctx: Context): Promise<ReportSheet> {
   // Forecasts: the chosen method must work; a compared one that fails leaves its column blank.
   const results = new Map<ForecastMethod, MethodResult>();
   const problems: string[] = [];
+  const failedFits: string[] = [];
   for (const m of methods) {
     try {
       results.set(m, runMethod(m, s.values, h, s.period, m === method ? level : undefined, L));
@@ -497,7 +545,9 @@ async function buildOne(s: PreparedSeries, ctx: Context): Promise<ReportSheet> {
         const reason = message(e);
         throw new Error(s.name ? L.errors.one(s.name, reason) : L.errors.oneNoName(reason));
       }
-      problems.push(L.notes.compareFailed(L.methods[m], message(e)));
+      const text = L.notes.compareFailed(L.methods[m], message(e));
+      problems.push(text);
+      failedFits.push(text);
     }
     await tick(++done);
   }
@@ -513,7 +563,9 @@ async function buildOne(s: PreparedSeries, ctx: Context): Promise<ReportSheet> {
         if (r === "short") short = true;
         else tests.set(m, r);
       } catch (e) {
-        problems.push(L.notes.backtestFailed(s.name || L.key.series, L.methods[m], message(e)));
+        const text = L.notes.backtestFailed(s.name || L.key.series, L.methods[m], message(e));
+        problems.push(text);
+        failedFits.push(text);
       }
       await tick(++done);
     }
@@ -726,24 +778,33 @@ async function buildOne(s: PreparedSeries, ctx: Context): Promise<ReportSheet> {
     }
   }
 
-  // Notes.
-  const notes = [...dataNotes(ctx, [s])];
+  // Notes; the warnings among them also go to ReportSheet.warnings (kam report --json).
+  const warnings: string[] = [];
+  const warn = (text: string) => {
+    warnings.push(text);
+    return text;
+  };
+  const notes = [...dataNotes(ctx, [s], warnings)];
   if (s.filled.length > 0)
-    notes.push(L.notes.gaps(s.filled.length, s.filled.map((k) => axis.text(k)).join(", ")));
+    notes.push(warn(L.notes.gaps(s.filled.length, s.filled.map((k) => axis.text(k)).join(", "))));
   if (hasInterval) notes.push(L.notes.interval(level), L.notes.chartLower);
   else notes.push(L.notes.noIntervals);
-  if (short) notes.push(L.notes.backtestShort(s.name || L.key.series, h));
+  if (short) notes.push(warn(L.notes.backtestShort(s.name || L.key.series, h)));
   if (Array.from(tests.values()).some((t) => t.mape === undefined)) notes.push(L.notes.mapeBlank);
   if (tests.size > 0) notes.push(L.notes.mase);
   notes.push(...problems);
+  warnings.push(...failedFits);
   if (liveFormula !== undefined) notes.push(L.notes.live(liveFormula));
   else if (options.live === true)
-    notes.push(L.notes.liveNotPossible(liveWhy ?? L.notes.liveWhyAddress));
+    notes.push(warn(L.notes.liveNotPossible(liveWhy ?? L.notes.liveWhyAddress)));
   b.section(L.sections.notes);
   for (const t of notes) b.note(t);
   b.width(0, 28);
   b.width(1, 24);
-  return b.build();
+  const sheet = b.build();
+  sheet.figures = forecastFigures(ctx, [{ name: s.name, code: main.code }], 0);
+  sheet.warnings = warnings;
+  return sheet;
 }
 
 function numberOf(c: CellContent | undefined): number | null {
@@ -992,23 +1053,36 @@ async function buildMany(
   );
   if (detail.firstRow !== detailFirst) throw new Error("forecast report: detail misplaced");
 
+  const warnings: string[] = [];
+  const warn = (text: string) => {
+    warnings.push(text);
+    return text;
+  };
   notes.push(
     ...dataNotes(
       ctx,
-      results.map((r) => r.series)
+      results.map((r) => r.series),
+      warnings
     )
   );
   const gaps = sum(results.map((r) => r.series.filled.length));
-  if (gaps > 0) notes.push(L.notes.gapsMany(gaps));
+  if (gaps > 0) notes.push(warn(L.notes.gapsMany(gaps)));
   if (hasInterval) notes.push(L.notes.interval(level));
   else notes.push(L.notes.noIntervals);
   notes.push(L.notes.detailPeriod);
   if (results.some((r) => r.test && r.test.mape === undefined)) notes.push(L.notes.mapeBlank);
-  for (const r of results) if (r.testProblem) notes.push(r.testProblem);
-  for (const f of failures) notes.push(L.notes.failed(f.name, f.reason));
-  if (options.live === true) notes.push(L.notes.liveNotPossible(L.notes.liveWhyMany));
+  for (const r of results) if (r.testProblem) notes.push(warn(r.testProblem));
+  for (const f of failures) notes.push(warn(L.notes.failed(f.name, f.reason)));
+  if (options.live === true) notes.push(warn(L.notes.liveNotPossible(L.notes.liveWhyMany)));
   b.section(L.sections.notes);
   for (const t of notes) b.note(t);
   b.width(0, 28);
-  return b.build();
+  const sheet = b.build();
+  sheet.figures = forecastFigures(
+    ctx,
+    results.map((r) => ({ name: r.series.name, code: r.forecast.code })),
+    failures.length
+  );
+  sheet.warnings = warnings;
+  return sheet;
 }

@@ -15,7 +15,7 @@ import {
 } from "../engine/kpi/kpi";
 import { sum } from "../engine/numeric";
 import { addPeriods, periodIndex, periodLabel, periodStart } from "../engine/pipeline/periods";
-import { ymdFromSerial } from "../grid/dates";
+import { isoFromSerial, serialFromYmd, ymdFromSerial } from "../grid/dates";
 import { KPI_REPORT, KpiReportText } from "../i18n/report.kpi";
 import {
   BuildOptions,
@@ -23,6 +23,7 @@ import {
   FormulaCell,
   LiveCell,
   NumberFormat,
+  ReportFigure,
   ReportSheet,
   a1,
 } from "./model";
@@ -59,6 +60,8 @@ type Rate = { ok: true; value: number } | { ok: false; why: Why };
 
 interface PeriodRow {
   label: string;
+  /** Excel serial of the period's first day. */
+  start: number;
   customers: number;
   added: number;
   returning: number;
@@ -88,7 +91,14 @@ interface Model {
   threshold?: number;
   npsScale: boolean;
   marketDiffers: string[];
+  /** The first and the last period when the data cover only part of them (more than a week
+   *  missing at the start or the end), with the first and last date of the data. */
+  partialFirst?: { label: string; from: string };
+  partialLast?: { label: string; to: string };
 }
+
+/** Days a period may lack at its start or end before it counts as partial (a quiet last week). */
+const PARTIAL_DAYS = 7;
 
 const fail = (message: string): never => {
   throw new Error(message);
@@ -117,9 +127,14 @@ export async function buildKpiReport(
     L.title,
     L.subtitle(source, model.transactions, model.customers, model.rows.length, model.grain)
   );
-  layout(b, model, options, L);
+  const warnings = layout(b, model, options, L);
   await tick(3);
-  return b.build();
+  const sheet = b.build();
+  const revenue: Record<string, ReportFigure> = {};
+  for (const r of model.rows) revenue[isoFromSerial(r.start)] = r.revenue;
+  sheet.figures = { grain: model.grain, customers: model.customers, revenue };
+  sheet.warnings = warnings;
+  return sheet;
 }
 
 function compute(data: Dataset, options: KpiOptions, L: KpiReportText): Model {
@@ -168,6 +183,8 @@ function compute(data: Dataset, options: KpiOptions, L: KpiReportText): Model {
   if (count > MAX_PERIODS) fail(L.errors.tooManyPeriods(count));
   const labelOf = (k: number) =>
     grain === "year" ? String(firstYear + k) : periodLabel(addPeriods(start, k, grain), grain);
+  const startOf = (k: number) =>
+    grain === "year" ? (serialFromYmd(firstYear + k, 1, 1) as number) : addPeriods(start, k, grain);
 
   const keyTiers = new Set(
     (options.keyTiers ?? DEFAULT_KEY_TIERS).map((s) => s.normalize("NFKC").trim().toLowerCase())
@@ -234,6 +251,7 @@ function compute(data: Dataset, options: KpiOptions, L: KpiReportText): Model {
     const revenue = sum(money[k]);
     const row: PeriodRow = {
       label: labelOf(k),
+      start: startOf(k),
       customers: now.size,
       added,
       returning,
@@ -273,9 +291,19 @@ function compute(data: Dataset, options: KpiOptions, L: KpiReportText): Model {
     }
     rows.push(row);
   }
+  const partialFirst =
+    first - startOf(0) > PARTIAL_DAYS
+      ? { label: labelOf(0), from: isoFromSerial(first) }
+      : undefined;
+  const partialLast =
+    startOf(count) - 1 - last > PARTIAL_DAYS
+      ? { label: labelOf(count - 1), to: isoFromSerial(last) }
+      : undefined;
   return {
     grain,
     rows,
+    partialFirst,
+    partialLast,
     transactions: n,
     customers: allKeys.size,
     hasTiers: tierCol !== undefined,
@@ -306,12 +334,13 @@ type ColKey =
   | "csat"
   | "nps";
 
+/** Lays the sheet out; returns its warnings (the notes a reader must know). */
 function layout(
   b: SheetBuilder,
   model: Model,
   options: BuildOptions & KpiOptions,
   L: KpiReportText
-): void {
+): string[] {
   const live = options.live === true;
   const h = L.h;
   const columns: [ColKey, ColumnSpec][] = [
@@ -501,19 +530,28 @@ function layout(
   b.row = end;
   b.width(0, Math.min(40, Math.max(24, ...figures.map(([l]) => l.length + 2))));
 
-  // Notes.
+  // Notes; the warnings among them also go to ReportSheet.warnings (kam report --json).
   const notes: string[] = [];
+  const warnings: string[] = [];
+  const warn = (text: string) => {
+    warnings.push(text);
+    return text;
+  };
   if (live) notes.push(L.notes.live);
+  if (model.partialLast)
+    notes.push(warn(L.notes.partialLast(model.partialLast.label, model.partialLast.to)));
+  if (model.partialFirst)
+    notes.push(warn(L.notes.partialFirst(model.partialFirst.label, model.partialFirst.from)));
   notes.push(L.notes.method);
   if (model.hasTiers)
     notes.push(L.notes.keyTiers((options.keyTiers ?? DEFAULT_KEY_TIERS).join(", ")));
   if (model.hasSatisfaction) {
     if (model.threshold !== undefined)
       notes.push(L.notes.satisfaction(model.threshold, model.npsScale));
-    else notes.push(L.notes.noCsatScale);
+    else notes.push(warn(L.notes.noCsatScale));
   }
   if (model.marketDiffers.length > 0)
-    notes.push(L.notes.marketDiffers(model.marketDiffers.join(", ")));
+    notes.push(warn(L.notes.marketDiffers(model.marketDiffers.join(", "))));
   // One note per reason and set of periods, naming every rate it empties.
   for (const [why, byWhat] of missing) {
     const byPeriods = new Map<string, string[]>();
@@ -521,8 +559,11 @@ function layout(
       const key = labels.join(", ");
       byPeriods.set(key, [...(byPeriods.get(key) ?? []), what]);
     }
-    for (const [periods, whats] of byPeriods)
-      notes.push(L.notes.notComputed(L.list(whats), periods, L.why[why]));
+    for (const [periods, whats] of byPeriods) {
+      const text = L.notes.notComputed(L.list(whats), periods, L.why[why]);
+      // The first period has no previous one by definition: not a warning.
+      notes.push(why === "first" ? text : warn(text));
+    }
   }
   b.section(L.notesSection);
   for (const note of notes) b.note(note);
@@ -569,4 +610,5 @@ function layout(
     yFormat: "number",
     legend: "bottom",
   });
+  return warnings;
 }

@@ -2,7 +2,7 @@
 // remainder), phased by month from the seasonal pattern, the sales budget, the gap to target and the
 // key-account marketing plan (T+3) template, with native formulas over yellow input cells.
 
-import { pareto, paretoShare } from "../engine/accounts/pareto";
+import { AbcClass, pareto, paretoShare } from "../engine/accounts/pareto";
 import { customerKey } from "../engine/accounts/rfm";
 import { growth as growthOf } from "../engine/kpi/kpi";
 import { sum } from "../engine/numeric";
@@ -18,6 +18,7 @@ import {
   CellContent,
   FormulaCell,
   NumberFormat,
+  ReportFigure,
   ReportSheet,
   Scalar,
 } from "./model";
@@ -25,7 +26,12 @@ import { ticker } from "./progress";
 import { Dataset } from "./roles";
 import { ColumnSpec, PlacedTable, SheetBuilder, userText } from "./sheet";
 
-export type PlanSplit = "team" | "owner" | "customer";
+/** The level the target is split to: a team, owner, region or customer column, or the customers'
+ *  ABC class (80/20 rule) when there are too many customers to give each a target. */
+export type PlanSplit = "team" | "owner" | "region" | "customer" | "abc";
+
+/** Default of PlanOptions.maxCustomers: above this many customers the split is by ABC class. */
+export const PLAN_MAX_CUSTOMERS = 50;
 
 export interface CostRate {
   name: string;
@@ -54,8 +60,13 @@ export interface PlanOptions {
   annualTarget?: number;
   /** Growth assumption, default 0.1 (10%): the default target and the T+2, T+3 targets. */
   growth?: number;
-  /** Default: the first mapped of team, owner, customer; none mapped: the whole company. */
+  /** Default: the first mapped of team, owner, region; else customer, or "abc" (the customers' ABC
+   *  class: A = the first 80% of the basis year's sales, B = the next 15%, C = the rest) when the
+   *  basis year has more than `maxCustomers` customers; none mapped: the whole company. */
   splitBy?: PlanSplit;
+  /** Most customers that get a target each when the split falls back to customers (no team, owner
+   *  or region column); above it the split is by ABC class. Default PLAN_MAX_CUSTOMERS (50). */
+  maxCustomers?: number;
   /** Targets are whole multiples of this unit (e.g. 1000); default no rounding. */
   unit?: number;
   /** Variable cost lines; default cost of sales 60%, selling expenses 10%. */
@@ -67,7 +78,13 @@ export interface PlanOptions {
 
 const INPUT_FILL = "#FFF2CC";
 const INPUT = { fill: INPUT_FILL } as const;
-const SPLIT_ORDER: readonly PlanSplit[] = ["team", "owner", "customer"];
+const SPLIT_ORDER: readonly ("team" | "owner" | "region" | "customer")[] = [
+  "team",
+  "owner",
+  "region",
+  "customer",
+];
+const ABC: readonly AbcClass[] = ["A", "B", "C"];
 
 /** Number of decimals of a unit such as 0.01 (2) or 1000 (0). */
 function decimals(unit: number): number {
@@ -156,6 +173,8 @@ export async function buildPlanReport(
     taken.add(header.toLowerCase());
     return header;
   });
+  const maxCustomers = options.maxCustomers ?? PLAN_MAX_CUSTOMERS;
+  check(Number.isInteger(maxCustomers) && maxCustomers >= 1, L.errors.maxCustomers(maxCustomers));
   const fixed = options.fixedCosts ?? 0;
   check(Number.isFinite(fixed) && fixed >= 0, L.errors.fixed(fixed));
   const texts = options.texts ?? {};
@@ -230,30 +249,60 @@ export async function buildPlanReport(
       unit === undefined ? raw : Number((Math.round(raw / unit) * unit).toFixed(decimals(unit)));
   }
 
-  // Units: the split role's values in the basis year, largest first (pareto groups and sorts them).
-  const split = options.splitBy ?? SPLIT_ORDER.find((r) => data.text[r] !== undefined);
-  const unitLabel = split ? L.units[split] : L.units.company;
-  const splitTexts = split ? data.text[split] : undefined;
-  if (split && !splitTexts) throw new Error(L.errors.splitNotMapped(L.units[split]));
+  // Units: the split role's values in the basis year, largest first (pareto groups and sorts them);
+  // for the ABC split, the classes A, B, C of the basis year's customers.
   const nameOf = (texts: readonly string[], i: number) => {
     const t = (texts[i] ?? "").trim();
     return t === "" ? L.blank : t;
   };
-  let units: { name: string; sales: number; share: number }[];
+  let split: PlanSplit | undefined =
+    options.splitBy ?? SPLIT_ORDER.find((r) => data.text[r] !== undefined);
+  const splitRole = split === "abc" ? "customer" : split;
+  const splitTexts = splitRole ? data.text[splitRole] : undefined;
+  if (split && !splitTexts) throw new Error(L.errors.splitNotMapped(L.unitNouns[split]));
+  const basePareto = splitTexts
+    ? pareto(
+        baseRows.map((i) => nameOf(splitTexts, i)),
+        baseRows.map((i) => amounts[i])
+      )
+    : undefined;
+  if (basePareto && !basePareto.ok) throw new Error(L.errors.noSales(baseYear, baseTotal));
+  // Thousands of single customers are not a level targets are set at: their ABC classes are.
+  let abcCustomers: number | undefined;
+  if (options.splitBy === undefined && split === "customer" && basePareto?.ok) {
+    if (basePareto.value.length > maxCustomers) {
+      split = "abc";
+      abcCustomers = basePareto.value.length;
+    }
+  }
+  const unitLabel = split ? L.units[split] : L.units.company;
+  const unitNoun = split ? L.unitNouns[split] : L.unitNouns.company;
+  let units: { name: string; key: string; sales: number; share: number }[];
   let notInBase = 0;
-  if (splitTexts) {
-    const p = pareto(
-      baseRows.map((i) => nameOf(splitTexts, i)),
-      baseRows.map((i) => amounts[i])
-    );
-    if (!p.ok) throw new Error(L.errors.noSales(baseYear, baseTotal));
-    units = p.value.map((r) => ({ name: String(r.customer), sales: r.total, share: r.share }));
-    const inBase = new Set(units.map((u) => customerKey(u.name)));
+  if (splitTexts && basePareto?.ok) {
+    const rows = basePareto.value;
+    if (split === "abc") {
+      const grand = sum(rows.map((r) => r.total));
+      units = [];
+      for (const c of ABC) {
+        const members = rows.filter((r) => r.abc === c);
+        if (members.length === 0) continue;
+        const sales = sum(members.map((r) => r.total));
+        units.push({ name: L.abcUnit(c, members.length), key: c, sales, share: sales / grand });
+      }
+    } else
+      units = rows.map((r) => ({
+        name: String(r.customer),
+        key: String(r.customer),
+        sales: r.total,
+        share: r.share,
+      }));
+    const inBase = new Set(rows.map((r) => customerKey(r.customer)));
     const all = new Set<string>();
     for (let i = 0; i < n; i++) all.add(customerKey(nameOf(splitTexts, i)));
     for (const k of all) if (!inBase.has(k)) notInBase++;
   } else {
-    units = [{ name: L.company, sales: baseTotal, share: 1 }];
+    units = [{ name: L.company, key: L.company, sales: baseTotal, share: 1 }];
   }
   const parts = apportion(
     annualTarget,
@@ -318,7 +367,7 @@ export async function buildPlanReport(
     b.format({ row, column: 1, rows: 1, columns: 1 }, INPUT);
 
   // 1. The split.
-  b.section(L.sections.split(unitLabel));
+  b.section(L.sections.split(unitNoun));
   const splitTable = b.table(
     "KAM_PlanSplit",
     [
@@ -368,7 +417,7 @@ export async function buildPlanReport(
   }
 
   // 2. Unit × month.
-  b.section(L.sections.matrix(unitLabel));
+  b.section(L.sections.matrix(unitNoun));
   const monthCols: ColumnSpec[] = Array.from({ length: 12 }, (_, j) => ({
     header: monthText(planYear, j + 1),
     format: "integer" as NumberFormat,
@@ -784,16 +833,38 @@ export async function buildPlanReport(
     b.format({ row: rows[4], column: 1, rows: 1, columns: 1 }, INPUT);
   }
 
-  // Notes.
+  // Notes; the warnings among them go to ReportSheet.warnings too (kam report --json).
+  const warnings: string[] = [];
+  const warn = (text: string) => {
+    warnings.push(text);
+    return text;
+  };
+  if (notes.includes(L.notes.zeroTarget)) warnings.push(L.notes.zeroTarget);
   notes.unshift(
-    L.notes.split(unitLabel, baseYear),
+    ...(abcCustomers !== undefined
+      ? [warn(L.notes.abc(abcCustomers, baseYear, maxCustomers))]
+      : split === "abc"
+        ? [L.notes.abcChosen(baseYear)]
+        : []),
+    ...(baseYear < planYear - 1 ? [warn(L.notes.baseGap(planYear, baseYear))] : []),
+    L.notes.split(unitNoun, baseYear),
     ...(unit !== undefined ? [L.notes.rounded(unit)] : []),
     options.annualTarget === undefined
       ? L.notes.defaultTarget(baseYear, `${Math.round(growth * 1000) / 10}%`)
       : L.notes.givenTarget,
     L.notes.phasing(years[0], baseYear),
     L.notes.fullYear,
-    ...(notInBase > 0 ? [L.notes.notInBase(notInBase, baseYear)] : []),
+    ...(notInBase > 0
+      ? [
+          warn(
+            L.notes.notInBase(
+              notInBase,
+              baseYear,
+              split === "abc" ? L.unitNouns.customer : unitNoun
+            )
+          ),
+        ]
+      : []),
     L.notes.budget
   );
   if (planRows.length === 0) notes.push(L.notes.gapNone(planYear));
@@ -801,7 +872,18 @@ export async function buildPlanReport(
   for (const t of notes) b.note(t);
   b.width(0, 30);
   b.width(1, 16);
-  return b.build();
+  const sheet = b.build();
+  const targets: Record<string, ReportFigure> = {};
+  units.forEach((u, i) => (targets[u.key] = parts.parts[i]));
+  sheet.figures = {
+    year: planYear,
+    base_year: baseYear,
+    target: annualTarget,
+    groups: { by: split ?? "company", count: units.length },
+    targets,
+  };
+  sheet.warnings = warnings;
+  return sheet;
 }
 
 function text(value: string | undefined): Scalar {

@@ -1,6 +1,7 @@
 /* global Buffer */
 // `kam report`: the task pane's workflows on the user's own .csv/.xlsx file, written as a workbook;
-// problems are one line naming the file, sheet, row and column; usage mistakes exit with status 2.
+// problems are one line naming the file, sheet, row and column; usage mistakes exit with status 2; a
+// workflow that cannot run is left out (status 3); --json says what was done on stdout.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { Workbook } from "exceljs";
 import fs from "node:fs";
@@ -37,6 +38,22 @@ async function sheetNames(xlsx: string): Promise<string[]> {
   await wb.xlsx.readFile(xlsx);
   return wb.worksheets.map((w) => w.name);
 }
+
+/** The sample's orders before `before` (yyyy-mm-dd), as CSV text with the sample's header. */
+function ordersBefore(before: string): string {
+  const lines = sample("en", "orders.csv").trimEnd().split("\n");
+  return [lines[0], ...lines.slice(1).filter((l) => l.split(",")[1] < before)].join("\n") + "\n";
+}
+
+/** Sums of the CSV's amounts (column `amount`) by a key of the row, computed here. */
+function sums(text: string, key: (row: string[]) => string, amount: number): Map<string, number> {
+  const rows = (parse(text, { bom: true }) as string[][]).slice(1);
+  const m = new Map<string, number>();
+  for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + Number(r[amount]));
+  return m;
+}
+
+const rel = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "kam-report-"));
@@ -152,7 +169,7 @@ describe("kam report", () => {
     const said = r.stderr.trim().split("\n");
     expect(said.filter((l) => l.includes("Row 7"))).toHaveLength(1);
     expect(said[said.length - 1]).toBe(
-      `kam report: ${input}: Row 7 (G7, Amount): "abc" is not a number (--skip-bad-rows leaves such rows out)`
+      `kam report: ${input}: accounts: Row 7 (G7, Amount): "abc" is not a number (--skip-bad-rows leaves such rows out)`
     );
     expect(fs.existsSync(out)).toBe(false);
     const skip = await kam([
@@ -203,6 +220,273 @@ describe("kam report", () => {
     expect(nothing.stderr).toContain("no report fits this data");
   }, 120_000);
 
+  test("--json: one JSON object on stdout (progress on stderr): columns, rows, figures", async () => {
+    const text = orders(3000);
+    const input = file("json.csv", text);
+    const out = file("json.xlsx");
+    const r = await kam(["report", "--in", input, "--out", out, "--json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`kam report: wrote ${out}`);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(["workflows"]);
+    const byId = new Map<string, Record<string, unknown>>(
+      json.workflows.map((w: Record<string, unknown>) => [w.id, w])
+    );
+    expect([...byId.keys()]).toEqual(["accounts", "forecast", "plan", "kpi"]);
+    for (const w of byId.values())
+      expect(Object.keys(w)).toEqual([
+        "id",
+        "sheet",
+        "columns",
+        "rows",
+        "dateOrder",
+        "figures",
+        "warnings",
+      ]);
+    expect(json.workflows.map((w: { sheet: string }) => w.sheet)).toEqual(await sheetNames(out));
+    expect(byId.get("accounts")).toMatchObject({
+      columns: { customer: "Customer", date: "Order date", amount: "Amount" },
+      rows: { used: 3000, skipped: 0 },
+      dateOrder: null,
+    });
+    expect(byId.get("plan")?.columns).toEqual({
+      owner: "Owner",
+      region: "Region",
+      customer: "Customer",
+      date: "Order date",
+      amount: "Amount",
+    });
+    // Figures against sums computed here from the file.
+    const byYear = sums(text, (row) => row[1].slice(0, 4), 6);
+    const kpi = byId.get("kpi")?.figures as { grain: string; revenue: Record<string, number> };
+    expect(kpi.grain).toBe("quarter");
+    const q = sums(
+      text,
+      (row) =>
+        `${row[1].slice(0, 5)}${String(Math.floor((Number(row[1].slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, "0")}-01`,
+      6
+    );
+    expect(Object.keys(kpi.revenue)).toEqual([...q.keys()]);
+    for (const [k, v] of q) expect(kpi.revenue[k]).toBe(v);
+    const plan = byId.get("plan")?.figures as {
+      year: number;
+      base_year: number;
+      target: number;
+      groups: { by: string; count: number };
+      targets: Record<string, number>;
+    };
+    expect(plan).toMatchObject({ year: 2023, base_year: 2022 });
+    expect(rel(plan.target, (byYear.get("2022") as number) * 1.1)).toBe(true);
+    const owners = sums(text, (row) => row[4], 6);
+    expect(plan.groups).toEqual({ by: "owner", count: owners.size });
+    for (const [owner, sales] of owners)
+      expect(rel(plan.targets[owner], (plan.target * sales) / (byYear.get("2022") as number))).toBe(
+        true
+      );
+    const forecast = byId.get("forecast")?.figures as Record<string, unknown>;
+    expect(forecast).toMatchObject({ series: 1, method: "auto", frequency: "month" });
+    // Day-first text dates: the order the reader assumed is said.
+    const dmy = text
+      .trimEnd()
+      .split("\n")
+      .map((l, i) => (i === 0 ? l : l.replace(/,(\d{4})-(\d\d)-(\d\d),/, ",$3/$2/$1,")))
+      .join("\n");
+    const d = await kam([
+      "report",
+      "--in",
+      file("dmy.csv", dmy),
+      "--workflow",
+      "kpi",
+      "--out",
+      file("dmy.xlsx"),
+      "--json",
+    ]);
+    expect(d.status).toBe(0);
+    const dj = JSON.parse(d.stdout);
+    expect(dj.workflows[0]).toMatchObject({ id: "kpi", dateOrder: "dmy" });
+    expect(dj.workflows[0].figures.revenue).toEqual(kpi.revenue);
+    // Dates that read either way (every day 12 or less): month first unless --date-order says.
+    const ambiguous = dmy
+      .split("\n")
+      .filter((l, i) => i === 0 || /,(0\d|1[0-2])\/(0\d|1[0-2])\/\d{4},/.test(l))
+      .join("\n");
+    const either = file("either.csv", ambiguous);
+    const [mdyRun, dmyRun] = await Promise.all(
+      [[], ["--date-order", "dmy"]].map((extra, k) =>
+        kam([
+          "report",
+          "--in",
+          either,
+          "--workflow",
+          "kpi",
+          "--out",
+          file(`either${k}.xlsx`),
+          "--json",
+          ...extra,
+        ])
+      )
+    );
+    expect(JSON.parse(mdyRun.stdout).workflows[0].dateOrder).toBe("mdy");
+    expect(JSON.parse(dmyRun.stdout).workflows[0].dateOrder).toBe("dmy");
+  }, 120_000);
+
+  test("a workflow that cannot run is named and left out; the others are written (status 3)", async () => {
+    const input = file("ten-months.csv", ordersBefore("2022-11-01"));
+    const out = file("partial.xlsx");
+    const r = await kam([
+      "report",
+      "--in",
+      input,
+      "--workflow",
+      "accounts,plan,portfolio",
+      "--out",
+      out,
+      "--json",
+    ]);
+    expect(r.status).toBe(3);
+    const said = r.stderr.trim().split("\n");
+    expect(said.filter((l) => l.includes("not written"))).toEqual([
+      `kam report: ${input}: plan: not written: The plan needs at least one full calendar year of orders (January to December) before 2023; the data runs from 2022-01-01 to 2022-10-31.`,
+      `kam report: ${input}: portfolio: not written: No column is recognised as Attractiveness: choose it. (use --map attractiveness=COLUMN)`,
+      "kam report: 2 of 3 reports not written: plan, portfolio (exit status 3)",
+    ]);
+    expect(said[said.length - 1]).toBe(
+      "kam report: 2 of 3 reports not written: plan, portfolio (exit status 3)"
+    );
+    expect(await sheetNames(out)).toEqual(["KAM Accounts"]);
+    const json = JSON.parse(r.stdout);
+    expect(json.workflows.map((w: { id: string }) => w.id)).toEqual([
+      "accounts",
+      "plan",
+      "portfolio",
+    ]);
+    expect(json.workflows[0].sheet).toBe("KAM Accounts");
+    expect(json.workflows[1]).toEqual({
+      id: "plan",
+      error:
+        "The plan needs at least one full calendar year of orders (January to December) before 2023; the data runs from 2022-01-01 to 2022-10-31.",
+    });
+    expect(Object.keys(json.workflows[2])).toEqual(["id", "error"]);
+
+    // Nothing can be written: status 1, no file, the JSON still says why.
+    const none = file("none.xlsx");
+    const n = await kam([
+      "report",
+      "--in",
+      input,
+      "--workflow",
+      "plan,portfolio",
+      "--out",
+      none,
+      "--json",
+    ]);
+    expect(n.status).toBe(1);
+    expect(fs.existsSync(none)).toBe(false);
+    expect(n.stderr.trim().split("\n").pop()).toBe(
+      `kam report: ${input}: no report could be written (plan, portfolio failed, above)`
+    );
+    expect(JSON.parse(n.stdout).workflows.map((w: { error?: string }) => Boolean(w.error))).toEqual(
+      [true, true]
+    );
+    // Without --json stdout stays empty.
+    const quiet = await kam([
+      "report",
+      "--in",
+      input,
+      "--workflow",
+      "kpi",
+      "--out",
+      file("q.xlsx"),
+    ]);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).toBe("");
+  }, 120_000);
+
+  test("thousands of customers without team, owner or region: the plan splits by ABC class", async () => {
+    // CDNOW (test/fixtures/cdnow): 2,357 customers, 1997-01 to 1998-06; 1997 is the full year.
+    const raw = fs.readFileSync(path.join(root, "test/fixtures/cdnow/CDNOW_sample.txt"), "utf8");
+    const rows = raw
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.trim().split(/\s+/))
+      .map(([, id, d, cds, amount]) => [
+        `C${id}`,
+        `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`,
+        cds,
+        amount,
+      ]);
+    const input = file(
+      "cdnow.csv",
+      ["Customer,Date,CDs,Amount", ...rows.map((r) => r.join(","))].join("\n")
+    );
+    const r = await kam([
+      "report",
+      "--in",
+      input,
+      "--workflow",
+      "plan",
+      "--target",
+      "1000000",
+      "--out",
+      file("cdnow.xlsx"),
+      "--json",
+    ]);
+    expect(r.status).toBe(0);
+    const plan = JSON.parse(r.stdout).workflows[0];
+    expect(plan.figures).toMatchObject({
+      year: 1999,
+      base_year: 1997,
+      target: 1_000_000,
+      groups: { by: "abc", count: 3 },
+    });
+    // The classes computed here: 1997 sales per customer, largest first; A while the running
+    // share is ≤ 80%, B while ≤ 95%, C after.
+    const totals = new Map<string, number>();
+    for (const [c, d, , a] of rows)
+      if (d.startsWith("1997")) totals.set(c, (totals.get(c) ?? 0) + Number(a));
+    const sorted = [...totals.values()].sort((a, b) => b - a);
+    const grand = sorted.reduce((s, v) => s + v, 0);
+    const cls: Record<string, { sales: number; n: number }> = {
+      A: { sales: 0, n: 0 },
+      B: { sales: 0, n: 0 },
+      C: { sales: 0, n: 0 },
+    };
+    let running = 0;
+    for (const v of sorted) {
+      running += v;
+      const c = running / grand <= 0.8 + 1e-9 ? "A" : running / grand <= 0.95 + 1e-9 ? "B" : "C";
+      cls[c].sales += v;
+      cls[c].n++;
+    }
+    expect(sorted.length).toBe(2357);
+    for (const c of ["A", "B", "C"])
+      expect(Math.abs(plan.figures.targets[c] - (1_000_000 * cls[c].sales) / grand)).toBeLessThan(
+        1e-6
+      );
+    expect(plan.warnings).toContain(
+      `The target is split by ABC class, not per customer: the data has 2,357 customers with orders in 1997 (more than 50) and no team, owner or region column. A: the largest customers, making up the first 80% of the 1997 sales; B: the next 15%; C: the rest. Map a team, owner or region column to split the target by it.`
+    );
+    expect(plan.warnings).toContain(
+      "The plan for 1999 is based on 1997, the last full calendar year in the data: 1998 is not complete."
+    );
+    // --split-by names a level; one the data lacks is bad input naming it.
+    const region = await kam([
+      "report",
+      "--in",
+      input,
+      "--workflow",
+      "plan",
+      "--split-by",
+      "region",
+      "--out",
+      file("cdnow2.xlsx"),
+    ]);
+    expect(region.status).toBe(1);
+    expect(region.stderr).toContain(
+      "plan: The target is to be split by region, but no region column is mapped."
+    );
+  }, 120_000);
+
   test("usage: --help, bad options, exit status 2", async () => {
     const input = file("u.csv", orders(50));
     const out = path.join(dir, "never.xlsx");
@@ -238,6 +522,15 @@ describe("kam report", () => {
       [["--in", "a.csv", "--out", "o.xlsx", "--bogus"], 'unknown option "--bogus"'],
       [["--in", "a.csv", "--out", "o.xlsx", "--force=yes"], "--force takes no value"],
       [["--in", "a.csv", "--in", "b.csv", "--out", "o.xlsx"], "--in is given twice"],
+      [
+        ["--in", "a.csv", "--out", "o.xlsx", "--split-by", "city"],
+        '--split-by "city" is not one of',
+      ],
+      [
+        ["--in", "a.csv", "--out", "o.xlsx", "--date-order", "ymd"],
+        '--date-order "ymd" is not one of',
+      ],
+      [["--in", "a.csv", "--out", "o.xlsx", "--max-customers", "0"], '--max-customers "0" is not'],
     ];
     for (const [args, message] of cases) {
       expect(() => parseReportArgs(args)).toThrow(UsageProblem);
@@ -259,11 +552,25 @@ describe("kam report", () => {
       "2024-12-31",
       "--target",
       "1,200,000",
+      "--split-by",
+      "ABC",
+      "--max-customers",
+      "80",
+      "--date-order",
+      "DMY",
+      "--json",
     ])!;
     expect(ok.workflows).toEqual(["kpi", "accounts"]);
     expect(ok.map).toEqual([["close-date", "F"]]);
     expect(ok.headerRow).toBe(2);
-    expect(ok.settings).toEqual({ asOf: 45657, target: 1_200_000 });
+    expect(ok.settings).toEqual({
+      asOf: 45657,
+      target: 1_200_000,
+      splitBy: "abc",
+      maxCustomers: 80,
+    });
+    expect(ok.json).toBe(true);
+    expect(ok.dateOrder).toBe("dmy");
     expect(parseReportArgs(["--help"])).toBeUndefined();
     expect(findRole("close-date")).toBe("closeDate");
     expect(findRole("预计成交日期")).toBe("closeDate");

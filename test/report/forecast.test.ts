@@ -132,6 +132,19 @@ describe("one series: daily orders of one account become a monthly forecast", ()
     expect(progress[progress.length - 1][0]).toBe(progress[progress.length - 1][1]);
   });
 
+  test("figures and warnings for kam report --json: one series, the method, the gap", () => {
+    expect(sheet.figures).toEqual({
+      series: 1,
+      method: "auto",
+      horizon: H,
+      frequency: "month",
+      not_forecast: 0,
+    });
+    expect(sheet.warnings).toEqual([
+      texts(sheet).find((t) => t.startsWith("1 period without data (2023-04) was filled")),
+    ]);
+  });
+
   test("the history is the monthly totals, the gap blank and noted", () => {
     expect(m.keys.length).toBe(36);
     const body = tableRows(sheet, "KAM_Forecast");
@@ -275,6 +288,17 @@ describe("many series", () => {
       'Series "Newcomer" was not forecast: it has 2 periods of data; at least 3 are needed.'
     );
     expect(valueOf(keyFigure(sheet, "Series not forecast"))).toBe(1);
+    // kam report --json: the method per series, the series left out as a warning.
+    expect(sheet.figures).toMatchObject({ series: 20, horizon: 12, not_forecast: 1 });
+    const methods = sheet.figures?.method as Record<string, string>;
+    expect(Object.keys(methods)).toEqual(summary.map((l) => l[0]));
+    for (const l of summary)
+      expect(methods[l[0] as string]).toBe(
+        l[1] === "Theta, seasonally adjusted" ? "theta (seasonal)" : "theta"
+      );
+    expect(sheet.warnings).toContain(
+      'Series "Newcomer" was not forecast: it has 2 periods of data; at least 3 are needed.'
+    );
     // The chart shows the largest account by sales to date, and says which.
     const totals = summary.map((l) => {
       const v = monthly(rows, l[0] as string).values.filter((x): x is number => x !== null);
@@ -483,6 +507,10 @@ describe("bad input", () => {
     expect(texts(sheet)).toContain(
       "The last period 2025-01 is incomplete (data to 2025-01-12) and is left out of the history."
     );
+    expect(sheet.warnings).toEqual([
+      "The last period 2025-01 is incomplete (data to 2025-01-12) and is left out of the history.",
+    ]);
+    expect(sheet.figures?.method).toMatch(/^theta( \(seasonal\))?$/);
     expect(tableRows(sheet, "KAM_Forecast").length).toBe(36 + 12);
     expectWellFormed(sheet);
   });

@@ -227,6 +227,31 @@ describe("KPI report on a generated three-year history", () => {
     expect(rows[2][3]).toBeGreaterThan(0);
   });
 
+  test("figures for kam report --json: revenue per period start; partial periods are warnings", () => {
+    expect(sheet.figures?.grain).toBe("year");
+    expect(sheet.figures?.customers).toBe(new Set(history.customer).size);
+    const revenue = sheet.figures?.revenue as Record<string, number>;
+    expect(Object.keys(revenue)).toEqual(["2022-01-01", "2023-01-01", "2024-01-01"]);
+    Object.values(revenue).forEach((v, k) =>
+      expect(close(v, expected[k].revenue, 1e-12)).toBe(true)
+    );
+    // A period counts as partial when the data start or end more than 7 days inside it.
+    const first = Math.min(...history.date);
+    const last = Math.max(...history.date);
+    const iso = (d: number) =>
+      new Date(Date.UTC(1899, 11, 30) + d * DAY).toISOString().slice(0, 10);
+    const want: string[] = [];
+    if (serial(2024, 12, 31) - last > 7)
+      want.push(
+        `The last period 2024 is partial: the data end on ${iso(last)}. Its revenue, customers and growth cover part of the period only.`
+      );
+    if (first - serial(2022, 1, 1) > 7)
+      want.push(
+        `The first period 2022 is partial: the data start on ${iso(first)}. The next period's growth and new customers compare with part of a period.`
+      );
+    expect(sheet.warnings).toEqual(want);
+  });
+
   test("rates are native formulas: retention = retained ÷ previous customers, growth with ABS", () => {
     const t = table(sheet);
     const r = t.area.row + 2; // the 2023 row (0-based)
@@ -297,6 +322,13 @@ describe("KPI report on a generated three-year history", () => {
     const gq = new Grid(q);
     expectWellFormed(gq);
     expectFormulasConsistent(gq);
+    expect(Object.keys(q.figures?.revenue as object).slice(0, 5)).toEqual([
+      "2022-01-01",
+      "2022-04-01",
+      "2022-07-01",
+      "2022-10-01",
+      "2023-01-01",
+    ]);
     expect(body(gq).map((r) => r[0])).toEqual(
       [2022, 2023, 2024].flatMap((y) => [1, 2, 3, 4].map((k) => `${y}-Q${k}`))
     );
@@ -388,6 +420,15 @@ describe("KPI report: bad and small input", () => {
     expect(valueOf(keyFigure(g, "Revenue growth"))).toBe("n/a");
     expect(valueOf(keyFigure(g, "Period"))).toBe("2024-Q1");
     expect(texts(s)).toContain("Key figures: 2024-Q1");
+    expect(s.figures).toEqual({ grain: "quarter", customers: 1, revenue: { "2024-01-01": 500 } });
+    // One order on 2 February: the quarter is partial at both ends; a first period without a
+    // previous one is no warning.
+    const partial = [
+      "The last period 2024-Q1 is partial: the data end on 2024-02-02. Its revenue, customers and growth cover part of the period only.",
+      "The first period 2024-Q1 is partial: the data start on 2024-02-02. The next period's growth and new customers compare with part of a period.",
+    ];
+    expect(s.warnings).toEqual(partial);
+    for (const w of partial) expect(texts(s)).toContain(w);
   });
 
   test("a year without customers: retention 0, then no previous customers and no previous revenue", async () => {
@@ -412,6 +453,13 @@ describe("KPI report: bad and small input", () => {
       "Retention and Churn not computed for 2022: no customers in the previous period."
     );
     expect(texts(s)).toContain("Growth not computed for 2022: the previous period's revenue is 0.");
+    expect(s.warnings).toEqual([
+      "The last period 2022 is partial: the data end on 2022-07-01. Its revenue, customers and growth cover part of the period only.",
+      "The first period 2020 is partial: the data start on 2020-03-01. The next period's growth and new customers compare with part of a period.",
+      "Retention and Churn not computed for 2022: no customers in the previous period.",
+      "Growth not computed for 2022: the previous period's revenue is 0.",
+    ]);
+    expect(s.figures?.revenue).toEqual({ "2020-01-01": 150, "2021-01-01": 0, "2022-01-01": 80 });
   });
 
   test("satisfaction on a 1–5 scale (a blank answer skipped): CSAT at 4 and no NPS; a threshold on request", async () => {

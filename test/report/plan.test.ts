@@ -31,6 +31,7 @@ const CREATED = "2025-04-01T00:00:00.000Z";
 interface Order {
   team: string;
   owner: string;
+  region: string;
   customer: string;
   date: number;
   amount: number;
@@ -38,15 +39,19 @@ interface Order {
 
 const TEAMS = ["North", "South", "East"];
 const OWNERS = ["Ann", "Bo", "Chen", "Dana", "Eli", "Fang"];
+const REGIONS = ["North", "South", "East", "West"];
+type SplitRole = "team" | "owner" | "region" | "customer";
 
-/** Orders 2022-01-01 .. 2025-03-14 of 30 customers with seasonality and a few returns. */
-function orders(seed = 1, end = serial(2025, 3, 14)): Order[] {
+/** Orders 2022-01-01 .. 2025-03-14 of 30 (or `count`) customers with seasonality and a few
+ *  returns. */
+function orders(seed = 1, end = serial(2025, 3, 14), count = 30): Order[] {
   const rnd = uniformGenerator(seed);
   const out: Order[] = [];
-  const customers = Array.from({ length: 30 }, (_, c) => ({
+  const customers = Array.from({ length: count }, (_, c) => ({
     name: `Customer ${String(c + 1).padStart(2, "0")}`,
     team: TEAMS[c % 3],
     owner: OWNERS[c % 6],
+    region: REGIONS[c % 4],
     size: 200 + 3000 * rnd() * rnd(),
     p: 0.02 + 0.06 * rnd(),
   }));
@@ -57,21 +62,26 @@ function orders(seed = 1, end = serial(2025, 3, 14)): Order[] {
       if (rnd() > c.p) continue;
       let amount = Math.round(c.size * season * (0.5 + rnd()) * 100) / 100;
       if (rnd() < 0.02) amount = -Math.round(amount * 0.3 * 100) / 100; // a return
-      out.push({ team: c.team, owner: c.owner, customer: c.name, date: d, amount });
+      out.push({
+        team: c.team,
+        owner: c.owner,
+        region: c.region,
+        customer: c.name,
+        date: d,
+        amount,
+      });
     }
   }
   return out;
 }
 
-function dataset(
-  rows: Order[],
-  roles: ("team" | "owner" | "customer")[] = ["team", "owner", "customer"]
-): Dataset {
-  const text = (role: "team" | "owner" | "customer") =>
+function dataset(rows: Order[], roles: SplitRole[] = ["team", "owner", "customer"]): Dataset {
+  const text = (role: SplitRole) =>
     roles.includes(role) ? { role, text: rows.map((r) => r[role]) } : undefined;
   return sheetDataset("plan", "Orders", [
     text("team"),
     text("owner"),
+    text("region"),
     text("customer"),
     { role: "date", numbers: rows.map((r) => r.date) },
     { role: "amount", numbers: rows.map((r) => r.amount) },
@@ -320,6 +330,173 @@ describe("options, languages and other layouts", () => {
     const split = tableRows(sheet, "KAM_PlanSplit");
     expect(split.map((r) => r[0])).toEqual(["Whole company"]);
     expect(texts(sheet)).toContain("Map a customer column to see the accounts here.");
+  });
+});
+
+/** The ABC classes of the customers by their sales in `year`, computed here: customers sorted by
+ *  sales, A while the running share is at most 80%, B while at most 95%, C after. */
+function abcClasses(rows: Order[], year: number) {
+  const totals = [...salesBy(rows, year, (o) => o.customer).values()].sort((a, b) => b - a);
+  const grand = totals.reduce((s, v) => s + v, 0);
+  const classes = {
+    A: { sales: 0, customers: 0 },
+    B: { sales: 0, customers: 0 },
+    C: { sales: 0, customers: 0 },
+  };
+  let running = 0;
+  for (const v of totals) {
+    running += v;
+    const c = running / grand <= 0.8 + 1e-9 ? "A" : running / grand <= 0.95 + 1e-9 ? "B" : "C";
+    classes[c].sales += v;
+    classes[c].customers++;
+  }
+  return { classes, grand, customers: totals.length };
+}
+
+describe("the level of the split: team, owner, region; many customers by ABC class", () => {
+  const many = orders(4, serial(2024, 12, 31), 200);
+  const few = orders(5, serial(2024, 12, 31));
+
+  test("200 customers and no team, owner or region: three ABC classes, not 200 rows", async () => {
+    const sheet = await buildPlanReport(dataset(many, ["customer"]), {
+      lang: "en",
+      created: CREATED,
+      unit: 1000,
+    });
+    expectWellFormed(sheet);
+    expectFormulasConsistent(sheet);
+    const { classes, grand, customers } = abcClasses(many, 2024);
+    expect(customers).toBe(200);
+    const split = tableRows(sheet, "KAM_PlanSplit");
+    const present = (["A", "B", "C"] as const).filter((c) => classes[c].customers > 0);
+    expect(present).toEqual(["A", "B", "C"]);
+    expect(split.map((r) => r[0])).toEqual(
+      present.map((c) => `${c} (${classes[c].customers} customers)`)
+    );
+    present.forEach((c, i) => {
+      expect(close(split[i][1] as number, classes[c].sales)).toBe(true);
+      expect(close(valueOf(split[i][2]) as number, classes[c].sales / grand)).toBe(true);
+    });
+    // The A class holds at most 80% of the sales, A and B at most 95%.
+    expect(classes.A.sales / grand).toBeLessThanOrEqual(0.8 + 1e-9);
+    expect((classes.A.sales + classes.B.sales) / grand).toBeLessThanOrEqual(0.95 + 1e-9);
+    const target = valueOf(keyFigure(sheet, "Annual target 2025")) as number;
+    const want = apportion(
+      target,
+      present.map((c) => classes[c].sales),
+      1000
+    );
+    if (!want.ok) throw new Error(want.reason);
+    expect(split.map((r) => r[3])).toEqual(want.parts);
+    expect(tableRows(sheet, "KAM_PlanMonths")).toHaveLength(3);
+    expect(texts(sheet)).toContain("1. Target by ABC class");
+    const note = texts(sheet).find((t) =>
+      t.startsWith("The target is split by ABC class, not per customer")
+    );
+    expect(note).toContain("200 customers with orders in 2024 (more than 50)");
+    expect(sheet.warnings).toContain(note);
+    expect(sheet.figures).toMatchObject({
+      year: 2025,
+      base_year: 2024,
+      target,
+      groups: { by: "abc", count: 3 },
+      targets: { A: want.parts[0], B: want.parts[1], C: want.parts[2] },
+    });
+    // The account overview still lists the largest customers one by one.
+    expect(tableRows(sheet, "KAM_PlanAccounts")).toHaveLength(11);
+  });
+
+  test("maxCustomers: a per-customer split up to it, ABC classes above it", async () => {
+    const wide = await buildPlanReport(dataset(many, ["customer"]), {
+      lang: "en",
+      created: CREATED,
+      maxCustomers: 200,
+    });
+    expect(tableRows(wide, "KAM_PlanSplit")).toHaveLength(200);
+    expect(wide.figures?.groups).toEqual({ by: "customer", count: 200 });
+    const perCustomer = await buildPlanReport(dataset(few, ["customer"]), {
+      lang: "en",
+      created: CREATED,
+    });
+    expect(tableRows(perCustomer, "KAM_PlanSplit")).toHaveLength(30);
+    expect(perCustomer.figures?.groups).toEqual({ by: "customer", count: 30 });
+    expect(perCustomer.warnings).toEqual([]);
+    const narrow = await buildPlanReport(dataset(few, ["customer"]), {
+      lang: "zh",
+      created: CREATED,
+      maxCustomers: 10,
+    });
+    expect(narrow.figures?.groups).toMatchObject({ by: "abc" });
+    expect(texts(narrow)).toContain("1. 按ABC 分类分解目标");
+    expect(narrow.warnings?.[0]).toMatch(
+      /^目标按 ABC 分类分解，而不是按单个客户：.*30 个（超过 10 个）/
+    );
+    await expect(
+      buildPlanReport(dataset(few, ["customer"]), { lang: "en", maxCustomers: 0 })
+    ).rejects.toThrow("The most customers for a per-customer split must be a whole number");
+  });
+
+  test("region when there is no team or owner; team before owner before region", async () => {
+    const byRegion = await buildPlanReport(dataset(few, ["region", "customer"]), {
+      lang: "en",
+      created: CREATED,
+    });
+    expectWellFormed(byRegion);
+    const region2024 = salesBy(few, 2024, (o) => o.region);
+    const split = tableRows(byRegion, "KAM_PlanSplit");
+    expect(split.map((r) => r[0])).toEqual(
+      [...region2024.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r)
+    );
+    expect(byRegion.tables[0].headers[0]).toBe("Region");
+    expect(texts(byRegion)).toContain("1. Target by region");
+    expect(byRegion.figures?.groups).toEqual({ by: "region", count: 4 });
+    const all = await buildPlanReport(dataset(few, ["team", "owner", "region", "customer"]), {
+      lang: "en",
+      created: CREATED,
+    });
+    expect(all.figures?.groups).toEqual({ by: "team", count: 3 });
+    const owner = await buildPlanReport(dataset(few, ["owner", "region"]), {
+      lang: "en",
+      created: CREATED,
+    });
+    expect(owner.figures?.groups).toEqual({ by: "owner", count: 6 });
+  });
+
+  test("splitBy abc on a few customers: the classes, said on the sheet, no warning", async () => {
+    const sheet = await buildPlanReport(dataset(few, ["team", "customer"]), {
+      lang: "en",
+      created: CREATED,
+      splitBy: "abc",
+    });
+    expectWellFormed(sheet);
+    expectFormulasConsistent(sheet);
+    const { classes } = abcClasses(few, 2024);
+    const split = tableRows(sheet, "KAM_PlanSplit");
+    expect(split.map((r) => r[0])).toEqual(
+      (["A", "B", "C"] as const)
+        .filter((c) => classes[c].customers > 0)
+        .map(
+          (c) => `${c} (${classes[c].customers} customer${classes[c].customers === 1 ? "" : "s"})`
+        )
+    );
+    expect(texts(sheet)).toContain(
+      "The target is split by ABC class. A: the largest customers, making up the first 80% of the 2024 sales; B: the next 15%; C: the rest."
+    );
+    expect(sheet.warnings).toEqual([]);
+    await expect(
+      buildPlanReport(dataset(few, ["team"]), { lang: "en", splitBy: "abc" })
+    ).rejects.toThrow("split by ABC class, but no customer column is mapped");
+  });
+
+  test("a plan year after a partial year: based on the last full year, with a warning", async () => {
+    const sheet = await buildPlanReport(dataset(orders(6, serial(2025, 5, 31)), ["team"]), {
+      lang: "en",
+      created: CREATED,
+    });
+    expect(sheet.figures).toMatchObject({ year: 2026, base_year: 2024 });
+    expect(sheet.warnings).toContain(
+      "The plan for 2026 is based on 2024, the last full calendar year in the data: 2025 is not complete."
+    );
   });
 });
 
