@@ -1,7 +1,7 @@
 /* global CustomFunctions */
 import { fitBgNbd, fitGammaGamma, summaryProblem } from "../engine/accounts/clv";
 import { argError, cellError, isOmitted, readTable, toVector } from "../grid";
-import { ACCOUNT_LABELS } from "../i18n/results.accounts";
+import { ACCOUNT_LABELS, fitWarningText } from "../i18n/results.accounts";
 import { addressOf, guard, language } from "./shared";
 
 const FN = "KAM.CLV_FIT";
@@ -14,7 +14,7 @@ const FN = "KAM.CLV_FIT";
  * @param T Time from each customer's first purchase to the end of the calibration period, in the same unit.
  * @param [monetary] Mean value of each customer's repeat purchases; fits the Gamma-Gamma model too. Repeat customers with a value of 0 or less are left out of it and counted.
  * @param invocation Invocation (parameter addresses for error messages).
- * @returns Spills two columns, label and value: r, alpha, a, b, the BG/NBD log-likelihood, the number of customers; with monetary also p, q, v, the Gamma-Gamma log-likelihood, the repeat customers fitted and those left out.
+ * @returns Spills two columns, label and value: r, alpha, a, b, the BG/NBD log-likelihood, the number of customers; with monetary also p, q, v, the Gamma-Gamma log-likelihood, the repeat customers fitted and those left out. When the data cannot determine the parameters (no customer bought twice, a single customer, every repeat customer with the same average value, an estimate at the edge of the search), one Warning row per problem follows, saying why; with no repeat customer at all p, q, v are left blank.
  * @requiresParameterAddresses
  */
 export function clvFit(
@@ -55,13 +55,16 @@ export function clvFit(
         cellError(place, vertical ? pos : 0, vertical ? 0 : pos, vertical, problem);
       }
     }
-    const L = ACCOUNT_LABELS[language()].fit;
+    const lang = language();
+    const L = ACCOUNT_LABELS[lang].fit;
     const bg = fitBgNbd(x, tx, age);
-    if (!bg.converged)
+    // A fit that stopped short is an error; one the data cannot determine is a result with a warning.
+    if (!bg.converged && bg.warnings.length === 0)
       argError(
         place,
         "the BG/NBD fit did not converge; check that the data are a purchase summary"
       );
+    const warnings: string[] = bg.warnings.map((w) => fitWarningText(w, lang));
     const out: (string | number)[][] = [
       ["r", bg.params.r],
       ["alpha", bg.params.alpha],
@@ -72,24 +75,33 @@ export function clvFit(
     ];
     if (withMoney) {
       const m = cols[3];
-      if (!x.some((xi, i) => xi > 0 && m[i] > 0)) {
-        argError(
-          { fn: FN, arg: "monetary" },
-          "no repeat customer with an average value above 0: the Gamma-Gamma model cannot be fitted"
+      if (!x.some((xi) => xi > 0)) {
+        // Nobody bought twice: there is no spend per repeat purchase to fit; the rows stay, blank.
+        out.push(["p", ""], ["q", ""], ["v", ""], [L.ggLogLik, ""], [L.ggCustomers, 0]);
+        out.push([L.ggLeftOut, 0]);
+        warnings.push(L.warnings.ggNotFitted);
+      } else {
+        if (!x.some((xi, i) => xi > 0 && m[i] > 0)) {
+          argError(
+            { fn: FN, arg: "monetary" },
+            "no repeat customer with an average value above 0: the Gamma-Gamma model cannot be fitted"
+          );
+        }
+        const gg = fitGammaGamma(x, m);
+        if (!gg.converged && gg.warnings.length === 0)
+          argError({ fn: FN, arg: "monetary" }, "the Gamma-Gamma fit did not converge");
+        out.push(
+          ["p", gg.params.p],
+          ["q", gg.params.q],
+          ["v", gg.params.v],
+          [L.ggLogLik, gg.logLikelihood],
+          [L.ggCustomers, gg.customers],
+          [L.ggLeftOut, gg.leftOut]
         );
+        for (const w of gg.warnings) warnings.push(fitWarningText(w, lang));
       }
-      const gg = fitGammaGamma(x, m);
-      if (!gg.converged)
-        argError({ fn: FN, arg: "monetary" }, "the Gamma-Gamma fit did not converge");
-      out.push(
-        ["p", gg.params.p],
-        ["q", gg.params.q],
-        ["v", gg.params.v],
-        [L.ggLogLik, gg.logLikelihood],
-        [L.ggCustomers, gg.customers],
-        [L.ggLeftOut, gg.leftOut]
-      );
     }
+    for (const w of warnings) out.push([L.warning, w]);
     return out;
   });
 }

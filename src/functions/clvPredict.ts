@@ -91,6 +91,16 @@ function readParams(
   const found: Partial<Record<(typeof NAMES)[number], number>> = {};
   if (width === 2 && rows.length > 1) {
     const [names, values] = splitColumns(place, value, 2);
+    // KAM.CLV_FIT leaves p, q, v blank when no customer bought twice: say so, not "blank cell".
+    names.forEach(([name], i) => {
+      const key = typeof name === "string" ? name.trim().toLowerCase() : "";
+      const v = values[i][0];
+      if ((key === "p" || key === "q" || key === "v") && (v === "" || v === null))
+        argError(
+          place,
+          `${key} is blank: that KAM.CLV_FIT result has no Gamma-Gamma fit (see its Warning rows)`
+        );
+    });
     const t = readTable(FN, [
       { arg: "params", kind: "label", value: names, address },
       { arg: "params", kind: "label", value: values, address: cellAddress(address, 0, 1) },

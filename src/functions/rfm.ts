@@ -8,11 +8,11 @@ import { guard, language, readTransactions } from "./shared";
 const FN = "KAM.RFM";
 
 /**
- * RFM scores from a transaction list: one row per customer with recency, frequency, monetary, their 1..bins quantile scores, the RFM code and the customer segment (Champions, Loyal, ... Lost).
+ * RFM scores from a transaction list: one row per customer with recency, frequency, monetary, their 1..bins quantile scores, the RFM code and the customer segment (Champions, Loyal, ... Lost). A purchase is a transaction with an amount of 0 or more, as in KAM.RFM_SUMMARY; purchases on the same day are one purchase.
  * @customfunction RFM
  * @param customers Customer of each transaction (one column).
  * @param dates Date of each transaction: date cells, or text such as 2024-01-15, 2024/1/15 or 2024年1月15日.
- * @param amounts Amount of each transaction; negative amounts are returns and only reduce monetary.
+ * @param amounts Amount of each transaction; 0 counts as a purchase (a free or fully discounted order); negative amounts are returns and only reduce monetary.
  * @param [as_of] Analysis date; default the day after the last transaction. Later transactions are left out.
  * @param [bins] Number of score groups, 2 to 9; default 5.
  * @param [headers] TRUE (default) puts a header row on top of the spilled table.
@@ -49,7 +49,7 @@ export function rfm(
         { fn: FN, arg: "amounts" },
         asOf !== undefined && result.afterAsOf > 0
           ? "no purchases on or before as_of"
-          : "no purchases: every amount is zero or negative"
+          : "no purchases: every amount is negative (a return)"
       );
     }
     const lang = language();

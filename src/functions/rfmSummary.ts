@@ -25,7 +25,7 @@ export const PERIODS: Readonly<Record<string, Period>> = {
 };
 
 /**
- * The calibration summary used by the CLV models (BG/NBD, Gamma-Gamma): per customer the repeat purchases, the time of the last purchase and the time observed, and the mean value of the repeat purchases. Purchases on the same day are one purchase.
+ * The calibration summary used by the CLV models (BG/NBD, Gamma-Gamma): per customer the repeat purchases, the time of the last purchase and the time observed, and the mean value of the repeat purchases. A purchase is a transaction with an amount of 0 or more, as in KAM.RFM; purchases on the same day are one purchase.
  * @customfunction RFM_SUMMARY
  * @param customers Customer of each transaction (one column).
  * @param dates Date of each transaction.

@@ -1,6 +1,7 @@
 /* global globalThis */
 import { describe, test, expect, beforeAll } from "@jest/globals";
 import { rfm } from "../../src/functions/rfm";
+import { rfmSummary } from "../../src/functions/rfmSummary";
 import { at, col, installCustomFunctions } from "../support/customFunctions";
 import { errorOf } from "../support/errorOf";
 
@@ -61,6 +62,34 @@ describe("KAM.RFM", () => {
     }
   });
 
+  // One definition of a purchase in KAM.RFM and KAM.RFM_SUMMARY: a transaction with an amount of 0
+  // or more (a free or fully discounted order is a visit; Fader & Hardie's CDNOW summary counts its
+  // $0 purchases); a negative amount is a return. Purchases on one day are one purchase.
+  test("a $0 purchase counts as in KAM.RFM_SUMMARY: frequency = repeat purchases + 1", () => {
+    const who = col("P", "P", "P", "Q", "Q", "R", "R");
+    const when = col(45292, 45299, 45306, 45293, 45300, 45294, 45301);
+    // P: 10, 30, then a $0 order on as_of (its last purchase); Q: 20, then a return; R: two $0
+    // orders (only free orders: still a customer with two purchase days).
+    const amount = col(10, 30, 0, 20, -20, 0, 0);
+    const scores = rfm(who, when, amount, 45306, null, false);
+    const summary = rfmSummary(who, when, amount, 45306, "days", false);
+    expect(scores.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ["P", 0, 3, 40], // purchase days 45292, 45299, 45306 ($0): recency 0, not 7
+      ["Q", 13, 1, 0], // the return is not a purchase; it only reduces monetary
+      ["R", 5, 2, 0], // two $0 purchases
+    ]);
+    expect(summary.map((r) => [r[0], r[1]])).toEqual([
+      ["P", 2],
+      ["Q", 0],
+      ["R", 1],
+    ]);
+    scores.forEach((r, i) => {
+      expect(r[2]).toBe((summary[i][1] as number) + 1);
+      // The same last purchase day: RFM's recency (days to as_of) = T − recency of the summary.
+      expect(r[1]).toBe((summary[i][3] as number) - (summary[i][2] as number));
+    });
+  });
+
   describe("bad input", () => {
     test("text in amounts names the cell", () =>
       expect(
@@ -98,7 +127,7 @@ describe("KAM.RFM", () => {
       ));
     test("only returns", () =>
       expect(errorOf(() => rfm(col("A"), col(45300), col(-5)))).toBe(
-        "KAM.RFM: amounts: no purchases: every amount is zero or negative"
+        "KAM.RFM: amounts: no purchases: every amount is negative (a return)"
       ));
     test("bins out of range", () =>
       expect(errorOf(() => rfm(col("A"), col(45300), col(5), null, 10))).toBe(

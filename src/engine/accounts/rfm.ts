@@ -15,7 +15,7 @@ export interface RfmCustomer {
   customer: string | number;
   /** Days from the last purchase to the analysis date. */
   recency: number;
-  /** Number of distinct days with a purchase. */
+  /** Number of distinct days with a purchase (an amount of 0 or more). */
   frequency: number;
   /** Total amount: purchases less returns. */
   monetary: number;
@@ -33,7 +33,7 @@ export interface RfmResult {
   asOf: number;
   /** Transactions dated after the analysis date, left out. */
   afterAsOf: number;
-  /** Customers with no purchase (only returns or zero amounts) up to the analysis date, not scored. */
+  /** Customers with no purchase (only returns) up to the analysis date, not scored. */
   withoutPurchase: number;
 }
 
@@ -45,10 +45,13 @@ export function customerKey(customer: string | number): string {
 /**
  * RFM measures and scores.
  *
- * Rules: a transaction with a positive amount is a purchase; a negative amount is a return and only
- * reduces monetary; a zero amount counts for nothing. Transactions after `asOf` are left out (those
- * on `asOf` count). Dates are whole days (a time of day is dropped). Customers without a purchase
- * are not scored.
+ * Rules: a purchase is a transaction with an amount of 0 or more: a $0 order (a free sample, a
+ * fully discounted order) is a visit and counts towards frequency and recency, as it does in
+ * rfmSummary (summary.ts) and in Fader & Hardie's CDNOW summary. A negative amount is a return: it
+ * only reduces monetary and is not a purchase. Frequency counts distinct purchase days (several
+ * orders on one day are one purchase, as in rfmSummary). Transactions after `asOf` are left out
+ * (those on `asOf` count). Dates are whole days (a time of day is dropped). Customers without a
+ * purchase are not scored.
  *
  * Scores are quantile groups of equal size (like SQL's NTILE): customers are ranked from worst to
  * best and split into `bins` groups; recency is reversed (fewer days scores higher). Ties are broken
@@ -117,7 +120,8 @@ export function rfm(
     const t = s + amount;
     moneyComp[c] += Math.abs(s) >= Math.abs(amount) ? s - t + amount : amount - t + s;
     money[c] = t;
-    if (amount > 0) {
+    if (amount >= 0) {
+      // A purchase (0 included); a return only changes monetary.
       if (day > lastDay[c]) lastDay[c] = day;
       purchases[np++] = c * DAY_SPAN + day;
     }

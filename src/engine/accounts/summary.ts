@@ -42,9 +42,10 @@ export interface SummaryResult {
  * Per-customer calibration summary.
  *
  * Rules (the convention that reproduces Fader and Hardie's CDNOW summary file exactly):
- * - a purchase occasion is a calendar day: a customer's transactions on the same day are one
- *   purchase whose value is their sum; every transaction with an amount >= 0 counts (CDNOW has $0
- *   purchases); a negative amount is a return and is left out;
+ * - a purchase is a transaction with an amount of 0 or more (CDNOW has $0 purchases; the same
+ *   definition as rfm in rfm.ts); a negative amount is a return and is left out;
+ * - a purchase occasion is a calendar day: a customer's purchases on the same day are one purchase
+ *   whose value is their sum;
  * - frequency = distinct purchase days - 1; recency = last - first purchase day; T = asOf - first
  *   purchase day; times are whole days divided by the period length (7 for weeks, 365.25/12 for
  *   months), so weeks are fractional (213 days = 30.43 weeks);

@@ -5,11 +5,14 @@ import {
   expectedPurchases,
   fitBgNbd,
   fitGammaGamma,
+  logGammaRatio,
+  MAX_FREQUENCY,
   predictClv,
   probabilityAlive,
   simpleClv,
   summaryProblem,
 } from "../../../src/engine/accounts/clv";
+import { inverse, Matrix } from "ml-matrix";
 import { digamma, hyp2f1, logGamma } from "../../../src/engine/accounts/special";
 import { rfmSummary } from "../../../src/engine/accounts/summary";
 import { serialFromYmd } from "../../../src/grid/dates";
@@ -31,6 +34,22 @@ describe("special functions", () => {
     expect(digamma(0.5)).toBeCloseTo(-gamma - 2 * Math.log(2), 12);
     expect(digamma(3.7)).toBeCloseTo(digamma(2.7) + 1 / 2.7, 12);
   });
+  test("log-gamma ratio: ln Γ(z+d) − ln Γ(z), small and very large z", () => {
+    expect(logGammaRatio(5, 2)).toBeCloseTo(Math.log(5 * 6), 13);
+    expect(logGammaRatio(0.3, 4.2)).toBeCloseTo(logGamma(4.5) - logGamma(0.3), 13);
+    // Either side of the switch to the asymptotic difference (z = 30): the same function.
+    expect(logGammaRatio(30.5, -1)).toBeCloseTo(-Math.log(29.5), 13);
+    expect(logGammaRatio(29.5, 1)).toBeCloseTo(Math.log(29.5), 13);
+    expect(logGammaRatio(40, 0.37)).toBeCloseTo(logGamma(40.37) - logGamma(40), 12);
+    // z = 1e9, d = 3: ln(z (z+1) (z+2)) exactly; differencing two values near 2e10 would lose 1e-6.
+    const z = 1e9;
+    const exact = 3 * Math.log(z) + Math.log1p(1 / z) + Math.log1p(2 / z);
+    expect(Math.abs(logGammaRatio(z, 3) - exact)).toBeLessThan(1e-13);
+    // d = 1/2: ln Γ(z+1/2)/Γ(z) = (1/2) ln z − 1/(8z) + ... (A&S 6.1.47)
+    expect(Math.abs(logGammaRatio(z, 0.5) - (0.5 * Math.log(z) - 1 / (8 * z)))).toBeLessThan(1e-13);
+    expect(logGammaRatio(1e300, 0.5)).toBeCloseTo(0.5 * Math.log(1e300), 10);
+    expect(logGammaRatio(-1, 2)).toBeNaN();
+  });
   test("2F1: (1−z)^−a = 2F1(a, b; b; z); ln(1+z) = z 2F1(1, 1; 2; −z) at z in [0,1)", () => {
     expect(hyp2f1(2.5, 1.3, 1.3, 0.4)).toBeCloseTo(Math.pow(0.6, -2.5), 12);
     // −ln(1−z)/z = 2F1(1, 1; 2; z): at z = 0.5, 2 ln 2.
@@ -40,6 +59,12 @@ describe("special functions", () => {
 });
 
 describe("summaryProblem", () => {
+  test("a frequency beyond 2^53 − 1 is too large to be a count", () => {
+    expect(summaryProblem(MAX_FREQUENCY, 3, 5)).toBeUndefined();
+    expect(summaryProblem(1e154, 3, 5)).toBe(
+      "frequency 1e+154 is too large: a purchase count must be at most 9007199254740991 (2^53 - 1)"
+    );
+  });
   test("accepts a summary, names what is wrong", () => {
     expect(summaryProblem(2, 30.43, 38.86)).toBeUndefined();
     expect(summaryProblem(0, 0, 38.86)).toBeUndefined();
@@ -68,9 +93,46 @@ describe("BG/NBD and Gamma-Gamma on CDNOW (Fader, Hardie & Lee 2005; Fader & Har
   });
 
   test("the fit is a maximum: the log-likelihood is at least that of the published values", () => {
-    const f = bgnbdObjective(s.x, s.tx, s.T).value;
-    const published = -f([0.2426, 4.4135, 0.7929, 2.4259].map(Math.log));
+    const o = bgnbdObjective(s.x, s.tx, s.T);
+    const published = o.constant - o.value([0.2426, 4.4135, 0.7929, 2.4259].map(Math.log));
+    expect(published).toBeCloseTo(-9582.43, 1);
     expect(bg.logLikelihood).toBeGreaterThanOrEqual(published - 1e-9);
+  });
+
+  test("converged with a gradient far below the relative tolerance; no warnings", () => {
+    const o = bgnbdObjective(s.x, s.tx, s.T);
+    const th = [bg.params.r, bg.params.alpha, bg.params.a, bg.params.b].map(Math.log);
+    expect(Math.max(...o.gradient(th).map(Math.abs))).toBeLessThan(1e-6 * s.x.length);
+    expect(bg.warnings).toEqual([]);
+    expect(gg.converged).toBe(true);
+    expect(gg.warnings).toEqual([]);
+  });
+
+  // The standard errors come from the Hessian of differences of the analytic gradient; here they are
+  // checked against second differences of the log-likelihood itself (on the log scale, delta method).
+  test("standard errors agree with second differences of the log-likelihood", () => {
+    const o = bgnbdObjective(s.x, s.tx, s.T);
+    const th = [bg.params.r, bg.params.alpha, bg.params.a, bg.params.b].map(Math.log);
+    const h = 1e-3;
+    const H = th.map((_, i) =>
+      th.map((__, j) => {
+        const at = (di: number, dj: number) => {
+          const p = th.slice();
+          p[i] += di;
+          p[j] += dj;
+          return o.value(p);
+        };
+        return (at(h, h) - at(h, -h) - at(-h, h) + at(-h, -h)) / (4 * h * h);
+      })
+    );
+    const inv = inverse(new Matrix(H));
+    const se = bg.standardErrors!;
+    ["r", "alpha", "a", "b"].forEach((k, i) => {
+      const expected = Math.sqrt(inv.get(i, i)) * Math.exp(th[i]);
+      expect(rel(se[k as keyof typeof se], expected)).toBeLessThan(0.01);
+    });
+    // About r 0.0126, alpha 0.378, a 0.186, b 0.705 on these 2,357 customers.
+    expect(se.r).toBeCloseTo(0.0126, 3);
   });
 
   test("the analytic gradient matches central differences", () => {
@@ -132,6 +194,100 @@ describe("BG/NBD and Gamma-Gamma on CDNOW (Fader, Hardie & Lee 2005; Fader & Har
     });
     // The file rounds to cents / hundredths of a week.
     expect(worst).toBeLessThanOrEqual(0.005 + 1e-9);
+  });
+});
+
+/** BG/NBD log-likelihood of one customer with Γ(r+x)/Γ(r) and the beta ratio as finite products. */
+function directLogLik(th: readonly number[], x: number, tx: number, T: number): number {
+  const [r, alpha, a, b] = th.map(Math.exp);
+  let ll = r * Math.log(alpha);
+  for (let k = 0; k < x; k++) ll += Math.log(r + k) + Math.log(b + k) - Math.log(a + b + k);
+  const t1 = -(r + x) * Math.log(alpha + T);
+  if (x === 0) return ll + t1;
+  const t2 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
+  const m = Math.max(t1, t2);
+  return ll + m + Math.log(Math.exp(t1 - m) + Math.exp(t2 - m));
+}
+
+describe("the BG/NBD likelihood at any frequency", () => {
+  const th = [Math.log(0.7), Math.log(3), Math.log(1.3), Math.log(2.2)];
+
+  test("equals the finite products below and above the switch to log-gamma differences (x = 32)", () => {
+    for (const x of [0, 1, 2, 31, 32, 33, 40, 500, 5000]) {
+      const o = bgnbdObjective([x], [x > 0 ? 8 : 0], [10]);
+      const direct = directLogLik(th, x, x > 0 ? 8 : 0, 10);
+      expect(Math.abs(o.constant - o.value(th) - direct)).toBeLessThan(
+        1e-11 * Math.max(1, Math.abs(direct))
+      );
+    }
+  });
+
+  test("customers with the same (x, t_x, T) are evaluated once and counted", () => {
+    const once = bgnbdObjective([2, 0, 5], [4, 0, 9], [10, 10, 12]);
+    const twice = bgnbdObjective([2, 0, 5, 5, 2, 0], [4, 0, 9, 9, 4, 0], [10, 10, 12, 12, 10, 10]);
+    expect(twice.distinct).toBe(3);
+    expect(twice.customers).toBe(6);
+    expect(twice.value(th)).toBeCloseTo(2 * once.value(th), 10);
+    expect(twice.constant).toBeCloseTo(2 * once.constant, 10);
+    twice.gradient(th).forEach((g, i) => expect(g).toBeCloseTo(2 * once.gradient(th)[i], 10));
+  });
+
+  // The issue's example: one customer with 30,000,000 repeat purchases took 35 s and 1.5 GB (tables as
+  // long as the largest frequency). Now the work per distinct frequency is constant.
+  test("frequency 3e7: the gradient matches central differences; the fit takes milliseconds", () => {
+    const x = [30_000_000, 0, 1];
+    const tx = [14.81, 0, 3];
+    const T = [18.67, 35.26, 20];
+    const o = bgnbdObjective(x, tx, T);
+    const at = [Math.log(0.05), Math.log(1e-4), Math.log(0.06), Math.log(0.08)];
+    const g = o.gradient(at);
+    const scale = Math.max(...g.map(Math.abs));
+    at.forEach((_, i) => {
+      const up = at.slice();
+      const down = at.slice();
+      up[i] += 1e-4;
+      down[i] -= 1e-4;
+      expect(Math.abs(g[i] - (o.value(up) - o.value(down)) / 2e-4)).toBeLessThan(1e-5 * scale);
+    });
+    const fit = fitBgNbd(x, tx, T);
+    expect(fit.converged).toBe(true);
+    expect(Object.values(fit.params).every((v) => v > 0 && Number.isFinite(v))).toBe(true);
+    expect(Number.isFinite(fit.logLikelihood)).toBe(true);
+    // Three customers, one buying a million times faster than the others: alpha runs off.
+    expect(fit.warnings).toEqual([{ code: "undetermined", params: ["alpha"] }]);
+  }, 5000);
+
+  test("frequencies up to 2^53 − 1 give finite values and a result at once", () => {
+    for (const big of [1e9, 1e12, MAX_FREQUENCY]) {
+      const o = bgnbdObjective([big, 3, 0], [14, 10, 0], [18, 18, 18]);
+      expect(Number.isFinite(o.value(th))).toBe(true);
+      expect(o.gradient(th).every(Number.isFinite)).toBe(true);
+      const fit = fitBgNbd([big, 3, 0], [14, 10, 0], [18, 18, 18]);
+      expect(Number.isFinite(fit.logLikelihood)).toBe(true);
+    }
+  }, 5000);
+});
+
+describe("degenerate data: a result with a warning that says why", () => {
+  test("no customer bought twice", () => {
+    const fit = fitBgNbd([0, 0, 0, 0], [0, 0, 0, 0], [10, 20, 30, 39]);
+    expect(fit.warnings).toEqual([{ code: "no-repeat" }]);
+    expect(fit.params.r).toBeLessThan(1e-3); // the repeat rate tends to 0
+  });
+  test("a single customer; customers that all look the same", () => {
+    expect(fitBgNbd([3], [10], [20]).warnings).toEqual([{ code: "one-customer" }]);
+    expect(fitBgNbd([2, 2, 2], [5, 5, 5], [9, 9, 9]).warnings).toEqual([{ code: "same-history" }]);
+  });
+  test("nobody seems to have dropped out: a and b are not determined", () => {
+    const fit = fitBgNbd([1, 2, 3, 0, 5], [9, 9, 9, 0, 9], [9, 9, 9, 9, 9]);
+    expect(fit.warnings).toEqual([{ code: "undetermined", params: ["a", "b"] }]);
+  });
+  test("Gamma-Gamma: one repeat customer; the same average value for every repeat customer", () => {
+    expect(fitGammaGamma([2, 0], [10, 0]).warnings).toEqual([{ code: "one-repeat-customer" }]);
+    const same = fitGammaGamma([1, 2, 3, 4, 1], [10, 10, 10, 10, 10]);
+    expect(same.warnings).toEqual([{ code: "same-spend", value: 10 }]);
+    // The expected average value is that value all the same.
+    expect(expectedAverageValue(same.params, 2, 10)).toBeCloseTo(10, 3);
   });
 });
 

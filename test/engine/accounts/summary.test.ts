@@ -1,5 +1,8 @@
 import { describe, test, expect } from "@jest/globals";
+import { rfm } from "../../../src/engine/accounts/rfm";
 import { rfmSummary } from "../../../src/engine/accounts/summary";
+import { serialFromYmd } from "../../../src/grid/dates";
+import { readTransactions } from "./cdnow";
 
 // Hand-checked example: day numbers are Excel serials 45292 + k (45292 = 2024-01-01).
 const D = (k: number) => 45292 + k;
@@ -44,5 +47,38 @@ describe("rfmSummary", () => {
 
   test("mismatched lengths throw", () => {
     expect(() => rfmSummary(["A"], [1, 2], [1])).toThrow(RangeError);
+  });
+});
+
+// One definition of a purchase in rfm and rfmSummary: an amount of 0 or more. CDNOW has eight $0.00
+// purchases (test/fixtures/cdnow); Fader & Hardie's summary counts them, and so must RFM.
+describe("rfm and rfmSummary count the same purchases", () => {
+  test("CDNOW to 1997-09-30: RFM frequency = repeat purchases + 1, same last purchase day", () => {
+    const t = readTransactions();
+    expect(t.amount.filter((a) => a === 0).length).toBe(8);
+    const asOf = serialFromYmd(1997, 9, 30)!;
+    const scores = rfm(t.customer, t.date, t.amount, { asOf });
+    const summary = rfmSummary(t.customer, t.date, t.amount, { asOf, period: "days" });
+    expect(scores.customers).toHaveLength(2357);
+    expect(scores.withoutPurchase).toBe(0);
+    const byId = new Map(summary.customers.map((c) => [c.customer, c]));
+    for (const c of scores.customers) {
+      const sc = byId.get(c.customer)!;
+      expect(c.frequency).toBe(sc.frequency + 1);
+      expect(c.recency).toBe(sc.T - sc.recency);
+    }
+  });
+
+  test("a customer whose only purchases are $0 is scored, one with only returns is not", () => {
+    const r = rfm(["A", "A", "B"], [D(0), D(3), D(1)], [0, 0, -5], { asOf: D(5) });
+    expect(r.customers.map((c) => [c.customer, c.frequency, c.recency, c.monetary])).toEqual([
+      ["A", 2, 2, 0],
+    ]);
+    expect(r.withoutPurchase).toBe(1);
+    const s2 = rfmSummary(["A", "A", "B"], [D(0), D(3), D(1)], [0, 0, -5], {
+      asOf: D(5),
+      period: "days",
+    });
+    expect(s2.customers.map((c) => [c.customer, c.frequency])).toEqual([["A", 1]]);
   });
 });

@@ -194,6 +194,72 @@ describe("KAM.CLV_FIT and KAM.CLV_PREDICT on CDNOW", () => {
     expect(out[2]).toEqual(["", "", "", ""]);
   });
 
+  // The example: 35 s and 1.5 GB before (tables as long as the largest frequency).
+  test("a frequency of 30,000,000 fits at once, with a warning about alpha", () => {
+    const out = clvFit(col(30000000, 0, 1), col(14.81, 0, 3), col(18.67, 35.26, 20));
+    expect(out.slice(0, 6).map((r) => r[0])).toEqual(fit.slice(0, 6).map((r) => r[0]));
+    expect(out.slice(0, 5).every((r) => Number.isFinite(r[1]))).toBe(true);
+    expect(out.slice(6)).toEqual([
+      [
+        "Warning",
+        "The data do not determine alpha: other values fit almost as well (the estimate ran to the edge of the search or is very uncertain); use the predictions with caution.",
+      ],
+    ]);
+  }, 5000);
+
+  test("a frequency beyond 2^53 − 1 names the cell instead of failing", () =>
+    expect(errorOf(() => clvFit(col(1e154, 0, 1), col(14.81, 0, 3), col(18.67, 35.26, 20)))).toBe(
+      "KAM.CLV_FIT: frequency, row 1: frequency 1e+154 is too large: a purchase count must be at most 9007199254740991 (2^53 - 1)"
+    ));
+
+  describe("data that cannot determine the model: a result and a Warning row saying why", () => {
+    const warnings = (out: unknown[][]) => out.filter((r) => r[0] === "Warning").map((r) => r[1]);
+
+    test("no customer bought twice: BG/NBD with a warning; Gamma-Gamma blank, not an error", () => {
+      const out = clvFit(col(0, 0, 0), col(0, 0, 0), col(10, 20, 39), col(0, 0, 0));
+      expect(out.slice(0, 12).map((r) => r[0])).toEqual(fit.map((r) => r[0]));
+      expect(out[0][1] as number).toBeLessThan(1e-3); // r: the repeat rate tends to 0
+      expect(out.slice(6, 12).map((r) => r[1])).toEqual(["", "", "", "", 0, 0]);
+      expect(warnings(out)).toEqual([
+        "No customer bought twice: the repeat-purchase rate cannot be estimated (r tends to 0) and the dropout parameters a, b are not determined.",
+        "No customer bought twice: the Gamma-Gamma model of spend needs repeat customers and was not fitted (p, q, v left blank).",
+      ]);
+      // KAM.CLV_PREDICT on it says what is missing.
+      expect(errorOf(() => clvPredict(out, col(0), col(0), col(10), col(0), 39))).toBe(
+        "KAM.CLV_PREDICT: params: p is blank: that KAM.CLV_FIT result has no Gamma-Gamma fit (see its Warning rows)"
+      );
+    });
+
+    test("a single customer", () =>
+      expect(warnings(clvFit(col(3), col(10), col(20)))).toEqual([
+        "Only one customer: the four BG/NBD parameters cannot be estimated from one purchase history.",
+      ]));
+
+    test("every repeat customer with the same average value", () => {
+      const out = clvFit(col(2, 1, 3, 0), col(5, 2, 8, 0), col(10, 10, 10, 10), col(25, 25, 25, 0));
+      expect(warnings(out)).toContain(
+        "Every repeat customer has the same average value (25): the spread of spend cannot be estimated (p and q grow without limit); the expected average value is that value."
+      );
+      // Predictions still work, and the expected average value is that value.
+      const pred = clvPredict(out, col(2), col(5), col(10), col(25), 10, null, null, false);
+      expect(pred[0][2] as number).toBeCloseTo(25, 3);
+    });
+
+    test("zh-CN: the label and the text in Chinese", () => {
+      const g = globalThis as unknown as { Office?: unknown };
+      g.Office = { context: { displayLanguage: "zh-CN" } };
+      try {
+        const out = clvFit(col(0, 0), col(0, 0), col(10, 20));
+        expect(out[out.length - 1]).toEqual([
+          "警告",
+          "没有客户购买过两次：无法估计重复购买率（r 趋于 0），流失参数 a、b 也无法确定。",
+        ]);
+      } finally {
+        delete g.Office;
+      }
+    });
+  });
+
   describe("bad input", () => {
     test("text in T", () =>
       expect(
