@@ -2,6 +2,7 @@
 // is documented, with its parameters in order and optional ones in brackets, and the README names no
 // function that does not exist. `npm test` builds dist/ before jest runs.
 
+/* global __dirname */
 import fs from "node:fs";
 import path from "node:path";
 import { describe, test, expect } from "@jest/globals";

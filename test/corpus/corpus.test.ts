@@ -4,6 +4,7 @@
 // independent computation written here — plain CSV tokens, dates split by hand in the format the
 // file is known to use, sums in plain loops. The live functions are run over the same cells and must
 // agree with the report.
+/* global __dirname */
 
 import fs from "node:fs";
 import path from "node:path";
