@@ -1,6 +1,8 @@
 // The Accounts report: one row per customer by revenue with its share, cumulative share and ABC class
-// (80/20), RFM scores and segment, tier and, when the BG/NBD + Gamma-Gamma fit succeeds, P(alive),
-// expected purchases and CLV; an RFM segment summary; a Pareto chart and a segment chart.
+// (80/20), RFM scores and segment, growth, profit, margin and profit class (80/20 of profit) when the
+// data have a profit column, the tier with the criteria that gave it (src/engine/accounts/tier.ts)
+// and, when the BG/NBD + Gamma-Gamma fit succeeds, P(alive), expected purchases and CLV; an RFM
+// segment summary; a Pareto chart and a segment chart.
 
 import {
   fitBgNbd,
@@ -14,14 +16,28 @@ import { AbcClass, pareto, paretoShare } from "../engine/accounts/pareto";
 import { customerKey, rfm, RfmCustomer } from "../engine/accounts/rfm";
 import { SEGMENT_NAMES, SegmentId } from "../engine/accounts/segments";
 import { rfmSummary } from "../engine/accounts/summary";
-import { DEFAULT_TIER_THRESHOLDS, Tier, TierThresholds, tiers } from "../engine/accounts/tier";
-import { growth as growthRate } from "../engine/kpi/kpi";
+import {
+  AccountGrowth,
+  GrowthWindows,
+  accountGrowth,
+  growthWindows,
+} from "../engine/accounts/growth";
+import {
+  ContributionRule,
+  DEFAULT_TIER_OPTIONS,
+  GrowthSignal,
+  Tier,
+  TierAccount,
+  TierOptions,
+  tierAccounts,
+  tierOptionsProblem,
+} from "../engine/accounts/tier";
 import { sum } from "../engine/numeric";
 import { formatPercent } from "../engine/pipeline/funnel";
 import { isoFromSerial } from "../grid/dates";
 import { ACCOUNTS_REPORT, AccountsReportText } from "../i18n/report.accounts";
 import { RESULT_LABELS } from "../i18n/results";
-import { ACCOUNT_LABELS } from "../i18n/results.accounts";
+import { ACCOUNT_LABELS, type AccountLang, fitWarningText } from "../i18n/results.accounts";
 import {
   Area,
   BuildOptions,
@@ -45,8 +61,14 @@ export interface AccountsOptions {
   paretoShare?: number;
   /** Cumulative revenue share up to which customers are class B. Default 0.95. */
   bShare?: number;
-  /** Tier rule thresholds (see src/engine/accounts/tier.ts). */
-  tierThresholds?: Partial<TierThresholds>;
+  /** Tier: revenue share at or above which contribution is high. 0 < x ≤ 1; default 0.30. */
+  highShare?: number;
+  /** Tier: revenue share at or below which a class-C account's contribution is low. 0 ≤ x < highShare; default 0.05. */
+  lowShare?: number;
+  /** Tier: growth below which an account is shrinking. −1 ≤ x ≤ growingGrowth; default −0.10. */
+  shrinkingGrowth?: number;
+  /** Tier: growth at or above which an account is growing. shrinkingGrowth ≤ x ≤ 10; default 0.10. */
+  growingGrowth?: number;
   /** CLV horizon in months. Default 12. */
   clvMonths?: number;
   /** CLV discount rate per month (e.g. 0.008 ≈ 10% a year). Default 0. */
@@ -77,8 +99,15 @@ interface AccountRow {
   cumulative: number;
   abc: AbcClass;
   rfm?: RfmCustomer;
-  growth?: number;
-  tier?: Tier;
+  growth?: AccountGrowth;
+  /** Profit of the orders with a profit figure; undefined when none has one. */
+  profit?: number;
+  /** Revenue of the orders with a profit figure. */
+  profitRevenue?: number;
+  /** Every order of the account has a profit figure. */
+  profitComplete?: boolean;
+  profitClass?: AbcClass;
+  tier?: TierAccount;
   clv?: Prediction;
 }
 
@@ -107,10 +136,23 @@ interface Model {
   topCount: number;
   aCount: number;
   aShare: number;
-  growthWindow?: { prevFrom: number; prevTo: number; curFrom: number; curTo: number };
-  tiers: boolean;
+  growthWindow?: GrowthWindows;
+  tiers?: { rule: ContributionRule; averageMargin: number | null; maxShare: number };
+  /** The data have a profit column with at least one figure up to the as-of date. */
+  profit?: ProfitModel;
   clv?: ClvModel;
   clvProblem?: string;
+  clvWarnings: string[];
+}
+
+interface ProfitModel {
+  total: number;
+  /** Customers with a profit figure on only some of their orders. */
+  partial: number;
+  /** Customers without any profit figure. */
+  missing: number;
+  /** The 80/20 of profit: customers in profit class A; undefined when the total profit is not above 0. */
+  pareto?: { aCount: number };
 }
 
 const fail = (message: string): never => {
@@ -125,7 +167,7 @@ export async function buildAccountsReport(
   const L = ACCOUNTS_REPORT[options.lang];
   const settings = readOptions(options, L);
   const tick = ticker(100, options);
-  const model = await compute(data, options, settings, L, tick);
+  const model = await compute(data, options, settings, L, tick, options.lang);
   const live =
     options.live === true &&
     data.addresses.customer !== undefined &&
@@ -137,18 +179,36 @@ export async function buildAccountsReport(
     L.title,
     L.subtitle(source, isoFromSerial(model.asOf), model.transactions, model.rows.length)
   );
-  const notes = collectNotes(model, settings, L, options.live === true && !live);
+  const notes = collectNotes(
+    model,
+    settings,
+    L,
+    options.live === true && !live,
+    (data.sparse?.profit ?? data.numbers.profit) !== undefined
+  );
   if (live) layoutLive(b, model, settings, L, options, data, notes);
   else layoutPortable(b, model, settings, L, options, notes);
   await tick(100);
-  return b.build();
+  const sheet = b.build();
+  const count = (tier: Tier) => model.rows.filter((r) => r.tier?.tier === tier).length;
+  sheet.figures = {
+    customers: model.rows.length,
+    revenue: model.grand,
+    tiers: { core: count("core"), key: count("key"), ordinary: count("ordinary") },
+    tier_rule: model.tiers?.rule ?? null,
+    profit: model.profit?.total ?? null,
+    average_margin: model.tiers?.averageMargin ?? null,
+    clv: model.clv !== undefined,
+  };
+  sheet.warnings = notes.warnings;
+  return sheet;
 }
 
 interface Settings {
   bins: number;
   aCut: number;
   bCut: number;
-  thresholds: TierThresholds;
+  tier: TierOptions;
   months: number;
   discount: number;
 }
@@ -162,24 +222,34 @@ function readOptions(o: AccountsOptions, L: AccountsReportText): Settings {
   if (!(isNum(aCut) && aCut > 0 && aCut <= 1)) bad("paretoShare", "0 < x ≤ 1");
   const bCut = o.bShare ?? Math.max(0.95, aCut);
   if (!(isNum(bCut) && bCut >= aCut && bCut <= 1)) bad("bShare", "paretoShare ≤ x ≤ 1");
-  const thresholds = { ...DEFAULT_TIER_THRESHOLDS, ...o.tierThresholds };
-  const { coreShare, ordinaryShare, stableGrowth } = thresholds;
-  if (!(
-    isNum(coreShare) &&
-    isNum(ordinaryShare) &&
-    isNum(stableGrowth) &&
-    coreShare > 0 &&
-    coreShare <= 1 &&
-    ordinaryShare >= 0 &&
-    ordinaryShare < coreShare
-  ))
-    bad("tierThresholds", "0 ≤ ordinaryShare < coreShare ≤ 1");
+  const highShare = o.highShare ?? DEFAULT_TIER_OPTIONS.highShare;
+  if (!(isNum(highShare) && highShare > 0 && highShare <= 1)) bad("highShare", "0 < x ≤ 1");
+  const lowShare = o.lowShare ?? Math.min(DEFAULT_TIER_OPTIONS.lowShare, highShare / 2);
+  if (!(isNum(lowShare) && lowShare >= 0 && lowShare < highShare))
+    bad("lowShare", "0 ≤ x < highShare");
+  const growingGrowth = o.growingGrowth ?? DEFAULT_TIER_OPTIONS.growingGrowth;
+  const shrinkingGrowth =
+    o.shrinkingGrowth ?? Math.min(DEFAULT_TIER_OPTIONS.shrinkingGrowth, growingGrowth);
+  if (!(isNum(shrinkingGrowth) && shrinkingGrowth >= -1 && shrinkingGrowth <= 10))
+    bad("shrinkingGrowth", "−1 ≤ x ≤ 10");
+  if (!(isNum(growingGrowth) && growingGrowth >= shrinkingGrowth && growingGrowth <= 10))
+    bad("growingGrowth", "shrinkingGrowth ≤ x ≤ 10");
+  const tier: TierOptions = {
+    highShare,
+    lowShare,
+    shrinkingGrowth,
+    growingGrowth,
+    aCut,
+    bCut,
+  };
+  const problem = tierOptionsProblem(tier);
+  if (problem) bad("tier", problem);
   const months = o.clvMonths ?? 12;
   if (!(isNum(months) && months > 0 && months <= 1200)) bad("clvMonths", "0 < x ≤ 1200");
   const discount = o.discount ?? 0;
   if (!(isNum(discount) && discount >= 0 && discount < 1)) bad("discount", "0 ≤ x < 1");
   if (o.asOf !== undefined && !isNum(o.asOf)) bad("asOf", "a date");
-  return { bins, aCut, bCut, thresholds, months, discount };
+  return { bins, aCut, bCut, tier, months, discount };
 }
 
 async function compute(
@@ -187,7 +257,8 @@ async function compute(
   options: AccountsOptions,
   s: Settings,
   L: AccountsReportText,
-  tick: (done: number) => Promise<void>
+  tick: (done: number) => Promise<void>,
+  lang: AccountLang
 ): Promise<Model> {
   const allCustomers = data.text.customer;
   const allDates = data.numbers.date;
@@ -204,10 +275,16 @@ async function compute(
     if (!Number.isFinite(allAmounts[i])) fail(L.errors.notNumber(rowOf(i), L.roles.amount));
   }
 
+  // The optional profit column: null where the cell is blank.
+  const allProfit: readonly (number | null)[] | undefined =
+    data.sparse?.profit ?? data.numbers.profit;
+  if (allProfit && allProfit.length !== allCustomers.length) fail(L.errors.lengths);
+
   // Transactions after the as-of date are left out of everything (as KAM.RFM does).
   let customers = allCustomers;
   let days = allDates;
   let money = allAmounts;
+  let profits = allProfit;
   let afterAsOf = 0;
   if (options.asOf !== undefined) {
     const limit = Math.floor(options.asOf);
@@ -217,6 +294,7 @@ async function compute(
     customers = keep.map((i) => allCustomers[i]);
     days = keep.map((i) => allDates[i]);
     money = keep.map((i) => allAmounts[i]);
+    if (allProfit) profits = keep.map((i) => allProfit[i]);
   }
   const asOfText = options.asOf !== undefined ? isoFromSerial(options.asOf) : "";
   if (customers.length === 0) fail(L.errors.noPurchasesAsOf(asOfText));
@@ -248,44 +326,45 @@ async function compute(
     rfm: byKey.get(customerKey(r.customer)),
   }));
 
-  // Growth: revenue in the later half of the data (at most 12 months) against the half before.
+  // Growth: the last 12 months against the 12 before (halves of the data when shorter), ending on
+  // the analysis date when one is given, else on the last transaction's day (rfm's asOf is the day
+  // after it).
   let firstDay = Infinity;
   for (const d of days) firstDay = Math.min(firstDay, Math.floor(d));
-  const width = Math.min(365, Math.floor((asOf - firstDay) / 2));
-  let growthWindow: Model["growthWindow"];
-  if (width >= 1) {
-    growthWindow = {
-      prevFrom: asOf - 2 * width + 1,
-      prevTo: asOf - width,
-      curFrom: asOf - width + 1,
-      curTo: asOf,
-    };
-    const current = new Map<string, number[]>();
-    const previous = new Map<string, number[]>();
-    for (let i = 0; i < customers.length; i++) {
-      const day = Math.floor(days[i]);
-      const bucket =
-        day >= growthWindow.curFrom ? current : day >= growthWindow.prevFrom ? previous : undefined;
-      if (!bucket) continue;
-      const key = customerKey(customers[i]);
-      const list = bucket.get(key);
-      if (list) list.push(money[i]);
-      else bucket.set(key, [money[i]]);
-    }
-    for (const row of rows) {
-      const key = customerKey(row.customer);
-      const prev = previous.get(key);
-      if (!prev) continue;
-      const g = growthRate(sum(current.get(key) ?? []), sum(prev));
-      if (g.ok) row.growth = g.value;
-    }
+  const lastDay = options.asOf !== undefined ? Math.floor(options.asOf) : asOf - 1;
+  const growthWindow = growthWindows(firstDay, lastDay);
+  if (growthWindow) {
+    const growth = accountGrowth(customers, days, money, growthWindow);
+    for (const row of rows) row.growth = growth.get(customerKey(row.customer));
   }
-  const forTier = rows.map((r) => r.growth ?? 0);
-  const tiered = tiers(totals, forTier, forTier, s.thresholds);
-  if (tiered.ok) tiered.rows.forEach((t, i) => (rows[i].tier = t.tier));
+
+  // Profit per customer over the orders that have a profit figure.
+  const profit = profits ? profitByCustomer(rows, customers, money, profits, s) : undefined;
+
+  // Tiers: contribution, profitability (margin, when known) and potential (growth).
+  const signal = (g: AccountGrowth | undefined): GrowthSignal =>
+    !g
+      ? null
+      : g.status === "rate"
+        ? g.growth
+        : g.status === "new" || g.status === "lapsed"
+          ? g.status
+          : null;
+  const margins = rows.map((r) =>
+    r.profit !== undefined && r.profitRevenue !== undefined && r.profitRevenue > 0
+      ? r.profit / r.profitRevenue
+      : null
+  );
+  const tiered = tierAccounts(
+    totals,
+    profit ? margins : undefined,
+    rows.map((r) => signal(r.growth)),
+    s.tier
+  );
+  if (tiered.ok) tiered.value.accounts.forEach((t, i) => (rows[i].tier = t));
   await tick(30);
 
-  const clv = await fitClv(customers, days, money, asOf, s, L, tick);
+  const clv = await fitClv(customers, days, money, asOf, s, L, tick, lang);
   if (clv.predictions) {
     for (const row of rows) row.clv = clv.predictions.get(customerKey(row.customer));
   }
@@ -304,9 +383,77 @@ async function compute(
     aCount: aRows.length,
     aShare: aRows.length > 0 ? aRows[aRows.length - 1].cumulative : 0,
     growthWindow,
-    tiers: tiered.ok,
+    tiers: tiered.ok
+      ? {
+          rule: tiered.value.rule,
+          averageMargin: tiered.value.averageMargin,
+          maxShare: tiered.value.maxShare,
+        }
+      : undefined,
+    profit,
     clv: clv.model,
     clvProblem: clv.problem,
+    clvWarnings: clv.warnings ?? [],
+  };
+}
+
+/**
+ * Each row's profit and the revenue of its orders with a profit figure (a blank profit cell leaves the
+ * order out of both), and the 80/20 of profit over the customers with a profit figure.
+ */
+function profitByCustomer(
+  rows: AccountRow[],
+  customers: readonly string[],
+  money: readonly number[],
+  profits: readonly (number | null)[],
+  s: Settings
+): ProfitModel | undefined {
+  const parts = new Map<string, { profit: number[]; revenue: number[]; blank: number }>();
+  for (let i = 0; i < customers.length; i++) {
+    const key = customerKey(customers[i]);
+    let p = parts.get(key);
+    if (!p) {
+      p = { profit: [], revenue: [], blank: 0 };
+      parts.set(key, p);
+    }
+    const v = profits[i];
+    if (v === null || !Number.isFinite(v)) p.blank++;
+    else {
+      p.profit.push(v);
+      p.revenue.push(money[i]);
+    }
+  }
+  let partial = 0;
+  let missing = 0;
+  for (const row of rows) {
+    const p = parts.get(customerKey(row.customer));
+    if (!p || p.profit.length === 0) {
+      missing++;
+      continue;
+    }
+    row.profit = sum(p.profit);
+    row.profitRevenue = sum(p.revenue);
+    row.profitComplete = p.blank === 0;
+    if (p.blank > 0) partial++;
+  }
+  const withProfit = rows.filter((r) => r.profit !== undefined);
+  if (withProfit.length === 0) return undefined;
+  const byProfit = pareto(
+    withProfit.map((_, k) => k),
+    withProfit.map((r) => r.profit as number),
+    s.aCut,
+    s.bCut
+  );
+  let paretoOfProfit: ProfitModel["pareto"];
+  if (byProfit.ok) {
+    for (const r of byProfit.value) withProfit[r.customer as number].profitClass = r.abc;
+    paretoOfProfit = { aCount: byProfit.value.filter((r) => r.abc === "A").length };
+  }
+  return {
+    total: sum(withProfit.map((r) => r.profit as number)),
+    partial,
+    missing,
+    pareto: paretoOfProfit,
   };
 }
 
@@ -326,8 +473,15 @@ async function fitClv(
   asOf: number,
   s: Settings,
   L: AccountsReportText,
-  tick: (done: number) => Promise<void>
-): Promise<{ model?: ClvModel; problem?: string; predictions?: Map<string, Prediction> }> {
+  tick: (done: number) => Promise<void>,
+  lang: AccountLang
+): Promise<{
+  model?: ClvModel;
+  problem?: string;
+  /** Warnings of a fit that stands (degenerate data: no repeat buyers, same spend, ...). */
+  warnings?: string[];
+  predictions?: Map<string, Prediction>;
+}> {
   const summary = rfmSummary(customers, days, money, { asOf, period: "months" }).customers.map(
     (c): SummaryRow => ({
       key: customerKey(c.customer),
@@ -348,12 +502,16 @@ async function fitClv(
       summary.map((c) => c.tx),
       summary.map((c) => c.T)
     );
-    if (!bg.converged) return { problem: L.notes.notConverged("BG/NBD") };
+    // A fit that did not converge stands only when the engine says why (degenerate data); the
+    // warnings then go on the sheet beside the CLV figures.
+    if (!bg.converged && bg.warnings.length === 0)
+      return { problem: L.notes.notConverged("BG/NBD") };
     await tick(55);
     const m = summary.map((c) => c.m);
     if (!summary.some((c) => c.x > 0 && c.m > 0)) return { problem: L.notes.noRepeatValue };
     const gg = fitGammaGamma(x, m);
-    if (!gg.converged) return { problem: L.notes.notConverged("Gamma-Gamma") };
+    if (!gg.converged && gg.warnings.length === 0)
+      return { problem: L.notes.notConverged("Gamma-Gamma") };
     if (!(gg.params.q > 1)) return { problem: L.notes.ggMean };
     await tick(65);
     const model = { bg: bg.params, gg: gg.params, customers: bg.customers };
@@ -368,7 +526,8 @@ async function fitClv(
         return { problem: L.notes.notConverged("BG/NBD") };
       predictions.set(c.key, p);
     }
-    return { model, predictions };
+    const warnings = [...bg.warnings, ...gg.warnings].map((w) => fitWarningText(w, lang));
+    return { model, predictions, warnings };
   } catch {
     return { problem: L.notes.notConverged("BG/NBD") };
   }
@@ -406,39 +565,124 @@ function segmentRows(
   };
 }
 
+/** The sheet's notes; `warnings` are those about data left out and assumptions (sheet.warnings). */
+interface Notes {
+  all: string[];
+  warnings: string[];
+}
+
+const addNote = (notes: Notes, text: string, warning = false) => {
+  notes.all.push(text);
+  if (warning) notes.warnings.push(text);
+};
+
 function collectNotes(
   model: Model,
   s: Settings,
   L: AccountsReportText,
-  liveWithoutAddresses: boolean
-): string[] {
-  const notes = [L.notes.method(formatPercent(s.aCut), formatPercent(s.bCut))];
-  if (model.afterAsOf > 0)
-    notes.push(L.notes.afterAsOf(model.afterAsOf, isoFromSerial(model.asOf)));
-  if (model.unscored > 0) notes.push(L.notes.unscored(model.unscored));
+  liveWithoutAddresses: boolean,
+  profitColumn: boolean
+): Notes {
+  const notes: Notes = { all: [], warnings: [] };
+  const add = (text: string, warning = false) => addNote(notes, text, warning);
+  add(L.notes.method(formatPercent(s.aCut), formatPercent(s.bCut)));
+  if (model.afterAsOf > 0) add(L.notes.afterAsOf(model.afterAsOf, isoFromSerial(model.asOf)), true);
+  if (model.unscored > 0) add(L.notes.unscored(model.unscored), true);
   const w = model.growthWindow;
   if (w)
-    notes.push(
+    add(
       L.notes.growth(
         isoFromSerial(w.prevFrom),
         isoFromSerial(w.prevTo),
         isoFromSerial(w.curFrom),
-        isoFromSerial(w.curTo)
-      )
+        isoFromSerial(w.curTo),
+        w.months !== undefined
+      ),
+      w.months === undefined
     );
-  else notes.push(L.notes.noGrowth);
-  if (model.tiers)
-    notes.push(
-      L.notes.tier(
-        formatPercent(s.thresholds.coreShare),
-        formatPercent(s.thresholds.ordinaryShare),
-        formatPercent(s.thresholds.stableGrowth)
-      )
+  else add(L.notes.noGrowth, true);
+  const p = model.profit;
+  if (p) {
+    add(L.notes.profit(formatPercent(s.aCut), formatPercent(s.bCut)));
+    if (p.partial > 0) add(L.notes.profitPartial(p.partial), true);
+    if (p.missing > 0) add(L.notes.profitMissing(p.missing), true);
+    if (!p.pareto) add(L.notes.profitTotal(p.total), true);
+  }
+  const t = model.tiers;
+  if (t) {
+    const high = formatPercent(s.tier.highShare);
+    const low = formatPercent(s.tier.lowShare);
+    add(
+      t.rule === "share"
+        ? L.notes.tierShare(high, low)
+        : L.notes.tierAbc(high, low, formatPercent(s.aCut), percentText(t.maxShare)),
+      t.rule === "abc"
     );
-  if (model.clv) notes.push(L.notes.clv(s.months, model.clv.customers, formatPercent(s.discount)));
-  else if (model.clvProblem) notes.push(L.notes.clvFailed(model.clvProblem));
-  if (liveWithoutAddresses) notes.push(L.notes.liveNeedsAddresses);
+    if (t.averageMargin !== null) add(L.notes.tierMargin(percentText(t.averageMargin)));
+    else add(profitColumn ? L.notes.tierNoProfitFigures : L.notes.tierNoProfit, true);
+    add(
+      L.notes.tierRule(formatPercent(s.tier.shrinkingGrowth), formatPercent(s.tier.growingGrowth))
+    );
+  }
+  if (model.clv) add(L.notes.clv(s.months, model.clv.customers, formatPercent(s.discount)));
+  else if (model.clvProblem) add(L.notes.clvFailed(model.clvProblem), true);
+  for (const w of model.clvWarnings) add(L.notes.clvWarning(w), true);
+  if (liveWithoutAddresses) add(L.notes.liveNeedsAddresses, true);
   return notes;
+}
+
+/** 0.123 -> "12.3%"; -0.05 -> "-5.0%" (one decimal, no "-0.0%"). */
+function percentText(x: number, signed = false): string {
+  const r = Math.round(x * 1000) / 10;
+  const sign = r > 0 ? (signed ? "+" : "") : r < 0 ? "-" : "";
+  return `${sign}${Math.abs(r).toFixed(1)}%`;
+}
+
+/** The Tier basis cell: the criteria that gave the account its tier. */
+function tierBasis(
+  row: AccountRow,
+  model: Model,
+  s: Settings,
+  L: AccountsReportText
+): string | null {
+  const t = row.tier;
+  const rule = model.tiers;
+  if (!t || !rule) return null;
+  const B = L.basis;
+  const parts: string[] = [];
+  const byShare = rule.rule === "share" && t.contribution === "high";
+  parts.push(
+    B.share(
+      percentText(t.share),
+      byShare ? B.atLeast(formatPercent(s.tier.highShare)) : B.abcClass(t.abc)
+    )
+  );
+  if (rule.averageMargin !== null)
+    parts.push(
+      t.margin === null
+        ? B.marginUnknown
+        : B.margin(
+            percentText(t.margin),
+            percentText(rule.averageMargin),
+            t.profitability === "below"
+          )
+    );
+  const g = row.growth;
+  if (g?.status === "rate" && t.growth !== null)
+    parts.push(
+      B.growth(
+        percentText(t.growth, true),
+        t.potential === "shrinking"
+          ? "shrinking"
+          : t.potential === "growing"
+            ? "growing"
+            : undefined
+      )
+    );
+  else if (g?.status === "new") parts.push(B.newAccount);
+  else if (g?.status === "lapsed") parts.push(B.lapsed);
+  else parts.push(B.growthUnknown);
+  return parts.join(" · ");
 }
 
 /** "B$105": a cell with an absolute row. */
@@ -461,7 +705,11 @@ type ColKey =
   | "rfm"
   | "segment"
   | "growth"
+  | "profit"
+  | "margin"
+  | "profitClass"
   | "tier"
+  | "basis"
   | "pAlive"
   | "expected"
   | "clv";
@@ -472,7 +720,7 @@ function layoutPortable(
   s: Settings,
   L: AccountsReportText,
   options: BuildOptions,
-  notes: string[]
+  notes: Notes
 ): void {
   const lang = options.lang;
   const tierName = ACCOUNT_LABELS[lang].tiers;
@@ -493,7 +741,15 @@ function layoutPortable(
     ["segment", { header: h.segment, width: 20 }],
     ["growth", { header: h.growth, format: "percent" }],
   ];
-  if (model.tiers) columns.push(["tier", { header: h.tier }]);
+  const profit = model.profit;
+  if (profit)
+    columns.push(
+      ["profit", { header: h.profit, format: "number", total: "sum", width: 14 }],
+      ["margin", { header: h.margin, format: "percent" }],
+      ["profitClass", { header: h.profitClass }]
+    );
+  if (model.tiers)
+    columns.push(["tier", { header: h.tier }], ["basis", { header: h.basis, width: 56 }]);
   if (model.clv) {
     columns.push(
       ["pAlive", { header: h.pAlive, format: "percent" }],
@@ -506,7 +762,12 @@ function layoutPortable(
   // Key figures refer to the table below: reserve their rows, fill them in once it is placed.
   b.section(L.keyFigures);
   const kvTop = b.row;
-  const keyCount = 5 + (model.tiers ? 1 : 0) + (model.clv ? 1 : 0);
+  const averageMargin = model.tiers?.averageMargin ?? null;
+  const keyCount =
+    5 +
+    (profit ? 1 + (averageMargin !== null ? 1 : 0) + (profit.pareto ? 1 : 0) : 0) +
+    (model.tiers ? 3 : 0) +
+    (model.clv ? 1 : 0);
   b.row += keyCount + 1;
 
   b.section(L.accountsSection);
@@ -551,8 +812,24 @@ function layoutPortable(
           set("rfm", c.code);
           set("segment", SEGMENT_NAMES[c.segment][lang]);
         }
-        if (row.growth !== undefined) set("growth", row.growth);
-        if (row.tier) set("tier", tierName[row.tier]);
+        if (row.growth?.growth !== undefined && row.growth.growth !== null)
+          set("growth", row.growth.growth);
+        if (row.profit !== undefined) {
+          set("profit", row.profit);
+          const m = row.tier?.margin ?? null;
+          if (m !== null)
+            set(
+              "margin",
+              row.profitComplete
+                ? formula(`=${a1(r, col("profit"))}/${a1(r, col("revenue"))}`, m)
+                : m
+            );
+          if (row.profitClass) set("profitClass", row.profitClass);
+        }
+        if (row.tier) {
+          set("tier", tierName[row.tier.tier]);
+          set("basis", tierBasis(row, model, s, L));
+        }
         if (row.clv) {
           set("pAlive", row.clv.pAlive);
           set("expected", row.clv.expectedPurchases);
@@ -591,16 +868,39 @@ function layoutPortable(
       "percent",
     ],
   ];
+  if (profit) {
+    const profitTotal = a1(table.totalsRow ?? 0, col("profit"));
+    pairs.push([L.kProfit, formula(`=${profitTotal}`, profit.total), "number"]);
+    // Σ profit ÷ Σ revenue is the weighted average when every account has its full profit.
+    const exact = profit.partial === 0 && profit.missing === 0 && rows.every((r) => r.total > 0);
+    if (averageMargin !== null)
+      pairs.push([
+        L.kMargin,
+        exact ? formula(`=${profitTotal}/${revenueTotal}`, averageMargin) : averageMargin,
+        "percent",
+      ]);
+    if (profit.pareto)
+      pairs.push([
+        L.kProfitA(formatPercent(s.aCut)),
+        formula(`=COUNTIF(${table.columnA1(col("profitClass"))},"A")`, profit.pareto.aCount),
+        "integer",
+      ]);
+  }
   if (model.tiers) {
-    const core = tierName.core;
-    pairs.push([
-      L.kCore,
-      formula(
-        `=COUNTIF(${table.columnA1(col("tier"))},"${core}")`,
-        rows.filter((r) => r.tier === "core").length
-      ),
-      "integer",
-    ]);
+    const tierKeys: [Tier, string][] = [
+      ["core", L.kCore],
+      ["key", L.kKey],
+      ["ordinary", L.kOrdinary],
+    ];
+    for (const [tier, label] of tierKeys)
+      pairs.push([
+        label,
+        formula(
+          `=COUNTIF(${table.columnA1(col("tier"))},"${tierName[tier]}")`,
+          rows.filter((r) => r.tier?.tier === tier).length
+        ),
+        "integer",
+      ]);
   }
   if (model.clv) {
     pairs.push([
@@ -612,6 +912,7 @@ function layoutPortable(
       "number",
     ]);
   }
+  if (pairs.length !== keyCount) throw new Error("accounts report: key figures miscounted");
   b.row = kvTop;
   b.keyValues(pairs);
   b.row = end;
@@ -628,8 +929,9 @@ function layoutPortable(
     revenue: `SUMIF(${segmentRange},${criteria},${revenueRange})`,
   }));
 
+  if (segs.problem) addNote(notes, segs.problem, true);
   b.section(L.notesSection);
-  for (const note of segs.problem ? [...notes, segs.problem] : notes) b.note(note);
+  for (const note of notes.all) b.note(note);
 
   // Conditional formats over the account table.
   const dataArea = (k: ColKey, columns = 1): Area => ({ ...table.column(col(k)), columns });
@@ -797,7 +1099,7 @@ function layoutLive(
   L: AccountsReportText,
   options: BuildOptions & AccountsOptions,
   data: Dataset,
-  notes: string[]
+  notes: Notes
 ): void {
   const lang = options.lang;
   const addr = data.addresses;
@@ -814,9 +1116,13 @@ function layoutLive(
   const segTop = b.row;
   if (segs.rows.length > 0) b.row += 1 + 1 + segs.rows.length + 1 + 1;
   b.section(L.notesSection);
-  const liveNotes = [L.notes.live, ...(options.asOf !== undefined ? [L.notes.liveAsOf] : [])];
-  for (const note of [...liveNotes, ...notes, ...(segs.problem ? [segs.problem] : [])])
-    b.note(note);
+  if (segs.problem) addNote(notes, segs.problem, true);
+  if (options.asOf !== undefined) {
+    notes.all.unshift(L.notes.liveAsOf);
+    notes.warnings.unshift(L.notes.liveAsOf);
+  }
+  notes.all.unshift(L.notes.live);
+  for (const note of notes.all) b.note(note);
   b.row++;
   b.section(L.liveSection);
   const top = b.row;

@@ -87,9 +87,10 @@ export const ACCOUNTS_CATALOG: Readonly<Record<string, CatalogEntry>> = {
     meaning: {
       "en-US":
         "Sorts the accounts into core, key and ordinary from their revenue (B), margin rate (C) and " +
-        "growth (D): core at 30% of revenue or an above-average margin with growth.",
+        "growth (D): core = a high revenue share (30%, or the A class when no account reaches it) " +
+        "without a below-average margin or a fall of more than 10%.",
       "zh-CN":
-        "按收入（B）、毛利率（C）和增长率（D）把客户分为核心、重点、普通：收入占比达 30% 或毛利率高于平均且增长的为核心。",
+        "按收入（B）、毛利率（C）和增长率（D）把客户分为核心、重点、普通：收入贡献高（占比达 30%，没有客户达到时为 A 类）且毛利率不低于平均、收入下降不超过 10% 的为核心。",
     },
   },
   VALUE_SCORE: {

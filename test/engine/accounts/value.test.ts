@@ -53,11 +53,11 @@ describe("tiers", () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.averageMargin).toBeCloseTo(0.222, 12);
     expect(r.rows.map((x) => x.tier)).toEqual([
-      "core", // share 0.5 ≥ 0.3
-      "core", // share 0.3 ≥ 0.3
-      "key", // 15%, margin below average, but share > 5%
-      "core", // 4%, margin above average with growth ≥ 0
-      "ordinary", // 1%, margin below average
+      "key", // share 0.5 ≥ 0.3 (high), margin 0.2 below average: one weakness
+      "core", // share 0.3 ≥ 0.3 (high), margin above average, growth −10% not below −10%
+      "key", // 15%: medium contribution
+      "ordinary", // 4% ≤ 5% and class C (low); margin above average but growth 5% < 10%: not growing
+      "ordinary", // 1%, low
     ]);
     expect(r.rows[2].marginGap).toBeCloseTo(0.1 - 0.222, 12);
   });
@@ -68,7 +68,9 @@ describe("tiers", () => {
       stableGrowth: 0,
     });
     if (!r.ok) throw new Error(r.reason);
-    expect(r.rows.map((x) => x.tier)).toEqual(["key", "key"]); // margin equal to average: not below
+    // No account reaches 60%: contribution by ABC class; equal revenues share class A, so both are
+    // high; margin equal to the average is not below it, growth 0 is not shrinking: no weakness.
+    expect(r.rows.map((x) => x.tier)).toEqual(["core", "core"]);
     expect(tiers([0], [0.1], [0]).ok).toBe(false);
   });
 });

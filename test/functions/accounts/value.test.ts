@@ -133,7 +133,9 @@ describe("KAM.PARETO and KAM.PARETO_SHARE", () => {
 });
 
 describe("KAM.TIER", () => {
-  test("hand-checked (see test/engine/accounts/value.test.ts), zh tiers", () => {
+  // The practice's rule (src/engine/accounts/tier.ts; see test/engine/accounts/tier.test.ts): shares
+  // 50/30/15/4/1% (the first reaches 30%: absolute shares), average margin 0.222.
+  test("hand-checked, zh tiers", () => {
     const out = inChinese(() =>
       tier(
         col(50, 30, 15, 4, 1),
@@ -143,17 +145,38 @@ describe("KAM.TIER", () => {
         false
       )
     );
-    expect(out.map((r) => r[3])).toEqual(["核心", "核心", "重点", "核心", "普通"]);
+    // 50%: margin below average → key; 30%, above average, −10% is not shrinking → core; 15% → key;
+    // 4% and 1% in the C class → ordinary (+5% is not growing).
+    expect(out.map((r) => r[3])).toEqual(["重点", "核心", "重点", "普通", "普通"]);
     expect(out[0][0]).toBe(0.5);
+    expect(out[2][1]).toBeCloseTo(0.1 - 0.222, 12);
   });
-  test("thresholds override", () => {
+  test("thresholds override: three numbers as before, a fourth for growing", () => {
+    // Nobody reaches 60%: contribution by ABC class; equal revenues are both class A → core.
     const out = tier(
       col("Revenue", 50, 50),
       col("Margin", 0.1, 0.1),
       col("Growth", 0, 0),
       col(0.6, 0.5, 0)
     );
-    expect(out.map((r) => r[3])).toEqual(["Tier", "Key", "Key"]);
+    expect(out.map((r) => r[3])).toEqual(["Tier", "Core", "Core"]);
+    const args = [
+      col(50, 30, 15, 4, 1),
+      col(0.2, 0.3, 0.1, 0.4, 0.1),
+      col(0.1, -0.1, 0.2, 0.05, -0.3),
+    ];
+    // Stable growth 0 (a trailing 0 is a threshold): −10% is shrinking (one weakness → key).
+    expect(tier(args[0], args[1], args[2], col(0.3, 0.05, 0), false).map((r) => r[3])).toEqual([
+      "Key",
+      "Key",
+      "Key",
+      "Ordinary",
+      "Ordinary",
+    ]);
+    // Growing from +5%: the 4% account with an above-average margin is key.
+    expect(
+      tier(args[0], args[1], args[2], col(0.3, 0.05, -0.1, 0.05), false).map((r) => r[3])
+    ).toEqual(["Key", "Core", "Key", "Key", "Ordinary"]);
   });
   describe("bad input", () => {
     test("text", () =>
@@ -167,6 +190,10 @@ describe("KAM.TIER", () => {
     test("thresholds of the wrong size", () =>
       expect(errorOf(() => tier(col(1), col(0.1), col(0), col(0.3, 0.05)))).toMatch(
         /^KAM\.TIER: thresholds: has 2 numbers/
+      ));
+    test("growth thresholds in the wrong order", () =>
+      expect(errorOf(() => tier(col(1), col(0.1), col(0), col(0.3, 0.05, 0.2, 0.1)))).toMatch(
+        /^KAM\.TIER: thresholds: the growth thresholds/
       ));
     test("thresholds in the wrong order", () =>
       expect(errorOf(() => tier(col(1), col(0.1), col(0), col(0.05, 0.3, 0)))).toMatch(
