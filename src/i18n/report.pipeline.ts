@@ -1,9 +1,29 @@
 // Text of the Pipeline report sheet (src/report/pipeline.ts), en-US and zh-CN. The zh-CN table is typed
 // from the en-US one, so a missing (or extra) key is a compile error. Texts that take values are functions.
 
+import {
+  CATEGORY_NAMES,
+  FORECAST_CATEGORIES,
+  StageTableProblem,
+  stageTableReason,
+} from "../engine/pipeline/funnel";
+
 const n = (v: number) => v.toLocaleString("en-US");
+const pct = (p: number) => `${Math.round(p * 1000) / 10}%`;
 
 type GrainName = "month" | "quarter" | "week";
+
+/** How the as-of date was chosen: given by the user, the last day with actuals, or today. */
+export type AsOfRule = "given" | "actuals" | "today";
+
+/** A stage the stage table does not know: as written, its deals, the first sheet row. */
+export interface StageCount {
+  name: string;
+  count: number;
+  row: number;
+}
+
+const zhGrain: Record<GrainName, string> = { month: "月", quarter: "季度", week: "周" };
 
 const en = {
   sheetName: "KAM Pipeline",
@@ -22,8 +42,11 @@ const en = {
   kWeighted: "Weighted pipeline (open deals)",
   kCommit: "Commit (open deals in the Commit category)",
   kWon: "Won",
+  kLost: "Lost deals",
   kOpenDeals: "Open deals",
-  kOverdueAsOf: "Overdue as of",
+  kOpenNoAmount: "Open deals without an amount",
+  kOpenNoDate: "Open deals without a close date",
+  kAsOf: "As of",
   kOverdueDeals: "Overdue deals",
   kOverdueAmount: "Overdue amount",
   kTarget: "Target (all periods)",
@@ -37,7 +60,22 @@ const en = {
     amount: "Amount",
     weighted: "Weighted",
     share: "Share of weighted",
+    noAmount: "Without amount",
   },
+  /** The funnel's totals row: open deals only (won and lost deals have their own rows). */
+  openTotal: "Total of open deals",
+  learnSection: "Win probabilities learned from the closed deals",
+  lh: {
+    stage: "Stage",
+    table: "Stage table",
+    learned: "Learned",
+    reached: "Closed deals that reached it",
+    won: "Won",
+    used: "Used",
+  },
+  used: { table: "Stage table", learned: "Learned" },
+  noAmountSection: "Open deals without an amount",
+  noDate: "No close date",
   periodSection: (grain: GrainName) =>
     `Pipeline by ${grain} of close date${grain === "week" ? " (weeks start on Monday)" : ""}`,
   ph: {
@@ -66,17 +104,43 @@ const en = {
   total: "Total",
   notesSection: "Notes",
   funnelChart: "Pipeline by stage (amount)",
+  funnelChartDeals: "Pipeline by stage (deals)",
   periodChart: (grain: GrainName, target: boolean) =>
-    target ? `Weighted pipeline and target by ${grain}` : `Weighted pipeline and won by ${grain}`,
+    target
+      ? `Weighted forecast and target by ${grain}`
+      : `Weighted forecast (won + weighted open) and won by ${grain}`,
+  listSeparator: ", ",
   notes: {
     method:
-      "Weighted = amount × the stage's win probability (won deals at 100%). Commit and Best case are cumulative: Closed ≤ Commit ≤ Best case ≤ Total. Overdue: open deals closing before the first period; Later: deals closing after the last.",
+      "Weighted = amount × the stage's win probability. The funnel's total row, its shares and the key figures Open pipeline and Weighted pipeline cover open deals only; won and lost deals are on their own rows and key figures. In the pipeline by period, Closed is each period's won deals, and Commit, Best case, Total and Weighted add the open deals to them (a forecast of the period: Closed ≤ Commit ≤ Best case ≤ Total). Overdue: open deals closing before the first period; Later: deals closing after the last.",
     omitted: (count: number) =>
-      `${n(count)} lost or omitted opportunities count nowhere (probability 0%, category Omitted).`,
+      `${n(count)} lost or omitted opportunities (probability 0%, category Omitted) are left out of the pipeline and the periods; the funnel and Lost deals count them.`,
+    asOf: (rule: AsOfRule, date: string, grain: GrainName, startsPeriods: boolean) =>
+      `As of ${date}: ${
+        rule === "given"
+          ? "the date given"
+          : rule === "actuals"
+            ? "the latest close date of a won or lost deal (the last day with actuals)"
+            : "today, since no won or lost deal has a close date"
+      }. Open deals closing before it are overdue${startsPeriods ? `; the periods start with its ${grain}, whose won deals are in its Closed column` : ""}.`,
+    learned: (p: number, won: number, lost: number) =>
+      `Learned probabilities follow KAM.FUNNEL_CONVERSION: won ÷ closed deals that reached the stage, with stages cumulative (a won deal passed every earlier stage). The data record only Won or Lost for a closed deal, not the stage a lost deal had reached, so every closed deal is taken to have passed every open stage: each open stage learns ${pct(p)} = ${n(won)} won ÷ ${n(won + lost)} won or lost.`,
+    learnedUsed: (p: number, stages: StageCount[]) =>
+      `${stages.length === 1 ? "A stage" : "Stages"} the stage table does not know ${stages.length === 1 ? "takes" : "take"} the learned probability ${pct(p)}: ${stages.map((s) => `${s.name} (${n(s.count)} deal${s.count === 1 ? "" : "s"})`).join(", ")}.`,
+    noAmount: (count: number, byStage: string) =>
+      `${n(count)} open deal${count === 1 ? " has" : "s have"} no amount: counted in the deal counts, not in the amounts (${byStage}); listed under "Open deals without an amount".`,
+    wonNoAmount: (count: number) =>
+      `${n(count)} won deal${count === 1 ? " has" : "s have"} no amount: counted in the deal counts, not in Won.`,
+    noDate: (open: number, won: number, grain: GrainName) =>
+      `${[open > 0 ? `${n(open)} open deal${open === 1 ? "" : "s"}` : "", won > 0 ? `${n(won)} won deal${won === 1 ? "" : "s"}` : ""].filter((x) => x !== "").join(" and ")} ${open + won === 1 ? "has" : "have"} no close date: counted in the "No close date" row of the pipeline by ${grain}, never in a ${grain} and never overdue.`,
     wonBefore: (count: number, first: string) =>
       `${n(count)} won deals closed before ${first} are left out of the periods (past results); the funnel and Won include them.`,
     noOpen:
       "There are no open opportunities: the pipeline is empty and the tables show won and lost deals only.",
+    liveBlank:
+      "Live formulas were asked for, but some amounts or close dates are blank, which KAM.PIPELINE_FORECAST does not take: the sheet holds values and native formulas.",
+    liveStage: (stage: string) =>
+      `Live formulas were asked for, but the stage "${stage}" is written otherwise than in the stage table the formula would read from the funnel: the sheet holds values and native formulas.`,
     noOverdue: (asOf: string) => `No open deal is overdue on ${asOf}.`,
     targetZero: (periods: string) =>
       `Gap and coverage are left empty where the target is 0 (${periods}): a coverage needs a target above 0.`,
@@ -91,9 +155,10 @@ const en = {
     noRows: "The data have no rows: there are no opportunities to analyse.",
     lengths: "The data columns differ in length.",
     notNumber: (row: number, what: string) => `Row ${row}: the ${what} is not a number.`,
-    stage: (row: number, stage: string, known: string) =>
-      `Row ${row}: unknown stage "${stage}"; known stages: ${known}, or a probability such as 50%.`,
-    stageTable: (entry: number, reason: string) => `Stage table, entry ${entry}: ${reason}.`,
+    unknownStages: (stages: StageCount[], known: string, won: number, lost: number) =>
+      `Unknown stage${stages.length === 1 ? "" : "s"} ${stages.map((s) => `"${s.name}" (${n(s.count)} deal${s.count === 1 ? "" : "s"}, first in row ${s.row})`).join(", ")}; known stages: ${known}, or a probability such as 50%. A stage the table does not know takes the win rate learned from the data's closed deals, which needs won and lost deals: there ${won === 1 ? "is" : "are"} ${n(won)} won and ${n(lost)} lost.`,
+    stageTable: (entry: number, problem: StageTableProblem) =>
+      `Stage table, entry ${entry}: ${stageTableReason(problem)}.`,
     targets: (count: number, periods: number) =>
       `There are ${n(count)} targets for ${n(periods)} periods: give one target per period, or a single number for all.`,
     target: (value: number) => `A target of ${value} is not allowed: targets must be 0 or more.`,
@@ -103,8 +168,6 @@ const en = {
 };
 
 export type PipelineReportText = typeof en;
-
-const zhGrain: Record<GrainName, string> = { month: "月", quarter: "季度", week: "周" };
 
 const zh: PipelineReportText = {
   sheetName: "KAM 销售漏斗",
@@ -116,8 +179,11 @@ const zh: PipelineReportText = {
   kWeighted: "加权管道金额（未结商机）",
   kCommit: "承诺（承诺类别的未结商机）",
   kWon: "已成交",
+  kLost: "输单商机数",
   kOpenDeals: "未结商机数",
-  kOverdueAsOf: "逾期判断日期",
+  kOpenNoAmount: "无金额的未结商机数",
+  kOpenNoDate: "无预计成交日期的未结商机数",
+  kAsOf: "截至日期",
   kOverdueDeals: "逾期商机数",
   kOverdueAmount: "逾期金额",
   kTarget: "目标（全部期间）",
@@ -131,7 +197,21 @@ const zh: PipelineReportText = {
     amount: "金额",
     weighted: "加权金额",
     share: "加权金额占比",
+    noAmount: "无金额",
   },
+  openTotal: "未结商机合计",
+  learnSection: "从已结商机学习的赢单概率",
+  lh: {
+    stage: "阶段",
+    table: "阶段表",
+    learned: "学习所得",
+    reached: "到达该阶段的已结商机",
+    won: "赢单",
+    used: "采用",
+  },
+  used: { table: "阶段表", learned: "学习所得" },
+  noAmountSection: "无金额的未结商机",
+  noDate: "无预计成交日期",
   periodSection: (grain) =>
     `按预计成交${zhGrain[grain]}的管道${grain === "week" ? "（每周从周一开始）" : ""}`,
   ph: {
@@ -160,15 +240,41 @@ const zh: PipelineReportText = {
   total: "合计",
   notesSection: "说明",
   funnelChart: "各阶段管道金额",
+  funnelChartDeals: "各阶段商机数",
   periodChart: (grain, target) =>
-    target ? `每${zhGrain[grain]}加权管道与目标` : `每${zhGrain[grain]}加权管道与已成交`,
+    target
+      ? `每${zhGrain[grain]}加权预测与目标`
+      : `每${zhGrain[grain]}加权预测（已成交 + 加权未结）与已成交`,
+  listSeparator: "、",
   notes: {
     method:
-      "加权金额 = 金额 × 阶段赢单概率（已成交按 100%）。承诺和最佳情况为累计值：已成交 ≤ 承诺 ≤ 最佳情况 ≤ 总金额。已逾期：预计成交日期早于第一期的未结商机；以后：晚于最后一期的商机。",
-    omitted: (count) => `${n(count)} 个输单或不计入的商机不计入任何期间（概率 0%，类别“不计入”）。`,
+      "加权金额 = 金额 × 阶段赢单概率。漏斗的合计行、占比以及关键数字“未结管道金额”“加权管道金额”只含未结商机；已成交和输单商机各有单独的行和关键数字。分期管道中，“已成交”为各期间的赢单，承诺、最佳情况、总金额和加权金额在其基础上加上未结商机（即该期间的预测：已成交 ≤ 承诺 ≤ 最佳情况 ≤ 总金额）。已逾期：预计成交日期早于第一期的未结商机；以后：晚于最后一期的商机。",
+    omitted: (count) =>
+      `${n(count)} 个输单或不计入的商机（概率 0%，类别“不计入”）不计入管道和各期间；漏斗和“输单商机数”包含它们。`,
+    asOf: (rule, date, grain, startsPeriods) =>
+      `截至日期 ${date}：${
+        rule === "given"
+          ? "指定的日期"
+          : rule === "actuals"
+            ? "赢单或输单商机中最晚的成交日期（最后一个有实际结果的日期）"
+            : "今天（没有带成交日期的赢单或输单商机）"
+      }。预计成交日期早于该日期的未结商机为逾期${startsPeriods ? `；各期间从该日期所在的${zhGrain[grain]}开始，该${zhGrain[grain]}的赢单计入其“已成交”列` : ""}。`,
+    learned: (p, won, lost) =>
+      `学习所得概率按 KAM.FUNNEL_CONVERSION 的方法计算：赢单数 ÷ 到达该阶段的已结商机数，并假定阶段是累进的（赢单商机经过了之前的每个阶段）。数据中的已结商机只记录赢单或输单，没有记录输单商机到达的阶段，因此假定每个已结商机都经过了每个未结阶段：每个未结阶段的学习概率均为 ${pct(p)} = ${n(won)} 个赢单 ÷ ${n(won + lost)} 个赢单或输单商机。`,
+    learnedUsed: (p, stages) =>
+      `阶段表中没有的阶段采用学习所得概率 ${pct(p)}：${stages.map((s) => `${s.name}（${n(s.count)} 个商机）`).join("、")}。`,
+    noAmount: (count, byStage) =>
+      `${n(count)} 个未结商机没有金额：计入商机数，不计入金额（${byStage}）；见“无金额的未结商机”列表。`,
+    wonNoAmount: (count) => `${n(count)} 个赢单商机没有金额：计入商机数，不计入“已成交”金额。`,
+    noDate: (open, won, grain) =>
+      `${[open > 0 ? `${n(open)} 个未结商机` : "", won > 0 ? `${n(won)} 个赢单商机` : ""].filter((x) => x !== "").join("和")}没有预计成交日期：计入分期管道的“无预计成交日期”行，不计入任何${zhGrain[grain]}，也不算逾期。`,
     wonBefore: (count, first) =>
       `${n(count)} 个在 ${first} 之前成交的商机不计入各期间（属于历史结果）；漏斗和“已成交”包含它们。`,
     noOpen: "没有未结商机：管道为空，表中只有已成交和输单的商机。",
+    liveBlank:
+      "已要求使用实时公式，但部分金额或预计成交日期为空，KAM.PIPELINE_FORECAST 不接受空值：本表只包含数值和 Excel 原生公式。",
+    liveStage: (stage) =>
+      `已要求使用实时公式，但阶段“${stage}”的写法与公式将从漏斗读取的阶段表不同：本表只包含数值和 Excel 原生公式。`,
     noOverdue: (asOf) => `${asOf} 没有逾期的未结商机。`,
     targetZero: (periods) =>
       `目标为 0 的期间（${periods}）不计算差距和覆盖率：覆盖率需要目标大于 0。`,
@@ -182,9 +288,9 @@ const zh: PipelineReportText = {
     noRows: "数据没有任何行，没有可分析的商机。",
     lengths: "各数据列的长度不一致。",
     notNumber: (row, what) => `第 ${row} 行：${what}不是数字。`,
-    stage: (row, stage, known) =>
-      `第 ${row} 行：未知阶段“${stage}”；已知阶段：${known}，也可以填写概率（如 50%）。`,
-    stageTable: (entry, reason) => `阶段表第 ${entry} 项：${reason}。`,
+    unknownStages: (stages, known, won, lost) =>
+      `未知阶段${stages.map((s) => `“${s.name}”（${n(s.count)} 个商机，首次出现在第 ${s.row} 行）`).join("、")}；已知阶段：${known}，也可以填写概率（如 50%）。阶段表中没有的阶段按数据中已结商机学习的赢单率计算，这需要既有赢单也有输单的商机：现有 ${n(won)} 个赢单、${n(lost)} 个输单。`,
+    stageTable: (entry, problem) => `阶段表第 ${entry} 项：${zhStageTableProblem(problem)}。`,
     targets: (count, periods) =>
       `共有 ${n(periods)} 个期间，却给了 ${n(count)} 个目标：请每个期间给一个目标，或给一个适用于所有期间的数。`,
     target: (value) => `目标不能为 ${value}：目标必须大于或等于 0。`,
@@ -192,5 +298,25 @@ const zh: PipelineReportText = {
   },
   roles: { amount: "金额", stage: "阶段", closeDate: "预计成交日期" },
 };
+
+/** A stage table problem in Chinese (the English text is the engine's reason). */
+function zhStageTableProblem(p: StageTableProblem): string {
+  switch (p.kind) {
+    case "probability":
+      return `“${p.name}”的概率必须在 0 到 1 之间（或 0% 到 100%）`;
+    case "category":
+      return `“${p.name}”的预测类别“${p.category}”未知；请使用 ${FORECAST_CATEGORIES.map((c) => `${CATEGORY_NAMES[c].zh}（${CATEGORY_NAMES[c].en}）`).join("、")}`;
+    case "closedNot100":
+      return `“${p.name}”属于“已成交”类别，概率必须为 100%`;
+    case "omittedNot0":
+      return `“${p.name}”属于“不计入”类别（输单或排除），概率必须为 0%`;
+    case "blank":
+      return "阶段名称为空";
+    case "twice":
+      return `阶段“${p.name}”出现了两次`;
+    default:
+      return "阶段表是空的";
+  }
+}
 
 export const PIPELINE_REPORT: Readonly<Record<"en" | "zh", PipelineReportText>> = { en, zh };

@@ -1,26 +1,31 @@
-// The Pipeline report: the weighted funnel by stage, the pipeline by period of close date against the
-// target (KAM.PIPELINE_FORECAST's rows with gap and coverage), the overdue open deals, and charts.
+// The Pipeline report: the weighted funnel by stage, the win probabilities learned from the closed
+// deals, the pipeline by period of close date against the target (KAM.PIPELINE_FORECAST's rows with gap
+// and coverage), the overdue open deals, the open deals without an amount, and charts.
 
 import { sum } from "../engine/numeric";
+import { Outcome } from "../engine/pipeline/conversion";
 import { pipelineCoverage } from "../engine/pipeline/coverage";
 import { pipelineForecast, PipelineForecast } from "../engine/pipeline/forecast";
 import {
   CATEGORY_NAMES,
   categoryOfProbability,
   classifyStage,
-  customStageTable,
   DEFAULT_STAGE_TABLE,
   ForecastCategory,
   formatPercent,
+  LOST_STAGE,
   Stage,
   StageTable,
+  stageKey,
+  stageTableOf,
   weightedAmounts,
 } from "../engine/pipeline/funnel";
+import { LearnedProbabilities, learnStageProbabilities } from "../engine/pipeline/learn";
 import { Grain, periodLabel } from "../engine/pipeline/periods";
 import { gapToTarget } from "../engine/plan/gap";
 import { pareto } from "../engine/accounts/pareto";
-import { isoFromSerial } from "../grid/dates";
-import { PIPELINE_REPORT, PipelineReportText } from "../i18n/report.pipeline";
+import { isoFromSerial, serialFromYmd } from "../grid/dates";
+import { AsOfRule, PIPELINE_REPORT, PipelineReportText, StageCount } from "../i18n/report.pipeline";
 import { PLAN_LABELS } from "../i18n/results.plan";
 import {
   Area,
@@ -28,6 +33,7 @@ import {
   CellContent,
   FormulaCell,
   NumberFormat,
+  ReportFigure,
   ReportSheet,
   a1,
   areaA1,
@@ -37,6 +43,8 @@ import { ticker } from "./progress";
 import { Dataset } from "./roles";
 import { ColumnSpec, PlacedTable, SheetBuilder, userText } from "./sheet";
 
+export type { StageCount } from "../i18n/report.pipeline";
+
 /** A stage of a company's own stage table: name, probability (0..1 or "50%"), forecast category. */
 export interface StageEntry {
   name: string;
@@ -45,8 +53,7 @@ export interface StageEntry {
 }
 
 export interface PipelineOptions {
-  /** Any day of the first period (Excel serial). Default: asOf, else the engine's rule (the period of
-   *  the earliest open close date). */
+  /** Any day of the first period (Excel serial). Default: the as-of date. */
   start?: number;
   /** Number of periods, 1..600. Default 12. */
   periods?: number;
@@ -56,18 +63,16 @@ export interface PipelineOptions {
   targets?: number | readonly number[];
   /** The company's own stages, replacing the defaults. */
   stageTable?: StageTable | readonly StageEntry[];
-  /** The date open deals are overdue on (Excel serial). Default: the first day of the first period. */
+  /** The as-of date (Excel serial): open deals closing before it are overdue, and the periods start
+   *  with its period. Default: the latest close date of a won or lost deal (the last day with
+   *  actuals); when no won or lost deal has a close date, `today`. */
   asOf?: number;
+  /** Today (Excel serial), the as-of date of last resort. Default: the computer's date. */
+  today?: number;
 }
 
 /** CRM exports list lost deals: the report's default stages add Lost (0%, left out of forecasts). */
-const LOST: Stage = {
-  name: "Lost",
-  aliases: ["输单", "丢单", "Closed lost"],
-  probability: 0,
-  category: "omitted",
-};
-const REPORT_STAGE_TABLE = new StageTable([...DEFAULT_STAGE_TABLE.stages, LOST]);
+const REPORT_STAGE_TABLE = new StageTable([...DEFAULT_STAGE_TABLE.stages, LOST_STAGE]);
 
 const OPEN: ReadonlySet<ForecastCategory> = new Set(["pipeline", "bestCase", "commit"]);
 
@@ -81,13 +86,216 @@ const COLORS = {
   warnText: "#9C5700",
 };
 
+const n = (v: number) => v.toLocaleString("en-US");
+
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+
+const formula = (text: string, value: number): FormulaCell => ({ formula: text, value });
+const rowAbs = (row: number, column: number) => `${columnLetters(column)}$${row + 1}`;
+
+// ---------------------------------------------------------------------------------------------
+// Stages: which the table knows, which it does not, and the probabilities learned from closed deals.
+
+/** What the stage column holds, checked against a stage table (see checkStages). */
+export interface StageCheck {
+  /** The table's stages the data use, in the table's order: the table's name, the name the report
+   *  shows (the zh-CN name of a default stage in Chinese), probability, category, deals. */
+  known: {
+    name: string;
+    label: string;
+    probability: number;
+    category: ForecastCategory;
+    count: number;
+  }[];
+  /** Stages written as a probability ("50%"), by probability. */
+  probabilities: { probability: number; count: number }[];
+  /** Stages the table does not know, in order of first appearance: the name as written (trimmed),
+   *  deals, the first sheet row. */
+  unknown: StageCount[];
+  /** Deals in a Closed stage (won), an Omitted stage (lost) and an open stage (unknown ones included). */
+  won: number;
+  lost: number;
+  open: number;
+  /** The win probability learned from the closed deals, won ÷ (won + lost), which unknown stages take:
+   *  present when there are won and lost deals (and some open stage to learn). */
+  learned?: number;
+  /** The sheet's note on the unknown stages and the probability they take, in the report language. */
+  note?: string;
+  /** What Create would stop with, in the report language: unknown stages with nothing to learn from
+   *  (no won or no lost deal), or a bad stage table. */
+  error?: string;
+}
+
+interface StageAnalysis {
+  check: StageCheck;
+  table: StageTable;
+  /** Per row: win probability and forecast category (an unknown stage: learned, Pipeline). */
+  probabilities: number[];
+  categories: ForecastCategory[];
+  /** Per row: the table's stage, when the row names one. */
+  named: (Stage | undefined)[];
+  /** Per row: index into check.unknown, or -1. */
+  unknownOf: Int32Array;
+  /** The table's open stages in order: with the unknown ones after them, the stages learned. */
+  openStages: Stage[];
+  /** Learned from the closed deals (open stages: openStages, then the unknown ones). */
+  learning?: LearnedProbabilities;
+}
+
+/** The report's stage table: the default one (with Lost), a StageTable, or the company's entries. */
+function resolveTable(
+  given: StageTable | readonly StageEntry[] | undefined,
+  L: PipelineReportText
+): { table: StageTable } | { error: string } {
+  if (given === undefined) return { table: REPORT_STAGE_TABLE };
+  if (given instanceof StageTable) return { table: given };
+  const built = stageTableOf(given);
+  if (!built.ok) return { error: L.errors.stageTable(built.index + 1, built.problem) };
+  return { table: built.table };
+}
+
+/** A stage's name as the report shows it: the zh-CN name of a default stage in Chinese. */
+function stageLabel(s: Stage, lang: "en" | "zh"): string {
+  return lang === "zh" && s.aliases.length > 0 ? s.aliases[0] : s.name;
+}
+
+/** "Prospect (10%), Intent (30%), ..." in the report language, for messages. */
+function describeStages(table: StageTable, lang: "en" | "zh"): string {
+  return table.stages
+    .map((s) => `${stageLabel(s, lang)} (${formatPercent(s.probability)})`)
+    .join(PIPELINE_REPORT[lang].listSeparator);
+}
+
+function analyseStages(
+  stages: readonly string[],
+  given: StageTable | readonly StageEntry[] | undefined,
+  lang: "en" | "zh",
+  rowOf: (i: number) => number
+): StageAnalysis {
+  const L = PIPELINE_REPORT[lang];
+  const resolved = resolveTable(given, L);
+  const empty: StageCheck = { known: [], probabilities: [], unknown: [], won: 0, lost: 0, open: 0 };
+  if ("error" in resolved) {
+    return {
+      check: { ...empty, error: resolved.error },
+      table: REPORT_STAGE_TABLE,
+      probabilities: [],
+      categories: [],
+      named: [],
+      unknownOf: new Int32Array(0),
+      openStages: [],
+    };
+  }
+  const table = resolved.table;
+  const count = stages.length;
+  const probabilities = new Array<number>(count);
+  const categories = new Array<ForecastCategory>(count);
+  const named = new Array<Stage | undefined>(count);
+  const unknownOf = new Int32Array(count).fill(-1);
+  const knownCount = new Map<Stage, number>();
+  const byProbability = new Map<number, number>();
+  const unknown: StageCount[] = [];
+  const unknownIndex = new Map<string, number>();
+  const outcomes = new Array<Outcome>(count);
+  let won = 0;
+  let lost = 0;
+  for (let i = 0; i < count; i++) {
+    const stage = stages[i];
+    const res = classifyStage(stage, table);
+    if (res.ok) {
+      probabilities[i] = res.probability;
+      categories[i] = res.category;
+      const s = table.find(stage);
+      named[i] = s;
+      if (s) knownCount.set(s, (knownCount.get(s) ?? 0) + 1);
+      else byProbability.set(res.probability, (byProbability.get(res.probability) ?? 0) + 1);
+    } else {
+      const key = stageKey(String(stage));
+      let k = unknownIndex.get(key);
+      if (k === undefined) {
+        k = unknown.length;
+        unknownIndex.set(key, k);
+        unknown.push({ name: String(stage).trim(), count: 0, row: rowOf(i) });
+      }
+      unknown[k].count++;
+      unknownOf[i] = k;
+      probabilities[i] = 0;
+      categories[i] = "pipeline";
+    }
+    const c = categories[i];
+    outcomes[i] = c === "closed" ? "won" : c === "omitted" ? "lost" : "open";
+    if (c === "closed") won++;
+    else if (c === "omitted") lost++;
+  }
+  const openStages = table.stages.filter((s) => OPEN.has(categoryOfStage(s)));
+  const learnable = openStages.length + unknown.length;
+  const learning =
+    won > 0 && lost > 0 && learnable > 0 ? learnStageProbabilities(learnable, outcomes) : undefined;
+  const unknownProbability = (k: number) =>
+    learning?.stages[openStages.length + k].probability ?? 0;
+  if (learning && unknown.length > 0)
+    for (let i = 0; i < count; i++)
+      if (unknownOf[i] >= 0) probabilities[i] = unknownProbability(unknownOf[i]);
+  const learned = learning?.stages[learning.stages.length - 1].probability;
+  const check: StageCheck = {
+    known: table.stages
+      .filter((s) => knownCount.has(s))
+      .map((s) => ({
+        name: s.name,
+        label: stageLabel(s, lang),
+        probability: s.probability,
+        category: categoryOfStage(s),
+        count: knownCount.get(s) ?? 0,
+      })),
+    probabilities: [...byProbability]
+      .sort((p, q) => p[0] - q[0])
+      .map(([probability, c]) => ({ probability, count: c })),
+    unknown,
+    won,
+    lost,
+    open: count - won - lost,
+    ...(learned !== undefined ? { learned } : {}),
+  };
+  if (unknown.length > 0) {
+    if (learned !== undefined) check.note = L.notes.learnedUsed(learned, unknown);
+    else check.error = L.errors.unknownStages(unknown, describeStages(table, lang), won, lost);
+  }
+  return { check, table, probabilities, categories, named, unknownOf, openStages, learning };
+}
+
+/**
+ * Checks an opportunity list's stage column against a stage table before the report is built (the
+ * pane's preview): the stages the table knows, those written as probabilities, the unknown ones with
+ * their deals and first row, and what the report will do about them — take the win probability
+ * learned from the closed deals (`learned`, `note`), or stop (`error`, also for a bad stage table).
+ * `table` defaults to the report's stages (Prospect … Won, Lost, with CRM synonyms such as Closed Won);
+ * `sheetRows[i]` is the sheet row of stages[i] (Dataset.sheetRows; default i + 1) for messages.
+ */
+export function checkStages(
+  stages: readonly string[],
+  table?: StageTable | readonly StageEntry[],
+  lang: "en" | "zh" = "en",
+  sheetRows?: readonly number[]
+): StageCheck {
+  return analyseStages(stages, table, lang, (i) => sheetRows?.[i] ?? i + 1).check;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report's model.
+
 interface StageGroup {
   label: string;
   probability: number;
   category: ForecastCategory;
   deals: number[];
+  /** Sum of the known amounts. */
   amount: number;
   weighted: number;
+  /** Deals without an amount. */
+  noAmount: number;
+  /** Share of the open deals' weighted amount (open stages only). */
   share?: number;
 }
 
@@ -98,29 +306,35 @@ interface OverdueDeal {
 }
 
 interface Model {
-  amounts: number[];
+  amounts: readonly (number | null)[];
   stages: string[];
-  closes: number[];
+  closes: readonly (number | null)[];
   probabilities: number[];
   categories: ForecastCategory[];
   groups: StageGroup[];
+  /** The first groups that make the stage table (the table's stages and the learned ones). */
   tableStages: number;
+  stagesAnalysis: StageAnalysis;
   forecast: PipelineForecast;
   grain: Grain;
   periods: number;
   targets?: number[];
-  overdueAsOf: number;
+  asOf: number;
+  asOfRule: AsOfRule;
+  startGiven: boolean;
   overdue: OverdueDeal[];
   open: number[];
+  /** Open deals without an amount, in data order. */
+  openNoAmount: number[];
+  wonNoAmount: number;
+  openNoDate: number;
+  wonNoDate: number;
+  /** Some amount or close date is blank (live formulas cannot take it). */
+  blanks: boolean;
   stageTableGiven: boolean;
+  /** A stage written otherwise than the stage rows a live formula would read (live mode is off). */
+  liveStageMismatch?: string;
 }
-
-const fail = (message: string): never => {
-  throw new Error(message);
-};
-
-const formula = (text: string, value: number): FormulaCell => ({ formula: text, value });
-const rowAbs = (row: number, column: number) => `${columnLetters(column)}$${row + 1}`;
 
 /** Builds the Pipeline report sheet from an opportunity list (roles amount, stage, closeDate). */
 export async function buildPipelineReport(
@@ -133,6 +347,8 @@ export async function buildPipelineReport(
   await tick(1);
   const live =
     options.live === true &&
+    !model.blanks &&
+    model.liveStageMismatch === undefined &&
     data.addresses.amount !== undefined &&
     data.addresses.stage !== undefined &&
     data.addresses.closeDate !== undefined;
@@ -150,9 +366,54 @@ export async function buildPipelineReport(
       periodLabel(f.start, model.grain)
     )
   );
-  layout(b, model, data, options, L, live);
+  const warnings = layout(b, model, data, options, L, live);
   await tick(4);
-  return b.build();
+  const sheet = b.build();
+  sheet.figures = figuresOf(model);
+  sheet.warnings = warnings;
+  return sheet;
+}
+
+/**
+ * The key figures of `kam report --json` (sheet.figures):
+ * - open_deals: the number of open deals (stages in the Pipeline, Best case or Commit category, and
+ *   unknown stages that take a learned probability), those without an amount or close date included;
+ * - open_amount: the sum of the open deals' known amounts (a deal without an amount adds nothing);
+ * - weighted: the weighted open pipeline, the sum over open deals of amount × win probability
+ *   (won deals are not in it);
+ * - won: the sum of the won deals' amounts (Closed category, every close date);
+ * - lost: the number of lost deals (Omitted category: Lost, or a stage of the company's table that is
+ *   left out of forecasts);
+ * - as_of: the as-of date, yyyy-mm-dd (given, else the latest close date of a won or lost deal,
+ *   else today): open deals closing before it are overdue, and the periods start with its period.
+ */
+function figuresOf(model: Model): Record<string, ReportFigure> {
+  const openAmounts = model.open.flatMap((i) => {
+    const a = model.amounts[i];
+    return a === null ? [] : [a];
+  });
+  const openWeighted = model.open.flatMap((i) => {
+    const a = model.amounts[i];
+    return a === null ? [] : [a * model.probabilities[i]];
+  });
+  const won = model.categories.flatMap((c, i) => {
+    const a = model.amounts[i];
+    return c === "closed" && a !== null ? [a] : [];
+  });
+  return {
+    open_deals: model.open.length,
+    open_amount: sum(openAmounts),
+    weighted: sum(openWeighted),
+    won: sum(won),
+    lost: model.categories.filter((c) => c === "omitted").length,
+    as_of: isoFromSerial(model.asOf),
+  };
+}
+
+/** Today as an Excel serial (the computer's local date). */
+function todaySerial(): number {
+  const d = new Date();
+  return serialFromYmd(d.getFullYear(), d.getMonth() + 1, d.getDate()) ?? 0;
 }
 
 function compute(
@@ -161,9 +422,13 @@ function compute(
   lang: "en" | "zh",
   L: PipelineReportText
 ): Model {
-  const amounts = data.numbers.amount;
+  // A CRM export's open deals may have no amount or close date: those roles keep blank cells as null
+  // in Dataset.sparse (a Dataset built without blanks may carry them in `numbers`).
+  const amounts: readonly (number | null)[] | undefined =
+    data.sparse?.amount ?? data.numbers.amount;
   const stages = data.text.stage;
-  const closes = data.numbers.closeDate;
+  const closes: readonly (number | null)[] | undefined =
+    data.sparse?.closeDate ?? data.numbers.closeDate;
   if (!amounts) return fail(L.errors.noColumn(L.roles.amount));
   if (!stages) return fail(L.errors.noColumn(L.roles.stage));
   if (!closes) return fail(L.errors.noColumn(L.roles.closeDate));
@@ -181,23 +446,23 @@ function compute(
   for (const [name, v] of [
     ["start", options.start],
     ["asOf", options.asOf],
+    ["today", options.today],
   ] as const) {
     if (v !== undefined && !Number.isFinite(v)) bad(name, "a date");
   }
   const rowOf = (i: number) => data.sheetRows[i] ?? i + 1;
+  let blanks = false;
   for (let i = 0; i < amounts.length; i++) {
-    if (!Number.isFinite(amounts[i])) fail(L.errors.notNumber(rowOf(i), L.roles.amount));
-    if (!Number.isFinite(closes[i])) fail(L.errors.notNumber(rowOf(i), L.roles.closeDate));
+    const a = amounts[i];
+    const c = closes[i];
+    if (a === null || c === null) blanks = true;
+    if (a !== null && !Number.isFinite(a)) fail(L.errors.notNumber(rowOf(i), L.roles.amount));
+    if (c !== null && !Number.isFinite(c)) fail(L.errors.notNumber(rowOf(i), L.roles.closeDate));
   }
 
-  let table = REPORT_STAGE_TABLE;
-  const given = options.stageTable;
-  if (given instanceof StageTable) table = given;
-  else if (given !== undefined) {
-    const built = customStageTable(given);
-    if (!built.ok) return fail(L.errors.stageTable(built.index + 1, built.reason));
-    table = built.table;
-  }
+  const st = analyseStages(stages, options.stageTable, lang, rowOf);
+  if (st.check.error !== undefined) fail(st.check.error);
+  const { table, probabilities, categories } = st;
 
   let targets: number[] | undefined;
   if (options.targets !== undefined) {
@@ -207,83 +472,141 @@ function compute(
     for (const v of targets) if (!(Number.isFinite(v) && v >= 0)) fail(L.errors.target(v));
   }
 
-  // Stage groups: the table's stages (omitted ones last), then stages written as probabilities.
-  const ordered = [
-    ...table.stages.filter((s) => (s.category ?? "") !== "omitted"),
-    ...table.stages.filter((s) => (s.category ?? "") === "omitted"),
-  ];
-  const stageIndex = new Map<Stage, number>();
-  const groups: StageGroup[] = ordered.map((s, k) => {
-    stageIndex.set(s, k);
-    return {
-      label: stageLabel(s, lang),
-      probability: s.probability,
-      category: s.category ?? categoryOfProbability(s.probability),
-      deals: [],
-      amount: 0,
-      weighted: 0,
-    };
+  // Stage groups: the table's open stages, the unknown stages (learned), the table's won stages, its
+  // omitted ones, then stages written as probabilities. Where the data name their own stages, the
+  // report's default open stages that no deal is in are left out.
+  const unknown = st.check.unknown;
+  const dropUnused = options.stageTable === undefined && unknown.length > 0;
+  const used = new Set<Stage>();
+  st.named.forEach((s) => {
+    if (s) used.add(s);
   });
+  const inCategory = (keep: (c: ForecastCategory) => boolean) =>
+    table.stages.filter((s) => keep(categoryOfStage(s)));
+  const group = (label: string, probability: number, category: ForecastCategory): StageGroup => ({
+    label,
+    probability,
+    category,
+    deals: [],
+    amount: 0,
+    weighted: 0,
+    noAmount: 0,
+  });
+  const stageGroup = new Map<Stage, StageGroup>();
+  const fromTable = (list: Stage[]) =>
+    list.map((s) => {
+      const g = group(stageLabel(s, lang), s.probability, categoryOfStage(s));
+      stageGroup.set(s, g);
+      return g;
+    });
+  const openGroups = fromTable(
+    inCategory((c) => OPEN.has(c)).filter((s) => !dropUnused || used.has(s))
+  );
+  const learnedGroups = unknown.map((u, k) =>
+    group(u.name, st.learning?.stages[st.openStages.length + k].probability ?? 0, "pipeline")
+  );
+  const closedGroups = fromTable(inCategory((c) => c === "closed"));
+  const omittedGroups = fromTable(inCategory((c) => c === "omitted"));
+  const groups = [...openGroups, ...learnedGroups, ...closedGroups, ...omittedGroups];
   const byProbability = new Map<number, StageGroup>();
-  const probabilities: number[] = [];
-  const categories: ForecastCategory[] = [];
-  stages.forEach((stage, i) => {
-    const res = classifyStage(stage, table);
-    if (!res.ok) return fail(L.errors.stage(rowOf(i), stage, table.describe()));
-    probabilities.push(res.probability);
-    categories.push(res.category);
-    const named = table.find(stage);
-    let group = named ? groups[stageIndex.get(named) ?? -1] : undefined;
-    if (!group) {
-      group = byProbability.get(res.probability);
-      if (!group) {
-        group = {
-          label: formatPercent(res.probability),
-          probability: res.probability,
-          category: res.category,
-          deals: [],
-          amount: 0,
-          weighted: 0,
-        };
-        byProbability.set(res.probability, group);
+  for (let i = 0; i < stages.length; i++) {
+    const named = st.named[i];
+    let g = named ? stageGroup.get(named) : undefined;
+    if (!g && st.unknownOf[i] >= 0) g = learnedGroups[st.unknownOf[i]];
+    if (!g) {
+      g = byProbability.get(probabilities[i]);
+      if (!g) {
+        g = group(formatPercent(probabilities[i]), probabilities[i], categories[i]);
+        byProbability.set(probabilities[i], g);
       }
     }
-    group.deals.push(i);
-  });
+    g.deals.push(i);
+  }
   const extra = [...byProbability.values()].sort((p, q) => p.probability - q.probability);
   const all = [...groups, ...extra];
   for (const g of all) {
-    const a = g.deals.map((i) => amounts[i]);
+    const known = g.deals.filter((i) => amounts[i] !== null);
+    const a = known.map((i) => amounts[i] ?? 0);
+    g.noAmount = g.deals.length - known.length;
     g.amount = sum(a);
     g.weighted = sum(
       weightedAmounts(
         a,
-        g.deals.map((i) => probabilities[i])
+        known.map((i) => probabilities[i])
       )
     );
   }
+  // Shares of the weighted pipeline: open stages only (won revenue is not pipeline).
+  const openAll = all.filter((g) => OPEN.has(g.category));
   const shares = pareto(
-    all.map((_, k) => String(k)),
-    all.map((g) => g.weighted)
+    openAll.map((_, k) => String(k)),
+    openAll.map((g) => g.weighted)
   );
-  if (shares.ok) for (const r of shares.value) all[Number(r.customer)].share = r.share;
+  if (shares.ok) for (const r of shares.value) openAll[Number(r.customer)].share = r.share;
+
+  // As of: given; else the last day with actuals (the latest close date of a won or lost deal);
+  // else today.
+  let asOf = options.asOf;
+  let asOfRule: AsOfRule = "given";
+  if (asOf === undefined) {
+    let latest = -Infinity;
+    for (let i = 0; i < closes.length; i++) {
+      const c = closes[i];
+      if (c !== null && !OPEN.has(categories[i]) && c > latest) latest = c;
+    }
+    if (latest > -Infinity) {
+      asOf = latest;
+      asOfRule = "actuals";
+    } else {
+      asOf = options.today ?? todaySerial();
+      asOfRule = "today";
+    }
+  }
+  asOf = Math.floor(asOf);
 
   const forecast = pipelineForecast(amounts, probabilities, categories, closes, {
-    start: options.start ?? options.asOf,
+    start: options.start ?? asOf,
     periods,
     grain,
   });
-  const overdueAsOf = Math.floor(options.asOf ?? forecast.start);
   const open: number[] = [];
   const overdue: OverdueDeal[] = [];
+  const openNoAmount: number[] = [];
+  let wonNoAmount = 0;
+  let openNoDate = 0;
+  let wonNoDate = 0;
   categories.forEach((c, i) => {
+    if (c === "closed") {
+      if (amounts[i] === null) wonNoAmount++;
+      if (closes[i] === null) wonNoDate++;
+    }
     if (!OPEN.has(c)) return;
     open.push(i);
-    const close = Math.floor(closes[i]);
-    if (close < overdueAsOf) overdue.push({ index: i, close, days: overdueAsOf - close });
+    if (amounts[i] === null) openNoAmount.push(i);
+    const d = closes[i];
+    if (d === null) {
+      openNoDate++;
+      return;
+    }
+    const close = Math.floor(d);
+    if (close < asOf) overdue.push({ index: i, close, days: asOf - close });
   });
+  // The live formula needs the stage rows when the table is the user's, a Lost stage is used or
+  // stages are learned (KAM.PIPELINE_FORECAST's own default table has neither). Those rows hold the
+  // names the sheet shows, so a stage written otherwise (an alias such as Closed Lost, or the English
+  // name of a stage shown in Chinese) would be unknown to the formula.
+  const stageTableGiven =
+    options.stageTable !== undefined || used.has(LOST_STAGE) || learnedGroups.length > 0;
+  let liveStageMismatch: string | undefined;
+  if (stageTableGiven) {
+    for (let i = 0; i < stages.length && liveStageMismatch === undefined; i++) {
+      const s = st.named[i];
+      if (s && stageKey(stageLabel(s, lang)) !== stageKey(stages[i])) liveStageMismatch = stages[i];
+    }
+  }
+  const amountOf = (i: number) => amounts[i] ?? 0;
   overdue.sort(
-    (p, q) => q.days - p.days || amounts[q.index] - amounts[p.index] || p.index - q.index
+    (p, q) => q.days - p.days || amountOf(q.index) - amountOf(p.index) || p.index - q.index
   );
 
   return {
@@ -294,25 +617,40 @@ function compute(
     categories,
     groups: all,
     tableStages: groups.length,
+    stagesAnalysis: st,
     forecast,
     grain,
     periods,
     targets,
-    overdueAsOf,
+    asOf,
+    asOfRule,
+    startGiven: options.start !== undefined,
     overdue,
     open,
-    // The live formula needs the stage rows when the table is the user's or a Lost stage is used
-    // (KAM.PIPELINE_FORECAST's own default table has no Lost stage).
-    stageTableGiven:
-      given !== undefined || stages.some((s) => typeof s === "string" && table.find(s) === LOST),
+    openNoAmount,
+    wonNoAmount,
+    openNoDate,
+    wonNoDate,
+    blanks,
+    stageTableGiven,
+    liveStageMismatch,
   };
 }
 
-/** A stage's name as the report shows it: the zh-CN name of a default stage in Chinese. */
-function stageLabel(s: Stage, lang: "en" | "zh"): string {
-  return lang === "zh" && s.aliases.length > 0 ? s.aliases[0] : s.name;
+function categoryOfStage(s: Stage): ForecastCategory {
+  return s.category ?? categoryOfProbability(s.probability);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The sheet.
+
+interface Note {
+  text: string;
+  /** Data left out or an assumption made: also in sheet.warnings. */
+  warning: boolean;
+}
+
+/** Lays the sheet out; returns the warnings (the notes on data left out and assumptions). */
 function layout(
   b: SheetBuilder,
   model: Model,
@@ -320,46 +658,100 @@ function layout(
   options: BuildOptions & PipelineOptions,
   L: PipelineReportText,
   live: boolean
-): void {
+): string[] {
   const lang = options.lang;
   const P = PLAN_LABELS[lang];
   const f = model.forecast;
+  const st = model.stagesAnalysis;
   const hasTargets = model.targets !== undefined;
-  const notes: string[] = [L.notes.method];
-  if (live) notes.unshift(L.notes.live);
-  if (options.live === true && !live) notes.push(L.notes.liveNeedsAddresses);
-  if (model.open.length === 0) notes.push(L.notes.noOpen);
-  if (f.omitted > 0) notes.push(L.notes.omitted(f.omitted));
-  if (f.wonBefore > 0) notes.push(L.notes.wonBefore(f.wonBefore, isoFromSerial(f.start)));
-  if (model.groups.some((g) => g.share === undefined)) notes.push(L.notes.noWeighted);
+  const notes: Note[] = [];
+  const note = (text: string, warning = true) => notes.push({ text, warning });
+  if (live) note(L.notes.live, false);
+  note(L.notes.method, false);
+  if (options.live === true && !live)
+    note(
+      model.blanks
+        ? L.notes.liveBlank
+        : model.liveStageMismatch !== undefined
+          ? L.notes.liveStage(model.liveStageMismatch)
+          : L.notes.liveNeedsAddresses
+    );
+  if (model.open.length === 0) note(L.notes.noOpen);
+  note(L.notes.asOf(model.asOfRule, isoFromSerial(model.asOf), model.grain, !model.startGiven));
+  const learning = st.learning;
+  if (learning) {
+    note(
+      L.notes.learned(learning.won / (learning.won + learning.lost), learning.won, learning.lost)
+    );
+    if (st.check.note !== undefined) note(st.check.note);
+  }
+  const groups = model.groups;
+  const withoutAmount = groups.some((g) => g.noAmount > 0);
+  if (model.openNoAmount.length > 0) {
+    const byStage = groups
+      .filter((g) => OPEN.has(g.category) && g.noAmount > 0)
+      .map((g) => `${g.label} ${n(g.noAmount)}`)
+      .join(L.listSeparator);
+    note(L.notes.noAmount(model.openNoAmount.length, byStage));
+  }
+  if (model.wonNoAmount > 0) note(L.notes.wonNoAmount(model.wonNoAmount));
+  if (model.openNoDate + model.wonNoDate > 0)
+    note(L.notes.noDate(model.openNoDate, model.wonNoDate, model.grain));
+  if (f.omitted > 0) note(L.notes.omitted(f.omitted));
+  if (f.wonBefore > 0) note(L.notes.wonBefore(f.wonBefore, isoFromSerial(f.start)));
+  // Shares need a weighted open pipeline above 0; no open deal, or none with an amount, is said above.
+  if (
+    model.open.length > model.openNoAmount.length &&
+    groups.some((g) => OPEN.has(g.category) && g.share === undefined)
+  )
+    note(L.notes.noWeighted);
 
   // Key figures refer to the tables below: reserve their rows.
   b.section(L.keyFigures);
   const kvTop = b.row;
-  const keyCount = 8 + (hasTargets ? 2 : 0);
-  /** The "Overdue as of" key figure (the sixth), which the days-overdue formulas subtract from. */
-  const asOfCell = a1(kvTop + 5, 1, true);
-  b.row += keyCount + 1;
+  type Key =
+    | "open"
+    | "weighted"
+    | "commit"
+    | "won"
+    | "lost"
+    | "openDeals"
+    | "openNoAmount"
+    | "openNoDate"
+    | "asOf"
+    | "overdueDeals"
+    | "overdueAmount"
+    | "target"
+    | "coverage";
+  const keys: Key[] = ["open", "weighted", "commit", "won", "lost", "openDeals"];
+  if (model.openNoAmount.length > 0) keys.push("openNoAmount");
+  if (model.openNoDate > 0) keys.push("openNoDate");
+  keys.push("asOf", "overdueDeals", "overdueAmount");
+  if (hasTargets) keys.push("target", "coverage");
+  /** The "As of" key figure, which the days-overdue formulas subtract from. */
+  const asOfCell = a1(kvTop + keys.indexOf("asOf"), 1, true);
+  b.row += keys.length + 1;
 
-  // 1. The weighted funnel by stage.
+  // 1. The weighted funnel by stage; its totals row covers the open deals only.
   b.section(L.funnelSection);
-  const groups = model.groups;
+  const funnelColumns: ColumnSpec[] = [
+    { header: L.fh.stage, width: 18 },
+    { header: L.fh.probability, format: "percent" },
+    { header: L.fh.category, width: 16 },
+    { header: L.fh.deals, format: "integer" },
+    { header: L.fh.amount, format: "number", width: 16 },
+    { header: L.fh.weighted, format: "number", width: 16 },
+    { header: L.fh.share, format: "percent" },
+  ];
+  if (withoutAmount) funnelColumns.push({ header: L.fh.noAmount, format: "integer" });
   const funnel = b.table(
     "KAM_Funnel",
-    [
-      { header: L.fh.stage, total: { label: L.total }, width: 18 },
-      { header: L.fh.probability, format: "percent" },
-      { header: L.fh.category, width: 16 },
-      { header: L.fh.deals, format: "integer", total: "sum" },
-      { header: L.fh.amount, format: "number", total: "sum", width: 16 },
-      { header: L.fh.weighted, format: "number", total: "sum", width: 16 },
-      { header: L.fh.share, format: "percent", total: "sum" },
-    ],
+    funnelColumns,
     groups.map(() => []),
     {
       rowFormula: (p, r, i) => {
         const g = groups[i];
-        return [
+        const cells: CellContent[] = [
           g.label,
           g.probability,
           CATEGORY_NAMES[g.category][lang],
@@ -368,13 +760,104 @@ function layout(
           formula(`=${a1(r, 4)}*${a1(r, 1)}`, g.weighted),
           g.share === undefined
             ? null
-            : formula(`=${a1(r, 5)}/${rowAbs(p.totalsRow ?? r, 5)}`, g.share),
+            : formula(`=${a1(r, 5)}/${rowAbs(p.firstRow + p.rows, 5)}`, g.share),
         ];
+        if (withoutAmount) cells.push(g.noAmount);
+        return cells;
       },
     }
   );
+  const fr = funnel.firstRow;
+  const funnelTotals = fr + groups.length;
+  const catRange = areaA1({ row: fr, column: 2, rows: groups.length, columns: 1 });
+  const colRange = (c: number) => areaA1({ row: fr, column: c, rows: groups.length, columns: 1 });
+  const cat = (c: ForecastCategory) => `"${CATEGORY_NAMES[c][lang]}"`;
+  const sumIf = (c: ForecastCategory, column: number) =>
+    `SUMIF(${catRange},${cat(c)},${colRange(column)})`;
+  const openSum = (column: number) =>
+    (["pipeline", "bestCase", "commit"] as const).map((c) => sumIf(c, column)).join("+");
+  const openGroups = groups.filter((g) => OPEN.has(g.category));
+  const openOf = (value: (g: StageGroup) => number) => sum(openGroups.map(value));
+  const totals: CellContent[] = [
+    L.openTotal,
+    null,
+    null,
+    formula(
+      `=${openSum(3)}`,
+      openOf((g) => g.deals.length)
+    ),
+    formula(
+      `=${openSum(4)}`,
+      openOf((g) => g.amount)
+    ),
+    formula(
+      `=${openSum(5)}`,
+      openOf((g) => g.weighted)
+    ),
+    formula(
+      `=SUM(${colRange(6)})`,
+      openOf((g) => g.share ?? 0)
+    ),
+  ];
+  if (withoutAmount)
+    totals.push(
+      formula(
+        `=${openSum(7)}`,
+        openOf((g) => g.noAmount)
+      )
+    );
+  b.put(funnelTotals, 0, [totals]);
+  b.format({ row: funnelTotals, column: 0, rows: 1, columns: totals.length }, { bold: true });
+  funnelColumns.forEach((c, i) => {
+    if (i >= 3 && c.format)
+      b.format({ row: funnelTotals, column: i, rows: 1, columns: 1 }, { numberFormat: c.format });
+  });
+  b.row = funnelTotals + 2;
 
-  // 2. The pipeline by period (the engine's rows; its Total row is the SUM row under the table).
+  // 2. The win probabilities learned from the closed deals, beside the stage table's.
+  if (learning) {
+    b.section(L.learnSection);
+    const rows = [
+      ...st.openStages.map((s, k) => ({
+        label: stageLabel(s, lang),
+        table: s.probability as number | null,
+        learned: learning.stages[k],
+      })),
+      ...st.check.unknown.map((u, k) => ({
+        label: u.name,
+        table: null,
+        learned: learning.stages[st.openStages.length + k],
+      })),
+    ];
+    b.table(
+      "KAM_LearnedStages",
+      [
+        { header: L.lh.stage, width: 18 },
+        { header: L.lh.table, format: "percent" },
+        { header: L.lh.learned, format: "percent" },
+        { header: L.lh.reached, format: "integer" },
+        { header: L.lh.won, format: "integer" },
+        { header: L.lh.used, width: 14 },
+      ],
+      rows.map(() => []),
+      {
+        rowFormula: (_, r, i) => {
+          const x = rows[i];
+          const p = x.learned.probability;
+          return [
+            userText(x.label),
+            x.table,
+            p === undefined ? null : formula(`=${a1(r, 4)}/${a1(r, 3)}`, p),
+            x.learned.reached,
+            x.learned.won,
+            x.table === null ? L.used.learned : L.used.table,
+          ];
+        },
+      }
+    );
+  }
+
+  // 3. The pipeline by period (the engine's rows; its Total row is the SUM row under the table).
   b.section(L.periodSection(model.grain));
   const rows = f.rows.filter((r) => r.kind !== "total");
   const label = (r: (typeof rows)[number]) =>
@@ -382,7 +865,9 @@ function layout(
       ? P.overdue
       : r.kind === "later"
         ? P.later
-        : periodLabel(r.start ?? f.start, model.grain);
+        : r.kind === "noDate"
+          ? L.noDate
+          : periodLabel(r.start ?? f.start, model.grain);
   const targetOf = (k: number) =>
     k >= 1 && k <= model.periods ? model.targets?.[k - 1] : undefined;
   const zeroTargets: string[] = [];
@@ -401,7 +886,7 @@ function layout(
     ];
   };
   const periodColumns: ColumnSpec[] = [
-    { header: L.ph.period, total: { label: P.total }, width: 12 },
+    { header: L.ph.period, total: { label: P.total }, width: 14 },
     { header: L.ph.deals, format: "integer", total: "sum" },
     { header: L.ph.total, format: "number", total: "sum", width: 16 },
     { header: L.ph.weighted, format: "number", total: "sum", width: 16 },
@@ -447,58 +932,61 @@ function layout(
       column: (i) => placed.column(i),
     };
   }
-  if (zeroTargets.length > 0) notes.push(L.notes.targetZero(zeroTargets.join(", ")));
+  if (zeroTargets.length > 0) note(L.notes.targetZero(zeroTargets.join(", ")));
 
-  // 3. Overdue deals.
-  const overdueText = isoFromSerial(model.overdueAsOf);
-  let overdue: PlacedTable | undefined;
-  let overdueAmountColumn = 0;
-  if (model.overdue.length === 0) {
-    notes.push(L.notes.noOverdue(overdueText));
-  } else {
-    b.section(L.overdueSection(overdueText));
-    const text = data.text;
-    const cols: {
-      header: string;
-      spec: ColumnSpec;
-      cell: (d: OverdueDeal, r: number) => CellContent;
-    }[] = [];
+  // Deal lists (overdue, without an amount) show the deal's name, customer and owner when known.
+  const text = data.text;
+  type DealColumn<D> = { spec: ColumnSpec; cell: (d: D, r: number) => CellContent };
+  const dealColumns = <D extends { index: number }>(): DealColumn<D>[] => {
+    const cols: DealColumn<D>[] = [];
     const textColumn = (role: "opportunity" | "customer" | "owner", header: string) => {
       const values = text[role];
       if (values)
-        cols.push({ header, spec: { header, width: 22 }, cell: (d) => userText(values[d.index]) });
+        cols.push({ spec: { header, width: 22 }, cell: (d) => userText(values[d.index]) });
     };
     textColumn("opportunity", L.oh.opportunity);
     textColumn("customer", L.oh.customer);
     textColumn("owner", L.oh.owner);
     cols.push({
-      header: L.oh.stage,
       spec: { header: L.oh.stage, width: 16 },
       cell: (d) => userText(model.stages[d.index]),
     });
+    return cols;
+  };
+  const sourceRow = <D extends { index: number }>(cols: DealColumn<D>[]) => {
+    if (!text.opportunity)
+      cols.push({
+        spec: { header: L.oh.row, format: "integer" },
+        cell: (d) => data.sheetRows[d.index] ?? d.index + 1,
+      });
+  };
+
+  // 4. Overdue deals.
+  const overdueText = isoFromSerial(model.asOf);
+  let overdue: PlacedTable | undefined;
+  let overdueAmountColumn = 0;
+  let overdueCloseColumn = 0;
+  if (model.overdue.length === 0) {
+    note(L.notes.noOverdue(overdueText), false);
+  } else {
+    b.section(L.overdueSection(overdueText));
+    const cols = dealColumns<OverdueDeal>();
     overdueAmountColumn = cols.length;
     cols.push({
-      header: L.oh.amount,
       spec: { header: L.oh.amount, format: "number", total: "sum", width: 16 },
       cell: (d) => model.amounts[d.index],
     });
     const closeColumn = cols.length;
+    overdueCloseColumn = closeColumn;
     cols.push({
-      header: L.oh.closeDate,
       spec: { header: L.oh.closeDate, format: "date", width: 12 },
       cell: (d) => d.close,
     });
     cols.push({
-      header: L.oh.days,
       spec: { header: L.oh.days, format: "integer" },
       cell: (d, r) => formula(`=${asOfCell}-${a1(r, closeColumn)}`, d.days),
     });
-    if (!text.opportunity)
-      cols.push({
-        header: L.oh.row,
-        spec: { header: L.oh.row, format: "integer" },
-        cell: (d) => data.sheetRows[d.index] ?? d.index + 1,
-      });
+    sourceRow(cols);
     cols[0].spec = { ...cols[0].spec, total: { label: L.total } };
     const deals = model.overdue;
     overdue = b.table(
@@ -507,7 +995,7 @@ function layout(
       deals.map(() => []),
       { rowFormula: (_, r, i) => cols.map((c) => c.cell(deals[i], r)) }
     );
-    const daysArea = overdue.column(cols.length - (text.opportunity ? 1 : 2));
+    const daysArea = overdue.column(closeColumn + 1);
     b.conditional({
       kind: "cellValue",
       area: daysArea,
@@ -524,75 +1012,105 @@ function layout(
     });
   }
 
+  // 5. Open deals without an amount: counted, never dropped; listed so that they can be completed.
+  let noAmountTable: PlacedTable | undefined;
+  if (model.openNoAmount.length > 0) {
+    b.section(L.noAmountSection);
+    const cols = dealColumns<{ index: number }>();
+    cols.push({
+      spec: { header: L.oh.closeDate, format: "date", width: 12 },
+      cell: (d) => {
+        const c = model.closes[d.index];
+        return c === null ? null : Math.floor(c);
+      },
+    });
+    sourceRow(cols);
+    const deals = model.openNoAmount.map((index) => ({ index }));
+    noAmountTable = b.table(
+      "KAM_NoAmount",
+      cols.map((c) => c.spec),
+      deals.map(() => []),
+      { rowFormula: (_, r, i) => cols.map((c) => c.cell(deals[i], r)) }
+    );
+  }
+
   b.section(L.notesSection);
-  for (const note of notes) b.note(note);
+  for (const x of notes) b.note(x.text);
   const end = b.row;
 
   // Key figures, now that the tables are placed.
-  const fr = funnel.firstRow;
-  const catRange = areaA1({ row: fr, column: 2, rows: groups.length, columns: 1 });
-  const colRange = (c: number) => areaA1({ row: fr, column: c, rows: groups.length, columns: 1 });
-  const cat = (c: ForecastCategory) => `"${CATEGORY_NAMES[c][lang]}"`;
-  const sumIf = (c: ForecastCategory, column: number) =>
-    `SUMIF(${catRange},${cat(c)},${colRange(column)})`;
-  const openSum = (column: number) =>
-    (["pipeline", "bestCase", "commit"] as const).map((c) => sumIf(c, column)).join("+");
-  const openAmounts = model.open.map((i) => model.amounts[i]);
-  const inCategory = (c: ForecastCategory) =>
-    model.categories.flatMap((k, i) => (k === c ? [model.amounts[i]] : []));
-  const pairs: [string, CellContent, NumberFormat?][] = [
-    [L.kOpen, formula(`=${openSum(4)}`, sum(openAmounts)), "number"],
-    [
+  const openAmounts = model.open.flatMap((i) => {
+    const a = model.amounts[i];
+    return a === null ? [] : [a];
+  });
+  const openProbabilities = model.open.flatMap((i) =>
+    model.amounts[i] === null ? [] : [model.probabilities[i]]
+  );
+  const amountsIn = (c: ForecastCategory) =>
+    model.categories.flatMap((k, i) => {
+      const a = model.amounts[i];
+      return k === c && a !== null ? [a] : [];
+    });
+  const dealsIn = (c: ForecastCategory) => model.categories.filter((k) => k === c).length;
+  const overdueAmounts = model.overdue.flatMap((d) => {
+    const a = model.amounts[d.index];
+    return a === null ? [] : [a];
+  });
+  const value: Record<Key, () => [string, CellContent, NumberFormat]> = {
+    open: () => [L.kOpen, formula(`=${openSum(4)}`, sum(openAmounts)), "number"],
+    weighted: () => [
       L.kWeighted,
-      formula(
-        `=${openSum(5)}`,
-        sum(
-          weightedAmounts(
-            openAmounts,
-            model.open.map((i) => model.probabilities[i])
-          )
-        )
-      ),
+      formula(`=${openSum(5)}`, sum(weightedAmounts(openAmounts, openProbabilities))),
       "number",
     ],
-    [L.kCommit, formula(`=${sumIf("commit", 4)}`, sum(inCategory("commit"))), "number"],
-    [L.kWon, formula(`=${sumIf("closed", 4)}`, sum(inCategory("closed"))), "number"],
-    [L.kOpenDeals, formula(`=${openSum(3)}`, model.open.length), "integer"],
-    [L.kOverdueAsOf, model.overdueAsOf, "date"],
-    [
+    commit: () => [
+      L.kCommit,
+      formula(`=${sumIf("commit", 4)}`, sum(amountsIn("commit"))),
+      "number",
+    ],
+    won: () => [L.kWon, formula(`=${sumIf("closed", 4)}`, sum(amountsIn("closed"))), "number"],
+    lost: () => [L.kLost, formula(`=${sumIf("omitted", 3)}`, dealsIn("omitted")), "integer"],
+    openDeals: () => [L.kOpenDeals, formula(`=${openSum(3)}`, model.open.length), "integer"],
+    openNoAmount: () => [
+      L.kOpenNoAmount,
+      formula(`=${openSum(7)}`, model.openNoAmount.length),
+      "integer",
+    ],
+    openNoDate: () => [L.kOpenNoDate, model.openNoDate, "integer"],
+    asOf: () => [L.kAsOf, model.asOf, "date"],
+    overdueDeals: () => [
       L.kOverdueDeals,
       overdue
-        ? formula(`=COUNT(${overdue.columnA1(overdueAmountColumn)})`, model.overdue.length)
+        ? formula(`=COUNT(${overdue.columnA1(overdueCloseColumn)})`, model.overdue.length)
         : 0,
       "integer",
     ],
-    [
+    overdueAmount: () => [
       L.kOverdueAmount,
-      overdue
-        ? formula(
-            `=SUM(${overdue.columnA1(overdueAmountColumn)})`,
-            sum(model.overdue.map((d) => model.amounts[d.index]))
-          )
-        : 0,
+      overdue ? formula(`=SUM(${overdue.columnA1(overdueAmountColumn)})`, sum(overdueAmounts)) : 0,
       "number",
     ],
-  ];
-  if (hasTargets) {
-    const targetTotal = sum(model.targets ?? []);
-    pairs.push([L.kTarget, formula(`=${a1(period.totalsRow, 7)}`, targetTotal), "number"]);
-    const due = rows.slice(0, model.periods + 1).map((r) => r.total);
-    const lastLabel = label(rows[model.periods]);
-    pairs.push([
-      L.kCoverage(lastLabel),
-      targetTotal > 0
-        ? formula(
-            `=SUM(${areaA1({ row: period.firstRow, column: 2, rows: model.periods + 1, columns: 1 })})/${a1(period.totalsRow, 7)}`,
-            pipelineCoverage(sum(due), targetTotal).coverage
-          )
-        : null,
-      "percent",
-    ]);
-  }
+    target: () => [
+      L.kTarget,
+      formula(`=${a1(period.totalsRow, 7)}`, sum(model.targets ?? [])),
+      "number",
+    ],
+    coverage: () => {
+      const targetTotal = sum(model.targets ?? []);
+      const due = rows.slice(0, model.periods + 1).map((r) => r.total);
+      return [
+        L.kCoverage(label(rows[model.periods])),
+        targetTotal > 0
+          ? formula(
+              `=SUM(${areaA1({ row: period.firstRow, column: 2, rows: model.periods + 1, columns: 1 })})/${a1(period.totalsRow, 7)}`,
+              pipelineCoverage(sum(due), targetTotal).coverage
+            )
+          : null,
+        "percent",
+      ];
+    },
+  };
+  const pairs = keys.map((k) => value[k]());
   b.row = kvTop;
   b.keyValues(pairs);
   b.row = end;
@@ -608,21 +1126,36 @@ function layout(
       style: { fill: COLORS.badFill, color: COLORS.badText },
     });
   }
-  const widest = Math.max(7, hasTargets ? 10 : 7, overdue ? overdue.area.columns : 0);
+  const widest = Math.max(
+    funnelColumns.length,
+    hasTargets ? 10 : 7,
+    learning ? 6 : 0,
+    overdue ? overdue.area.columns : 0,
+    noAmountTable ? noAmountTable.area.columns : 0
+  );
   const chartColumn = widest + 1;
   const stagesShown = groups.filter(
     (g, k) => k < model.tableStages && g.category !== "omitted"
   ).length;
   let chartRow = funnel.area.row;
   if (stagesShown > 0) {
+    // Where open deals lack amounts, amounts would hide them: the chart counts deals.
+    const byDeals = model.openNoAmount.length > 0;
     const shown = (c: number): Area => ({ ...funnel.column(c), rows: stagesShown });
     b.chart({
       kind: "funnel",
-      title: L.funnelChart,
-      series: [{ name: L.fh.amount, categories: shown(0), values: shown(4), color: COLORS.bar }],
+      title: byDeals ? L.funnelChartDeals : L.funnelChart,
+      series: [
+        {
+          name: byDeals ? L.fh.deals : L.fh.amount,
+          categories: shown(0),
+          values: shown(byDeals ? 3 : 4),
+          color: COLORS.bar,
+        },
+      ],
       anchor: { row: chartRow, column: chartColumn, rows: 16, columns: 8 },
       legend: "none",
-      yFormat: "number",
+      yFormat: byDeals ? "integer" : "number",
     });
     chartRow += 17;
   }
@@ -660,6 +1193,7 @@ function layout(
     yFormat: "number",
     legend: "bottom",
   });
+  return notes.filter((x) => x.warning).map((x) => x.text);
 }
 
 /** Where the pipeline-by-period rows are, portable table or live spill. */

@@ -15,9 +15,9 @@ export interface PipelineOptions {
 }
 
 export interface ForecastFigures {
-  /** Opportunities counted (every one but the omitted). */
+  /** Opportunities counted (every one but the omitted), those without an amount included. */
   count: number;
-  /** Sum of their amounts. */
+  /** Sum of their amounts (a deal without an amount adds nothing). */
   total: number;
   /** Sum of amount × probability (closed deals at 100%). */
   weighted: number;
@@ -30,13 +30,14 @@ export interface ForecastFigures {
 }
 
 export interface ForecastRow extends ForecastFigures {
-  kind: "overdue" | "period" | "later" | "total";
+  /** "noDate": deals without a close date (a row only when there are some). */
+  kind: "overdue" | "period" | "later" | "noDate" | "total";
   /** First day of the period (serial), for kind "period". */
   start?: number;
 }
 
 export interface PipelineForecast {
-  /** Overdue, one row per period, Later, Total. */
+  /** Overdue, one row per period, Later, No close date (only when a counted deal has none), Total. */
   rows: ForecastRow[];
   /** First day of the first period. */
   start: number;
@@ -56,12 +57,15 @@ const OPEN: ReadonlySet<ForecastCategory> = new Set(["pipeline", "bestCase", "co
  * - Omitted opportunities count nowhere; won ones before the first period are left out.
  * - Default start: the period of the earliest close date among open opportunities (among won ones when
  *   none is open; among all when every one is omitted) — the data decides, never the clock.
+ * - A CRM export's open deals may have no amount or no close date yet (null): a deal without an amount
+ *   is counted with the amount 0; one without a close date goes to the No close date row (never to a
+ *   period, never overdue), which is there only when some counted deal has no close date.
  */
 export function pipelineForecast(
-  amounts: readonly number[],
+  amounts: readonly (number | null)[],
   probabilities: readonly number[],
   categories: readonly ForecastCategory[],
-  closeDates: readonly number[],
+  closeDates: readonly (number | null)[],
   options: PipelineOptions
 ): PipelineForecast {
   const n = amounts.length;
@@ -75,8 +79,10 @@ export function pipelineForecast(
   // bounds[k] = first day of period k; bounds[periods] = the day after the last period.
   const bounds = Array.from({ length: periods + 1 }, (_, k) => addPeriods(start, k, grain));
   const end = bounds[periods];
-  // Buckets: 0 = overdue, 1..periods = the periods, periods + 1 = later; -1 = left out.
-  const buckets = periods + 2;
+  // Buckets: 0 = overdue, 1..periods = the periods, periods + 1 = later, periods + 2 = no close
+  // date; -1 = left out.
+  const buckets = periods + 3;
+  const noDate = periods + 2;
   const bucket = new Int32Array(n);
   const counts = new Int32Array(buckets);
   let omitted = 0;
@@ -88,9 +94,12 @@ export function pipelineForecast(
       omitted++;
       continue;
     }
-    const day = Math.floor(closeDates[i]);
+    const close = closeDates[i];
+    const day = close === null ? NaN : Math.floor(close);
     let b: number;
-    if (day < start) {
+    if (close === null) {
+      b = noDate;
+    } else if (day < start) {
       if (!OPEN.has(category)) {
         wonBefore++;
         continue;
@@ -130,7 +139,7 @@ export function pipelineForecast(
     const b = bucket[i];
     if (b < 0) continue;
     const j = next[b]++;
-    const a = amounts[i];
+    const a = amounts[i] ?? 0;
     const category = categories[i];
     measures.total[j] = a;
     measures.weighted[j] = category === "closed" ? a : a * probabilities[i];
@@ -149,8 +158,9 @@ export function pipelineForecast(
   });
   const rows: ForecastRow[] = [];
   for (let b = 0; b < buckets; b++) {
+    if (b === noDate && counts[b] === 0) continue;
     rows.push({
-      kind: b === 0 ? "overdue" : b === periods + 1 ? "later" : "period",
+      kind: b === 0 ? "overdue" : b === periods + 1 ? "later" : b === noDate ? "noDate" : "period",
       ...(b >= 1 && b <= periods ? { start: bounds[b - 1] } : {}),
       ...figures(offset[b], offset[b + 1]),
     });
@@ -161,12 +171,13 @@ export function pipelineForecast(
 
 function defaultStart(
   categories: readonly ForecastCategory[],
-  closeDates: readonly number[]
+  closeDates: readonly (number | null)[]
 ): number {
   const earliest = (keep: (c: ForecastCategory) => boolean) => {
     let min = Infinity;
     for (let i = 0; i < closeDates.length; i++) {
-      if (keep(categories[i]) && closeDates[i] < min) min = closeDates[i];
+      const d = closeDates[i];
+      if (d !== null && keep(categories[i]) && d < min) min = d;
     }
     return min;
   };
@@ -178,5 +189,5 @@ function defaultStart(
     const d = earliest(keep);
     if (d < Infinity) return d;
   }
-  throw new RangeError("pipelineForecast: no opportunities");
+  throw new RangeError("pipelineForecast: no opportunities with a close date");
 }

@@ -63,8 +63,40 @@ export const DEFAULT_STAGES: readonly Stage[] = [
   { name: "Intent", aliases: ["意向客户"], probability: 0.3, category: "pipeline" },
   { name: "Proposal", aliases: ["方案阶段"], probability: 0.5, category: "bestCase" },
   { name: "Negotiation", aliases: ["商务谈判"], probability: 0.7, category: "commit" },
-  { name: "Won", aliases: ["销售实现"], probability: 1, category: "closed" },
+  // CRM exports' words for a won deal (Salesforce "Closed Won", HubSpot "closedwon", Chinese CRMs 赢单/成交).
+  {
+    name: "Won",
+    aliases: [
+      "销售实现",
+      "Closed won",
+      "Closed-won",
+      "Closed_won",
+      "赢单",
+      "已赢单",
+      "成交",
+      "已成交",
+    ],
+    probability: 1,
+    category: "closed",
+  },
 ];
+
+/** CRM exports' words for a lost deal; the report's stage table adds this stage (0%, Omitted). */
+export const LOST_STAGE: Stage = {
+  name: "Lost",
+  aliases: [
+    "输单",
+    "已输单",
+    "丢单",
+    "已丢单",
+    "失败",
+    "Closed lost",
+    "Closed-lost",
+    "Closed_lost",
+  ],
+  probability: 0,
+  category: "omitted",
+};
 
 /** Stage names compare without case, spaces (including full-width ones) or width differences. */
 export function stageKey(name: string): string {
@@ -169,6 +201,36 @@ export function resolveStage(stage: string | number, table: StageTable): StageRe
   };
 }
 
+/** What is wrong with an entry of a company's stage table, for messages in either language. */
+export type StageTableProblem =
+  | { kind: "probability"; name: string }
+  | { kind: "category"; name: string; category: string }
+  | { kind: "closedNot100"; name: string }
+  | { kind: "omittedNot0"; name: string }
+  | { kind: "blank" }
+  | { kind: "twice"; name: string }
+  | { kind: "empty" };
+
+/** The English text of a stage table problem (the `reason` of customStageTable). */
+export function stageTableReason(problem: StageTableProblem): string {
+  switch (problem.kind) {
+    case "probability":
+      return `the probability of "${problem.name}" must be from 0 to 1 (or 0% to 100%)`;
+    case "category":
+      return `unknown forecast category "${problem.category}" for "${problem.name}"; use ${FORECAST_CATEGORIES.map((c) => `${CATEGORY_NAMES[c].en} (${CATEGORY_NAMES[c].zh})`).join(", ")}`;
+    case "closedNot100":
+      return `"${problem.name}" is Closed (won), so its probability must be 100%`;
+    case "omittedNot0":
+      return `"${problem.name}" is Omitted (lost or excluded), so its probability must be 0%`;
+    case "blank":
+      return "the stage name is blank";
+    case "twice":
+      return `stage "${problem.name}" is listed twice`;
+    default:
+      return "the stage table is empty";
+  }
+}
+
 /**
  * Builds a company's own stage table from (name, probability[, category]) entries, checking each.
  * A missing category follows categoryOfProbability; a Closed stage must have 100%, an Omitted one 0%,
@@ -177,47 +239,33 @@ export function resolveStage(stage: string | number, table: StageTable): StageRe
 export function customStageTable(
   entries: readonly { name: string; probability: number | string; category?: string | null }[]
 ): { ok: true; table: StageTable } | { ok: false; index: number; reason: string } {
+  const r = stageTableOf(entries);
+  return r.ok ? r : { ok: false, index: r.index, reason: stageTableReason(r.problem) };
+}
+
+/** customStageTable with the problem as data (for messages in the report's language). */
+export function stageTableOf(
+  entries: readonly { name: string; probability: number | string; category?: string | null }[]
+): { ok: true; table: StageTable } | { ok: false; index: number; problem: StageTableProblem } {
   const stages: Stage[] = [];
   const seen = new Set<string>();
+  const failure = (index: number, problem: StageTableProblem) =>
+    ({ ok: false, index, problem }) as const;
   for (let i = 0; i < entries.length; i++) {
     const { name, probability } = entries[i];
     const p = typeof probability === "number" ? probability : parseProbabilityText(probability);
-    if (p === undefined || !(p >= 0 && p <= 1)) {
-      return {
-        ok: false,
-        index: i,
-        reason: `the probability of "${name}" must be from 0 to 1 (or 0% to 100%)`,
-      };
-    }
+    if (p === undefined || !(p >= 0 && p <= 1)) return failure(i, { kind: "probability", name });
     const written = entries[i].category;
     let category: ForecastCategory | undefined;
     if (written !== undefined && written !== null && written.trim() !== "") {
       category = parseCategory(written);
-      if (category === undefined) {
-        return {
-          ok: false,
-          index: i,
-          reason: `unknown forecast category "${written}" for "${name}"; use ${FORECAST_CATEGORIES.map((c) => `${CATEGORY_NAMES[c].en} (${CATEGORY_NAMES[c].zh})`).join(", ")}`,
-        };
-      }
-      if (category === "closed" && p !== 1) {
-        return {
-          ok: false,
-          index: i,
-          reason: `"${name}" is Closed (won), so its probability must be 100%`,
-        };
-      }
-      if (category === "omitted" && p !== 0) {
-        return {
-          ok: false,
-          index: i,
-          reason: `"${name}" is Omitted (lost or excluded), so its probability must be 0%`,
-        };
-      }
+      if (category === undefined) return failure(i, { kind: "category", name, category: written });
+      if (category === "closed" && p !== 1) return failure(i, { kind: "closedNot100", name });
+      if (category === "omitted" && p !== 0) return failure(i, { kind: "omittedNot0", name });
     }
     const key = stageKey(name);
-    if (key === "") return { ok: false, index: i, reason: "the stage name is blank" };
-    if (seen.has(key)) return { ok: false, index: i, reason: `stage "${name}" is listed twice` };
+    if (key === "") return failure(i, { kind: "blank" });
+    if (seen.has(key)) return failure(i, { kind: "twice", name });
     seen.add(key);
     stages.push({
       name,
@@ -226,7 +274,7 @@ export function customStageTable(
       category: category ?? categoryOfProbability(p),
     });
   }
-  if (stages.length === 0) return { ok: false, index: 0, reason: "the stage table is empty" };
+  if (stages.length === 0) return failure(0, { kind: "empty" });
   return { ok: true, table: new StageTable(stages) };
 }
 
