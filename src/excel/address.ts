@@ -147,3 +147,30 @@ export function containsCell(range: RangeRef, cell: CellRef): boolean {
     cell.column <= range.right
   );
 }
+
+/** The cells two ranges share, or null when they do not overlap (or lie on different sheets). */
+export function intersect(a: RangeRef, b: RangeRef): RangeRef | null {
+  if (!sameSheet(a.sheet, b.sheet)) return null;
+  const top = Math.max(a.top, b.top);
+  const left = Math.max(a.left, b.left);
+  const bottom = Math.min(a.bottom, b.bottom);
+  const right = Math.min(a.right, b.right);
+  return top <= bottom && left <= right ? { sheet: a.sheet, top, left, bottom, right } : null;
+}
+
+/** Column indexes (any order, repeats allowed) as runs of adjacent columns, left to right. */
+export function columnRuns(columns: readonly number[]): { left: number; right: number }[] {
+  const sorted = [...new Set(columns)].sort((x, y) => x - y);
+  const runs: { left: number; right: number }[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && c === last.right + 1) last.right = c;
+    else runs.push({ left: c, right: c });
+  }
+  return runs;
+}
+
+/** "Sheet1!A1:A500, Sheet1!C1:C500": several ranges for display. */
+export function qualifiedAreas(areas: readonly RangeRef[]): string {
+  return areas.map(qualifiedA1).join(", ");
+}

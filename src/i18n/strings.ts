@@ -23,13 +23,21 @@ const enUS = {
 
   dataHeading: "Your data",
   dataNone: "No data chosen yet.",
-  dataHowTo:
-    "Select the data cells in the sheet, without the header row (for example A2:C500), then choose Use selection.",
+  /** Shared by the Reports and the Functions tab: how to select the data (`button`: what to choose next). */
+  selectWholeList: (button: string) =>
+    `Select the whole list in the sheet, header row included, then choose ${button}.`,
+  selectColumnsToo:
+    "You can also select only the columns you need; hold Ctrl to add columns that are apart.",
   useSelection: "Use selection",
   useSelectionBusy: "Reading the selection…",
   dataLabel: "Data",
   dataSize: (rows: number, columns: number) =>
-    `${plural(rows, "row", "rows")} × ${plural(columns, "column", "columns")}`,
+    `${plural(rows, "data row", "data rows")} × ${plural(columns, "column", "columns")}`,
+  headerLabel: "Header",
+  headerIs: (row: number, names: string) => `Row ${row}: ${names}`,
+  headerNone: "None: every row is data",
+  totalsLeftOut: (row: number) => `Row ${row}, a totals row, is left out.`,
+  selectionEmpty: "The selected cells are empty.",
   selectedNow: (address: string) => `Selected now: ${address}`,
   resultCellLabel: "Result cell",
   resultCellIs: (address: string) => `The active cell, now ${address}`,
@@ -52,18 +60,32 @@ const enUS = {
   exampleHeading: "Example",
   previewHeading: "Will insert",
   noDataForPreview: "Choose your data above to see the formula.",
-  columnsMismatchOne: (name: string, need: number, columns: string, first: string) =>
-    `${name} needs ${plural(need, "data column", "data columns")} side by side: ${columns}. ` +
-    `Your data has 1 column, which would only fill ${first}.`,
-  columnsMismatch: (name: string, need: number, columns: string, got: number) =>
-    `${name} needs ${plural(need, "data column", "data columns")} side by side: ${columns}. ` +
-    `Your data has ${plural(got, "column", "columns")}.`,
-  columnsSuggestion: (address: string) => `Select ${address} instead and choose Use selection.`,
+  argumentsHint:
+    "Each data argument takes the column of your list whose header names it; choose another if needed.",
+  columnOption: (letter: string, header: string) => `${letter} · ${header}`,
+  columnOptionBare: (letter: string) => `Column ${letter}`,
+  columnOptionText: (label: string) => `${label} (text)`,
+  chooseColumn: "Choose a column",
+  noColumn: "(none)",
+  firstColumn: (parameter: string) => `${parameter}: first column`,
+  lastColumn: (parameter: string) => `${parameter}: last column`,
+  outsideArgument: "Not a column of the list: type it into the formula (see the example).",
+  kindText: "text",
+  kindNumber: "numbers",
+  kindDate: "dates",
+  argumentNeed: (parameter: string, kind: string) => `${parameter} (${kind})`,
+  missingColumns: (name: string, list: string) =>
+    `${name} needs a column for ${list}. Choose it above, or select a list that has one.`,
+  outsideNeeded: (name: string, list: string) =>
+    `${name} also needs ${list}, which is not a column of a list: type the formula into the cell ` +
+    "yourself, as in the example.",
+  apartColumns: (list: string) => `${list}: choose columns that are side by side in the list.`,
+  noDataRows: "The selected list has no data rows below its header row.",
   insert: "Insert",
   insertBusy: "Inserting…",
   insertLabel: (name: string) => `Insert ${name}`,
 
-  needDataFirst: "Choose your data first: select it in the sheet, then choose Use selection.",
+  needDataFirst: "Choose your data first.",
   insertedTitle: "Formula inserted",
   inserted: (formula: string, address: string) => `${formula} is now in ${address}.`,
   notInsertedTitle: "Not inserted",
@@ -96,11 +118,18 @@ const zhCN: UiStrings = {
 
   dataHeading: "数据区域",
   dataNone: "尚未选择数据。",
-  dataHowTo: "请在工作表中选中数据单元格（不含标题行，例如 A2:C500），然后点击“使用所选区域”。",
+  selectWholeList: (button: string) =>
+    `在工作表中选中整个清单（包括标题行），然后点击“${button}”。`,
+  selectColumnsToo: "也可以只选中需要的列；按住 Ctrl 可以加选不相邻的列。",
   useSelection: "使用所选区域",
   useSelectionBusy: "正在读取所选区域…",
   dataLabel: "数据",
-  dataSize: (rows: number, columns: number) => `${rows} 行 × ${columns} 列`,
+  dataSize: (rows: number, columns: number) => `${rows} 行数据 × ${columns} 列`,
+  headerLabel: "标题行",
+  headerIs: (row: number, names: string) => `第 ${row} 行：${names}`,
+  headerNone: "无：每一行都是数据",
+  totalsLeftOut: (row: number) => `第 ${row} 行是合计行，不计入数据。`,
+  selectionEmpty: "所选单元格是空的。",
   selectedNow: (address: string) => `当前选中：${address}`,
   resultCellLabel: "结果单元格",
   resultCellIs: (address: string) => `活动单元格，当前为 ${address}`,
@@ -122,16 +151,30 @@ const zhCN: UiStrings = {
   exampleHeading: "示例",
   previewHeading: "将插入",
   noDataForPreview: "请先在上方选择数据，即可预览公式。",
-  columnsMismatchOne: (name: string, need: number, columns: string, first: string) =>
-    `${name} 需要 ${need} 个相邻的数据列：${columns}。当前数据只有 1 列，只能填入 ${first}。`,
-  columnsMismatch: (name: string, need: number, columns: string, got: number) =>
-    `${name} 需要 ${need} 个相邻的数据列：${columns}。当前数据有 ${got} 列。`,
-  columnsSuggestion: (address: string) => `请改为选中 ${address}，然后点击“使用所选区域”。`,
+  argumentsHint: "每个数据参数取清单中标题与之相符的列；如有需要，可以改选其他列。",
+  columnOption: (letter: string, header: string) => `${letter} 列 · ${header}`,
+  columnOptionBare: (letter: string) => `${letter} 列`,
+  columnOptionText: (label: string) => `${label}（文本）`,
+  chooseColumn: "请选择列",
+  noColumn: "（无）",
+  firstColumn: (parameter: string) => `${parameter}：起始列`,
+  lastColumn: (parameter: string) => `${parameter}：结束列`,
+  outsideArgument: "不是清单中的列：请在公式中自行填写（参见示例）。",
+  kindText: "文本",
+  kindNumber: "数字",
+  kindDate: "日期",
+  argumentNeed: (parameter: string, kind: string) => `${parameter}（${kind}列）`,
+  missingColumns: (name: string, list: string) =>
+    `${name} 需要一列作为 ${list}。请在上方选择，或选中包含该列的清单。`,
+  outsideNeeded: (name: string, list: string) =>
+    `${name} 还需要 ${list}，它不是清单中的列：请参照示例在单元格中自行输入公式。`,
+  apartColumns: (list: string) => `${list}：请选择清单中相邻的列。`,
+  noDataRows: "所选清单在标题行下方没有数据行。",
   insert: "插入",
   insertBusy: "正在插入…",
   insertLabel: (name: string) => `插入 ${name}`,
 
-  needDataFirst: "请先选择数据：在工作表中选中数据，然后点击“使用所选区域”。",
+  needDataFirst: "请先选择数据。",
   insertedTitle: "公式已插入",
   inserted: (formula: string, address: string) => `${formula} 已写入 ${address}。`,
   notInsertedTitle: "未插入",

@@ -13,7 +13,7 @@ import path from "path";
 import type { Page } from "playwright-core";
 import { Harness, dist, out, skipBrowser, startHarness } from "./harness";
 
-/* global window, document */
+/* global window, document, HTMLSelectElement */
 
 interface MetaFunction {
   id: string;
@@ -82,7 +82,7 @@ describeBrowser("task pane in headless Chromium", () => {
 
   async function insertRfm(
     page: Page,
-    labels: { use: string; insert: string; rfmName: string; done: string }
+    labels: { use: string; insert: string; rfmName: string; done: string; amountColumn: string }
   ): Promise<void> {
     await page.evaluate(() => {
       const mock = (window as unknown as MockWindow).kamMock;
@@ -94,16 +94,24 @@ describeBrowser("task pane in headless Chromium", () => {
         ["Initech", "2024-03-30", 300],
         ["Globex", "2024-04-12", 650],
       ]);
-      mock.select("Sheet1!A2:C6");
+      // The whole list, header row included.
+      mock.select("Sheet1!A1:C6");
     });
     await page.getByRole("button", { name: labels.use }).click();
-    await page.getByTestId("data-address").getByText("Sheet1!A2:C6").waitFor();
+    await page.getByTestId("data-address").getByText("Sheet1!A1:C6").waitFor();
     await page.evaluate(() => (window as unknown as MockWindow).kamMock.select("Sheet1!E2"));
     await page.getByTestId("target-address").getByText("Sheet1!E2").waitFor();
     await page.getByRole("button", { name: nameRegExp(labels.rfmName) }).click();
     await expect(page.getByTestId("formula-preview").textContent()).resolves.toBe(
       "=KAM.RFM(A2:A6,B2:B6,C2:C6)"
     );
+    // Each data argument has a drop-down of the list's columns by header name.
+    await expect(
+      page.getByRole("combobox", { name: "amounts" }).evaluate((e) => {
+        const select = e as HTMLSelectElement;
+        return select.options[select.selectedIndex]?.textContent;
+      })
+    ).resolves.toBe(labels.amountColumn);
     // Let the accordion finish opening: a click during its animation can miss the button.
     await animationsDone(page);
     await page.getByRole("button", { name: `${labels.insert} KAM.${labels.rfmName}` }).click();
@@ -147,6 +155,7 @@ describeBrowser("task pane in headless Chromium", () => {
       insert: "Insert",
       rfmName: functions.find((f) => f.id === "RFM")?.name ?? "RFM",
       done: "Formula inserted",
+      amountColumn: "C · Amount",
     });
     await expect(
       page.evaluate(() => (window as unknown as MockWindow).kamMock.formula("Sheet1!E2"))
@@ -190,6 +199,7 @@ describeBrowser("task pane in headless Chromium", () => {
       insert: "插入",
       rfmName: functions.find((f) => f.id === "RFM")?.name ?? "RFM",
       done: "公式已插入",
+      amountColumn: "C 列 · Amount",
     });
     // Written with the function id; Excel shows it with the localized name.
     await expect(
@@ -203,6 +213,18 @@ describeBrowser("task pane in headless Chromium", () => {
 
   test("fits a 320 px wide pane without horizontal scrolling", async () => {
     const { page, problems } = await openPane("en-US", 320);
+    // With a list whose header names are long: the drop-downs must not widen the pane.
+    await page.evaluate(() => {
+      const mock = (window as unknown as MockWindow).kamMock;
+      mock.setValues("Sheet1!A1", [
+        ["Customer name as registered with the tax office", "Date of the order", "Amount"],
+        ["Acme", "2024-01-15", 1200],
+        ["Globex", "2024-02-03", 800],
+      ]);
+      mock.select("Sheet1!A1:C3");
+    });
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByTestId("data-address").getByText("Sheet1!A1:C3").waitFor();
     await page.getByRole("button", { name: nameRegExp("RFM") }).click();
     await animationsDone(page);
     const overflow = await page.evaluate(

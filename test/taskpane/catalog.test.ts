@@ -14,6 +14,7 @@ import {
   qualifiedId,
 } from "../../src/taskpane/metadata";
 import { filterFunctions } from "../../src/taskpane/search";
+import { hasArgumentSpec } from "../../src/taskpane/argumentRoles";
 
 /* global __dirname */
 
@@ -56,9 +57,18 @@ describe("UI strings", () => {
 
   test("counts read naturally", () => {
     const t = getStrings("en-US");
-    expect(t.dataSize(1, 1)).toBe("1 row × 1 column");
-    expect(t.dataSize(1499, 3)).toBe("1,499 rows × 3 columns");
-    expect(getStrings("zh-CN").dataSize(499, 3)).toBe("499 行 × 3 列");
+    expect(t.dataSize(1, 1)).toBe("1 data row × 1 column");
+    expect(t.dataSize(1499, 3)).toBe("1,499 data rows × 3 columns");
+    expect(getStrings("zh-CN").dataSize(499, 3)).toBe("499 行数据 × 3 列");
+  });
+
+  test("one instruction for selecting data, shared by the Reports and the Functions tab", () => {
+    expect(getStrings("en-US").selectWholeList("Read data")).toBe(
+      "Select the whole list in the sheet, header row included, then choose Read data."
+    );
+    expect(getStrings("zh-CN").selectWholeList("读取数据")).toBe(
+      "在工作表中选中整个清单（包括标题行），然后点击“读取数据”。"
+    );
   });
 });
 
@@ -137,6 +147,13 @@ describe("catalog", () => {
     expect(catalogProblems([en[0]], CORE_CATALOG)).toEqual([
       "RFM: in the catalog but not in functions.json",
     ]);
+  });
+
+  test("every data argument of the catalog has a role or kind for picking its column", () => {
+    const unknown = Object.entries(FUNCTION_CATALOG).flatMap(([id, entry]) =>
+      entry.dataColumns.filter((p) => !hasArgumentSpec(id, p)).map((p) => `${id}.${p}`)
+    );
+    expect(unknown).toEqual([]);
   });
 
   test("a function the catalog does not know yet takes its leading required ranges", () => {

@@ -1,7 +1,7 @@
 // src/excel/workbook.ts (the Office.js boundary) driven against the in-memory Excel stand-in.
 
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import { officeExcel } from "../../src/excel/workbook";
+import { HEAD_ROWS, officeExcel } from "../../src/excel/workbook";
 import { describeExcelError } from "../../src/excel/errors";
 import {
   InstalledMock,
@@ -30,6 +30,7 @@ describe("readSelection", () => {
     const selection = await officeExcel.readSelection();
     expect(selection).toEqual({
       range: { sheet: "Sheet1", top: 1, left: 0, bottom: 499, right: 2 },
+      areas: [{ sheet: "Sheet1", top: 1, left: 0, bottom: 499, right: 2 }],
       activeCell: { sheet: "Sheet1", row: 6, column: 1 },
     });
     expect(book.syncCount).toBe(1);
@@ -49,9 +50,78 @@ describe("readSelection", () => {
     expect(range).toEqual({ sheet: "Sheet1", top: 0, left: 0, bottom: 1048575, right: 2 });
   });
 
+  test("columns selected apart (Ctrl+click) are all reported", async () => {
+    book.select("Sheet1!A1:A9,Sheet1!C1:D9", "C1");
+    const selection = await officeExcel.readSelection();
+    expect(selection.areas).toEqual([
+      { sheet: "Sheet1", top: 0, left: 0, bottom: 8, right: 0 },
+      { sheet: "Sheet1", top: 0, left: 2, bottom: 8, right: 3 },
+    ]);
+    expect(selection.range).toEqual(selection.areas[0]);
+    expect(book.syncCount).toBe(1);
+  });
+
   test("an Excel error rejects the call", async () => {
     book.failNextSync(new MockOfficeError("InvalidSelection", "The current selection is invalid."));
     await expect(officeExcel.readSelection()).rejects.toMatchObject({ code: "InvalidSelection" });
+  });
+});
+
+describe("readSelectedBlock", () => {
+  beforeEach(() => {
+    book.setValues("Sheet1!A1", [
+      ["Customer", "Region", "Date", "Amount"],
+      ["Acme", "North", "2024-01-15", 1200],
+      ["Globex", "South", "2024-02-03", 800],
+      ["Total", "", "", 2000],
+    ]);
+  });
+
+  test("the selection trimmed to the used cells, with values and formats, in two syncs", async () => {
+    book.select("Sheet1!A:D", "A1");
+    const block = await officeExcel.readSelectedBlock();
+    expect(block).toMatchObject({
+      sheet: "Sheet1",
+      top: 0,
+      bottom: 3,
+      columns: [0, 1, 2, 3],
+      lastRow: undefined,
+      selection: { activeCell: { sheet: "Sheet1", row: 0, column: 0 } },
+    });
+    expect(block?.values[1]).toEqual(["Acme", "North", "2024-01-15", 1200]);
+    expect(block?.formats).toHaveLength(4);
+    expect(book.syncCount).toBe(2);
+    expect(book.runCount).toBe(1);
+  });
+
+  test("columns apart are read side by side, left to right, over the same rows", async () => {
+    book.select("Sheet1!D1:D4,Sheet1!A1:A3", "A1");
+    const block = await officeExcel.readSelectedBlock();
+    expect(block).toMatchObject({ top: 0, bottom: 3, columns: [0, 3] });
+    expect(block?.values).toEqual([
+      ["Customer", "Amount"],
+      ["Acme", 1200],
+      ["Globex", 800],
+      ["Total", 2000],
+    ]);
+  });
+
+  test("a long list: only the first rows are read, and the last row", async () => {
+    book.setValues(
+      "'销售 数据'!B1",
+      Array.from({ length: 1500 }, (_, i) => (i === 0 ? ["Amount"] : [i]))
+    );
+    book.setValues("'销售 数据'!B1501", [["合计"]]);
+    book.select("'销售 数据'!B:B");
+    const block = await officeExcel.readSelectedBlock();
+    expect(block).toMatchObject({ sheet: "销售 数据", top: 0, bottom: 1500, columns: [1] });
+    expect(block?.values).toHaveLength(HEAD_ROWS);
+    expect(block?.lastRow).toEqual(["合计"]);
+  });
+
+  test("empty cells: null", async () => {
+    book.select("Sheet1!H1:J9");
+    await expect(officeExcel.readSelectedBlock()).resolves.toBeNull();
   });
 });
 

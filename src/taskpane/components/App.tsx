@@ -14,16 +14,17 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { CellRef, RangeRef, qualifiedA1, qualifiedCellA1 } from "../../excel/address";
+import { CellRef, qualifiedAreas, qualifiedCellA1 } from "../../excel/address";
 import { describeExcelError } from "../../excel/errors";
 import { ExcelPort, SelectionSnapshot } from "../../excel/workbook";
 import { Language, UiStrings, getStrings } from "../../i18n/strings";
-import { dataColumnsOf } from "../catalog";
+import { ArgumentPicks, dataArguments } from "../argumentRoles";
 import { decideInsert } from "../formula";
+import { SelectedList, readList } from "../list";
 import { FunctionInfo } from "../metadata";
 import { ConfirmReplace } from "./ConfirmReplace";
 import { DataPanel } from "./DataPanel";
-import { columnsMessage } from "./FunctionDetails";
+import { incompleteMessage } from "./FunctionDetails";
 import { Gallery } from "./Gallery";
 import { LanguageProvider, useStrings } from "./language";
 import { getWorkflowStrings } from "../../i18n/workflows";
@@ -120,7 +121,9 @@ function FunctionsTab({ language, excel, loadFunctions }: AppProps): React.JSX.E
   const t = useStrings();
   const styles = useStyles();
   const [list, setList] = React.useState<FunctionList>({ state: "loading" });
-  const [data, setData] = React.useState<RangeRef | null>(null);
+  const [data, setData] = React.useState<SelectedList | null>(null);
+  /** The user's choices of columns, per function id; a new list starts from the detected ones. */
+  const [choices, setChoices] = React.useState<Record<string, ArgumentPicks>>({});
   const [current, setCurrent] = React.useState<SelectionSnapshot | null>(null);
   const [reading, setReading] = React.useState(false);
   const [dataNotice, setDataNotice] = React.useState<NoticeContent | null>(null);
@@ -178,10 +181,17 @@ function FunctionsTab({ language, excel, loadFunctions }: AppProps): React.JSX.E
     setReading(true);
     setDataNotice(null);
     try {
-      const selection = await excel.readSelection();
-      setCurrent(selection);
-      setData(selection.range);
+      const block = await excel.readSelectedBlock();
+      if (block) setCurrent(block.selection);
+      const list = block ? readList(block) : null;
+      if (!list) {
+        setDataNotice({ intent: "warning", body: t.selectionEmpty });
+        return;
+      }
+      setData(list);
+      setChoices({});
       setNotice(null);
+      if (list.dataBottom < list.dataTop) setDataNotice({ intent: "warning", body: t.noDataRows });
     } catch (error) {
       setDataNotice(excelNotice(t.selectionReadFailed, error, t));
     } finally {
@@ -189,20 +199,23 @@ function FunctionsTab({ language, excel, loadFunctions }: AppProps): React.JSX.E
     }
   };
 
-  const insert = async (fn: FunctionInfo): Promise<void> => {
+  const insert = async (fn: FunctionInfo, picks: ArgumentPicks): Promise<void> => {
     if (!data) {
       setNotice({
         id: fn.id,
-        notice: { intent: "warning", body: t.needDataFirst },
+        notice: {
+          intent: "warning",
+          body: `${t.needDataFirst} ${t.selectWholeList(t.useSelection)}`,
+        },
       });
       return;
     }
-    const columns = dataColumnsOf(fn);
+    const args = dataArguments(fn);
     setBusyId(fn.id);
     setNotice(null);
     try {
       const outcome = await excel.insertAtActiveCell((target) =>
-        decideInsert(fn.id, columns, data, target)
+        decideInsert(fn.id, args, picks, data, target)
       );
       const address = qualifiedCellA1(outcome.target);
       if (outcome.kind === "written") {
@@ -227,7 +240,7 @@ function FunctionsTab({ language, excel, loadFunctions }: AppProps): React.JSX.E
           notice: {
             intent: "warning",
             title: t.notInsertedTitle,
-            body: t.insideData(address, qualifiedA1(data)),
+            body: t.insideData(address, qualifiedAreas(data.areas)),
           },
         });
       } else {
@@ -236,7 +249,7 @@ function FunctionsTab({ language, excel, loadFunctions }: AppProps): React.JSX.E
           notice: {
             intent: "warning",
             title: t.notInsertedTitle,
-            body: columnsMessage(t, fn, outcome.reason.plan, columns),
+            body: incompleteMessage(t, fn, outcome.reason.plan),
           },
         });
       }
@@ -303,10 +316,14 @@ function FunctionsTab({ language, excel, loadFunctions }: AppProps): React.JSX.E
         <Gallery
           functions={list.functions}
           data={data}
+          choices={choices}
           targetSheet={current ? current.activeCell.sheet : null}
           busyId={busyId}
           notice={notice}
-          onInsert={(fn) => void insert(fn)}
+          onChoose={(fn, parameter, pick) =>
+            setChoices((all) => ({ ...all, [fn.id]: { ...all[fn.id], [parameter]: pick } }))
+          }
+          onInsert={(fn, picks) => void insert(fn, picks)}
           onDismissNotice={() => setNotice(null)}
         />
       )}

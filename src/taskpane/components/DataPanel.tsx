@@ -1,5 +1,6 @@
-// "Your data": the range the functions will read (pinned with Use selection), what is selected now,
-// and where the formula will go (the active cell at the moment of Insert).
+// "Your data": the list the functions will read (pinned with Use selection: the whole list with its
+// header row, or some of its columns), its header, what is selected now, and where the formula will
+// go (the active cell at the moment of Insert).
 
 import * as React from "react";
 import {
@@ -12,15 +13,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import {
-  RangeRef,
-  columnCount,
-  containsCell,
-  qualifiedA1,
-  qualifiedCellA1,
-  rowCount,
-} from "../../excel/address";
+import { qualifiedAreas, qualifiedCellA1 } from "../../excel/address";
 import { SelectionSnapshot } from "../../excel/workbook";
+import { SelectedList, dataRowCount, insideList } from "../list";
 import { useStrings } from "./language";
 import { Notice, NoticeContent } from "./Notice";
 
@@ -55,7 +50,7 @@ const useStyles = makeStyles({
 });
 
 export interface DataPanelProps {
-  data: RangeRef | null;
+  data: SelectedList | null;
   current: SelectionSnapshot | null;
   reading: boolean;
   notice: NoticeContent | null;
@@ -68,7 +63,7 @@ export function DataPanel(props: DataPanelProps): React.JSX.Element {
   const t = useStrings();
   const styles = useStyles();
   const headingId = React.useId();
-  const activeInside = data !== null && current !== null && containsCell(data, current.activeCell);
+  const activeInside = data !== null && current !== null && insideList(data, current.activeCell);
 
   return (
     <Card className={styles.card} role="region" aria-labelledby={headingId}>
@@ -91,11 +86,22 @@ export function DataPanel(props: DataPanelProps): React.JSX.Element {
           <dt className={styles.term}>{t.dataLabel}</dt>
           <dd className={styles.value}>
             <span className={styles.address} data-testid="data-address">
-              {qualifiedA1(data)}
+              {qualifiedAreas(data.areas)}
             </span>{" "}
             <Caption1 className={styles.muted}>
-              {t.dataSize(rowCount(data), columnCount(data))}
+              {t.dataSize(dataRowCount(data), data.columns.length)}
             </Caption1>
+          </dd>
+          <dt className={styles.term}>{t.headerLabel}</dt>
+          <dd className={styles.value} data-testid="data-header">
+            {data.headerRow === null
+              ? t.headerNone
+              : t.headerIs(data.headerRow + 1, headerNames(data))}
+            {data.totalsRow !== null && (
+              <Caption1 block className={styles.muted}>
+                {t.totalsLeftOut(data.totalsRow + 1)}
+              </Caption1>
+            )}
           </dd>
           <dt className={styles.term}>{t.resultCellLabel}</dt>
           <dd className={styles.value} data-testid="target-address">
@@ -108,14 +114,17 @@ export function DataPanel(props: DataPanelProps): React.JSX.Element {
             {t.dataNone}
           </Text>
           <Text block className={styles.muted}>
-            {t.dataHowTo}
+            {t.selectWholeList(t.useSelection)}
+          </Text>
+          <Text block className={styles.muted}>
+            {t.selectColumnsToo}
           </Text>
         </div>
       )}
 
       {current && (
         <Caption1 className={styles.muted} aria-live="polite" data-testid="selected-now">
-          {t.selectedNow(qualifiedA1(current.range))}
+          {t.selectedNow(qualifiedAreas(current.areas))}
         </Caption1>
       )}
       {data && (
@@ -126,4 +135,10 @@ export function DataPanel(props: DataPanelProps): React.JSX.Element {
       {notice && <Notice notice={notice} onDismiss={props.onDismissNotice} />}
     </Card>
   );
+}
+
+/** The header names, the first few of a wide list. */
+function headerNames(list: SelectedList, shown = 8): string {
+  const names = list.columns.map((c) => c.header ?? c.letter);
+  return names.length > shown ? `${names.slice(0, shown).join(", ")}, …` : names.join(", ");
 }

@@ -1,20 +1,32 @@
-// The body of one gallery entry: parameters, the example, how the chosen data fills the data-column
-// arguments, the formula that Insert will write, and the Insert button with its outcome.
+// The body of one gallery entry: parameters, the example, a drop-down per data argument with the
+// columns of the selected list (pre-filled with the column the Reports tab's role detection would
+// take), the formula that Insert will write, and the Insert button with its outcome.
 
 import * as React from "react";
 import {
   Badge,
   Button,
   Caption1,
+  Field,
+  Select,
   Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { RangeRef, qualifiedA1 } from "../../excel/address";
 import { UiStrings } from "../../i18n/strings";
+import {
+  ArgumentKind,
+  ArgumentPicks,
+  ColumnSpan,
+  DataArgument,
+  acceptsColumn,
+  dataArguments,
+  detectArguments,
+} from "../argumentRoles";
 import { catalogEntry } from "../catalog";
 import { FormulaPlan, planFormula } from "../formula";
+import { ListColumn, SelectedList } from "../list";
 import { FunctionInfo, displayName } from "../metadata";
 import { useLanguage, useStrings } from "./language";
 import { Notice, NoticeContent } from "./Notice";
@@ -67,20 +79,20 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
   },
-  fills: {
-    display: "grid",
-    gridTemplateColumns: "max-content 1fr",
+  picks: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  span: {
+    display: "flex",
+    flexWrap: "wrap",
     columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
+    rowGap: tokens.spacingVerticalXS,
   },
-  fillValue: {
-    margin: 0,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    overflowWrap: "anywhere",
-  },
-  missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  // Long header names must not widen a narrow pane.
+  select: { minWidth: 0, maxWidth: "100%" },
+  nativeSelect: { maxWidth: "100%", minWidth: 0, textOverflow: "ellipsis" },
   muted: { color: tokens.colorNeutralForeground3 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   actions: {
@@ -92,40 +104,158 @@ const useStyles = makeStyles({
 
 export interface FunctionDetailsProps {
   fn: FunctionInfo;
-  dataColumns: readonly string[];
-  data: RangeRef | null;
+  data: SelectedList | null;
+  /** The user's own choices of columns (over the detected ones), by parameter. */
+  choices: ArgumentPicks | undefined;
   /** The sheet the formula would land on now (the active cell's), for the preview. */
   targetSheet: string | null;
   busy: boolean;
   notice: NoticeContent | null;
-  onInsert: (fn: FunctionInfo) => void;
+  onChoose: (fn: FunctionInfo, parameter: string, pick: ColumnSpan | null) => void;
+  onInsert: (fn: FunctionInfo, picks: ArgumentPicks) => void;
   onDismissNotice: () => void;
 }
 
-/** The sentence that says which columns to select when the data does not fit. */
-export function columnsMessage(
+function kindName(t: UiStrings, kind: ArgumentKind): string {
+  return kind === "text" ? t.kindText : kind === "number" ? t.kindNumber : t.kindDate;
+}
+
+/** Why the formula cannot be written yet: which arguments lack a column, and why. */
+export function incompleteMessage(
   t: UiStrings,
   fn: FunctionInfo,
-  plan: Extract<FormulaPlan, { kind: "columns" }>,
-  dataColumns: readonly string[]
+  plan: Extract<FormulaPlan, { kind: "incomplete" }>
 ): string {
-  const names = dataColumns.join(", ");
-  const first =
-    plan.got === 1
-      ? t.columnsMismatchOne(displayName(fn), plan.need, names, dataColumns[0] ?? "")
-      : t.columnsMismatch(displayName(fn), plan.need, names, plan.got);
-  return `${first} ${t.columnsSuggestion(qualifiedA1(plan.suggestion))}`;
+  const name = displayName(fn);
+  const parts: string[] = [];
+  if (plan.noRows) parts.push(t.noDataRows);
+  if (plan.missing.length > 0)
+    parts.push(
+      t.missingColumns(
+        name,
+        plan.missing.map((a) => t.argumentNeed(a.parameter, kindName(t, a.kind))).join(", ")
+      )
+    );
+  if (plan.apart.length > 0)
+    parts.push(t.apartColumns(plan.apart.map((a) => a.parameter).join(", ")));
+  if (plan.outside.length > 0)
+    parts.push(t.outsideNeeded(name, plan.outside.map((a) => a.parameter).join(", ")));
+  return parts.join(" ");
+}
+
+function columnLabel(t: UiStrings, column: ListColumn): string {
+  return column.header === null
+    ? t.columnOptionBare(column.letter)
+    : t.columnOption(column.letter, column.header);
+}
+
+interface ColumnSelectProps {
+  arg: DataArgument;
+  data: SelectedList;
+  value: number | null;
+  /** Columns before this one are not offered (the last column of a block). */
+  from?: number;
+  onChange: (column: number | null) => void;
+}
+
+function ColumnSelect(props: ColumnSelectProps): React.JSX.Element {
+  const { arg, data, value } = props;
+  const t = useStrings();
+  const styles = useStyles();
+  return (
+    <Select
+      className={styles.select}
+      select={{ className: styles.nativeSelect }}
+      data-parameter={arg.parameter}
+      value={value === null ? "" : String(value)}
+      onChange={(_e, d) => props.onChange(d.value === "" ? null : Number(d.value))}
+    >
+      <option value="">{arg.optional ? t.noColumn : t.chooseColumn}</option>
+      {data.columns
+        .filter((c) => props.from === undefined || c.column >= props.from)
+        .map((c) => {
+          const fits = acceptsColumn(arg, c);
+          const label = columnLabel(t, c);
+          return (
+            <option key={c.column} value={String(c.column)} disabled={!fits}>
+              {fits ? label : t.columnOptionText(label)}
+            </option>
+          );
+        })}
+    </Select>
+  );
+}
+
+/** The drop-down(s) of one data argument. */
+function ArgumentField(props: {
+  arg: DataArgument;
+  data: SelectedList;
+  pick: ColumnSpan | null;
+  onChoose: (pick: ColumnSpan | null) => void;
+}): React.JSX.Element {
+  const { arg, data, pick, onChoose } = props;
+  const t = useStrings();
+  const styles = useStyles();
+  const label = <code className={styles.code}>{arg.parameter}</code>;
+  if (arg.shape === "outside") {
+    return (
+      <Field label={label}>
+        <Caption1 className={styles.muted}>{t.outsideArgument}</Caption1>
+      </Field>
+    );
+  }
+  if (arg.shape === "column") {
+    return (
+      <Field label={label}>
+        <ColumnSelect
+          arg={arg}
+          data={data}
+          value={pick ? pick.from : null}
+          onChange={(c) => onChoose(c === null ? null : { from: c, to: c })}
+        />
+      </Field>
+    );
+  }
+  return (
+    <div className={styles.span} role="group" aria-label={arg.parameter}>
+      <Field label={t.firstColumn(arg.parameter)}>
+        <ColumnSelect
+          arg={arg}
+          data={data}
+          value={pick ? pick.from : null}
+          onChange={(c) =>
+            onChoose(c === null ? null : { from: c, to: pick && pick.to >= c ? pick.to : c })
+          }
+        />
+      </Field>
+      <Field label={t.lastColumn(arg.parameter)}>
+        <ColumnSelect
+          arg={arg}
+          data={data}
+          value={pick ? pick.to : null}
+          from={pick?.from}
+          onChange={(c) =>
+            onChoose(c === null ? null : { from: pick && pick.from <= c ? pick.from : c, to: c })
+          }
+        />
+      </Field>
+    </div>
+  );
 }
 
 export function FunctionDetails(props: FunctionDetailsProps): React.JSX.Element {
-  const { fn, dataColumns, data, targetSheet, busy, notice } = props;
+  const { fn, data, targetSheet, busy, notice } = props;
   const t = useStrings();
   const language = useLanguage();
   const styles = useStyles();
   const reasonId = React.useId();
   const entry = catalogEntry(fn.id);
-  const dataSet = new Set(dataColumns);
-  const plan = data ? planFormula(fn.id, dataColumns, data, targetSheet ?? data.sheet) : null;
+  const args = React.useMemo(() => dataArguments(fn), [fn]);
+  const detected = React.useMemo(() => (data ? detectArguments(args, data) : null), [args, data]);
+  const picks: ArgumentPicks | null = detected ? { ...detected, ...(props.choices ?? {}) } : null;
+  const dataSet = new Set(args.map((a) => a.parameter));
+  const plan =
+    data && picks ? planFormula(fn.id, args, picks, data, targetSheet ?? data.sheet) : null;
   const name = displayName(fn);
 
   return (
@@ -171,26 +301,28 @@ export function FunctionDetails(props: FunctionDetailsProps): React.JSX.Element 
       <section className={styles.section}>
         <h3 className={styles.heading}>{t.previewHeading}</h3>
         {plan === null && <Caption1 id={reasonId}>{t.noDataForPreview}</Caption1>}
-        {plan !== null && plan.fills.length > 0 && (
-          <dl className={styles.fills}>
-            {plan.fills.map((fill) => (
-              <React.Fragment key={fill.parameter}>
-                <dt className={styles.code}>{fill.parameter}</dt>
-                <dd className={`${styles.fillValue} ${fill.reference ? "" : styles.missing}`}>
-                  {fill.reference ?? "—"}
-                </dd>
-              </React.Fragment>
+        {data && picks && args.length > 0 && (
+          <div className={styles.picks} data-testid="argument-picks">
+            <Caption1 className={styles.muted}>{t.argumentsHint}</Caption1>
+            {args.map((arg) => (
+              <ArgumentField
+                key={arg.parameter}
+                arg={arg}
+                data={data}
+                pick={picks[arg.parameter] ?? null}
+                onChoose={(pick) => props.onChoose(fn, arg.parameter, pick)}
+              />
             ))}
-          </dl>
+          </div>
         )}
         {plan?.kind === "ready" && (
           <code className={styles.formula} data-testid="formula-preview">
             {plan.formula}
           </code>
         )}
-        {plan?.kind === "columns" && (
+        {plan?.kind === "incomplete" && (
           <Text size={200} id={reasonId} className={styles.warning} role="note">
-            {columnsMessage(t, fn, plan, dataColumns)}
+            {incompleteMessage(t, fn, plan)}
           </Text>
         )}
       </section>
@@ -198,7 +330,7 @@ export function FunctionDetails(props: FunctionDetailsProps): React.JSX.Element 
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          onClick={() => props.onInsert(fn)}
+          onClick={() => picks && props.onInsert(fn, picks)}
           disabledFocusable={busy || plan?.kind !== "ready"}
           aria-label={t.insertLabel(name)}
           aria-describedby={plan?.kind === "ready" ? undefined : reasonId}

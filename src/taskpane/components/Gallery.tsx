@@ -14,8 +14,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { RangeRef } from "../../excel/address";
-import { dataColumnsOf } from "../catalog";
+import { ArgumentPicks, ColumnSpan } from "../argumentRoles";
+import { SelectedList } from "../list";
 import { FunctionInfo, displayName } from "../metadata";
 import { filterFunctions } from "../search";
 import { FunctionDetails } from "./FunctionDetails";
@@ -58,11 +58,14 @@ const useStyles = makeStyles({
 
 export interface GalleryProps {
   functions: readonly FunctionInfo[];
-  data: RangeRef | null;
+  data: SelectedList | null;
+  /** The user's choices of columns per function id (over the detected ones). */
+  choices: Readonly<Record<string, ArgumentPicks>>;
   targetSheet: string | null;
   busyId: string | null;
   notice: { id: string; notice: NoticeContent } | null;
-  onInsert: (fn: FunctionInfo) => void;
+  onChoose: (fn: FunctionInfo, parameter: string, pick: ColumnSpan | null) => void;
+  onInsert: (fn: FunctionInfo, picks: ArgumentPicks) => void;
   onDismissNotice: () => void;
 }
 
@@ -109,11 +112,12 @@ export function Gallery(props: GalleryProps): React.JSX.Element {
             <AccordionPanel className={styles.panel}>
               <FunctionDetails
                 fn={fn}
-                dataColumns={dataColumnsOf(fn)}
                 data={props.data}
+                choices={props.choices[fn.id]}
                 targetSheet={props.targetSheet}
                 busy={props.busyId === fn.id}
                 notice={notice && notice.id === fn.id ? notice.notice : null}
+                onChoose={props.onChoose}
                 onInsert={props.onInsert}
                 onDismissNotice={props.onDismissNotice}
               />
