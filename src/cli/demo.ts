@@ -107,10 +107,12 @@ export async function demoSheets(lang: "en" | "zh", created?: string): Promise<R
         lang,
         skipBadRows: false,
         settings: {
-          asOf: SAMPLE.asOf,
+          options: {
+            accounts: { asOf: SAMPLE.asOf },
+            pipeline: { asOf: SAMPLE.asOf },
+            plan: { annualTarget: target > 0 ? target : undefined, unit: 1000 },
+          },
           stages,
-          target: target > 0 ? target : undefined,
-          unit: 1000,
         },
         created,
         onProgress: progressLine("demo", workflow),

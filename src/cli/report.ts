@@ -4,11 +4,10 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { DateOrder, parseTextDate } from "../grid/dates";
-import { parseNumberText } from "../grid/values";
+import { DateOrder } from "../grid/dates";
 import { SOURCE_STRINGS } from "../i18n/report.source";
 import { ReportFigure, WORKFLOWS, WorkflowId, columnLetters } from "../report/model";
-import { PLAN_MAX_CUSTOMERS, PlanSplit } from "../report/plan";
+import { OptionSpec, WORKFLOW_OPTIONS, boundsText, readOptionText } from "../report/options";
 import { Role, WORKFLOW_ROLES } from "../report/roles";
 import {
   InputProblem,
@@ -35,7 +34,77 @@ import {
 } from "./workflows";
 import { SheetValues, decodeText, readCsv, readXlsx, workbookBytes } from "./xlsx";
 
-const SPLIT_NAMES = "team, owner, region, customer, abc";
+/** The workflows' declared options that have a flag (src/report/options.ts), by flag: one flag may
+ *  set the same option of several workflows (--as-of: accounts and pipeline). */
+const OPTION_FLAGS = new Map<string, { workflow: WorkflowId; spec: OptionSpec }[]>();
+for (const workflow of WORKFLOWS)
+  for (const spec of WORKFLOW_OPTIONS[workflow]) {
+    if (spec.flag === undefined) continue;
+    const list = OPTION_FLAGS.get(spec.flag) ?? [];
+    list.push({ workflow, spec });
+    OPTION_FLAGS.set(spec.flag, list);
+  }
+
+/** The help's lines for the option flags, from their declarations, wrapped at 92 columns. */
+function optionHelp(): string {
+  const lines: string[] = [];
+  for (const [flag, uses] of OPTION_FLAGS) {
+    const { spec } = uses[0];
+    const value = spec.kind === "date" ? "DATE" : spec.kind === "choice" ? "WORD" : "N";
+    const head = `  --${flag} ${value}`;
+    const def =
+      "default" in spec && spec.default !== undefined
+        ? `; default ${spec.kind === "percent" ? `${Math.round(spec.default * 1000) / 10}%` : spec.default}`
+        : "";
+    const bounds = spec.kind === "date" ? "" : `; ${boundsText(spec)}`;
+    const helps = [...new Set(uses.map((u) => u.spec.help))];
+    const text =
+      helps.length === 1
+        ? `${helps[0]} (${uses.map((u) => u.workflow).join(", ")}${bounds}${def})`
+        : `${uses.map((u) => `${u.workflow}: ${u.spec.help}`).join(" ")} (${bounds.slice(2)}${def})`.replace(
+            " ()",
+            ""
+          );
+    const words = text.split(" ");
+    let line = head.length < 20 ? head.padEnd(20) : `${head}\n${" ".repeat(20)}`;
+    let width = 20;
+    for (const word of words) {
+      if (width + word.length > 92 && width > 20) {
+        line += `\n${" ".repeat(20)}`;
+        width = 20;
+      }
+      line += `${width > 20 ? " " : ""}${word}`;
+      width += (width > 20 ? 1 : 0) + word.length;
+    }
+    lines.push(line);
+  }
+  return lines.join("\n");
+}
+
+/** The option flags given, as options per workflow (a choice of "auto" leaves the default). */
+function parseWorkflowOptions(values: ReadonlyMap<string, string>): WorkflowSettings {
+  const settings: WorkflowSettings = {};
+  for (const [flag, uses] of OPTION_FLAGS) {
+    const text = values.get(flag);
+    if (text === undefined) continue;
+    for (const { workflow, spec } of uses) {
+      const read = readOptionText(spec, text);
+      if ("problem" in read)
+        throw new UsageProblem(
+          read.problem === "date"
+            ? `--${flag} ${JSON.stringify(text)} is not a date such as 2024-12-31`
+            : read.problem === "choice"
+              ? `--${flag} ${JSON.stringify(text)} is not one of ${boundsText(spec)}`
+              : `--${flag} ${JSON.stringify(text)} is not allowed; give ${boundsText(spec)}`
+        );
+      if (read.value === "auto" && spec.key !== "method") continue;
+      const value = read.value;
+      const options = (settings.options ??= {});
+      options[workflow] = { ...options[workflow], [spec.key]: value };
+    }
+  }
+  return settings;
+}
 
 export const REPORT_HELP = `kam report — the task pane's reports on your own file, as a workbook
 
@@ -43,8 +112,7 @@ Usage:
   kam report --in FILE.xlsx|FILE.csv --out FILE.xlsx [--sheet NAME]
              [--workflow accounts,forecast,pipeline,plan,portfolio,kpi]
              [--map ROLE=COLUMN ...] [--header-row N|none] [--date-order mdy|dmy]
-             [--lang en|zh] [--as-of DATE] [--horizon N] [--stages FILE.csv]
-             [--target N] [--unit N] [--split-by LEVEL] [--max-customers N]
+             [--lang en|zh] [--stages FILE.csv] [--OPTION VALUE ...]
              [--skip-bad-rows] [--json] [--force]
 
 Options:
@@ -63,18 +131,9 @@ Options:
                     day first. Default: decided per column from its dates (a day over 12
                     proves the order), else month first.
   --lang en|zh      Language of the report sheets (default en).
-  --as-of DATE      Analysis date (2024-12-31): accounts, pipeline; default from the data.
-  --horizon N       Forecast periods (default one season).
   --stages FILE     Your stage table for the pipeline (CSV: stage, probability such as 30%,
                     optional forecast category); default the five standard stages.
-  --target N        The plan year's sales target (plan; default last year's sales + 10%);
-                    the pipeline's monthly target is N/12.
-  --unit N          Plan targets are rounded to whole multiples of N (e.g. 1000).
-  --split-by LEVEL  The level the plan's target is split to: ${SPLIT_NAMES}. Default:
-                    the first of team, owner, region the data has; else customer, or the
-                    customers' ABC class (A: first 80% of last year's sales, B: next 15%,
-                    C: the rest) when there are more than --max-customers of them.
-  --max-customers N Most customers that get a plan target each (default ${PLAN_MAX_CUSTOMERS}).
+${optionHelp()}
   --skip-bad-rows   Leave rows with unreadable cells out (listed on stderr) instead of stopping.
   --json            Print what was done as one JSON object on stdout (below); the progress
                     and problems stay on stderr.
@@ -128,8 +187,6 @@ export interface ReportArgs {
   json: boolean;
 }
 
-const SPLITS: readonly PlanSplit[] = ["team", "owner", "region", "customer", "abc"];
-
 /** Parses the arguments after `report`; undefined means --help. */
 export function parseReportArgs(args: readonly string[]): ReportArgs | undefined {
   const o = parseOptions(args, {
@@ -141,14 +198,9 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | undefined
       "map",
       "header-row",
       "lang",
-      "as-of",
-      "horizon",
       "stages",
-      "target",
-      "unit",
-      "split-by",
-      "max-customers",
       "date-order",
+      ...OPTION_FLAGS.keys(),
     ],
     repeated: ["map", "workflow"],
     flags: ["force", "skip-bad-rows", "json"],
@@ -189,35 +241,7 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | undefined
       headerRow = n - 1;
     }
   }
-  const settings: WorkflowSettings = {};
-  const asOf = o.values.get("as-of");
-  if (asOf !== undefined) {
-    const serial = parseTextDate(asOf);
-    if (serial === undefined)
-      throw new UsageProblem(`--as-of ${JSON.stringify(asOf)} is not a date such as 2024-12-31`);
-    settings.asOf = serial;
-  }
-  const horizon = o.values.get("horizon");
-  if (horizon !== undefined) {
-    const n = Number(horizon);
-    if (!Number.isInteger(n) || n < 1 || n > 1000)
-      throw new UsageProblem(`--horizon ${JSON.stringify(horizon)} is not allowed; give 1 to 1000`);
-    settings.horizon = n;
-  }
-  const target = o.values.get("target");
-  if (target !== undefined) {
-    const n = parseNumberText(target);
-    if (n === undefined || !(n > 0))
-      throw new UsageProblem(`--target ${JSON.stringify(target)} is not a positive number`);
-    settings.target = n;
-  }
-  const unit = o.values.get("unit");
-  if (unit !== undefined) {
-    const n = parseNumberText(unit);
-    if (n === undefined || !(n > 0))
-      throw new UsageProblem(`--unit ${JSON.stringify(unit)} is not a positive number`);
-    settings.unit = n;
-  }
+  const settings: WorkflowSettings = parseWorkflowOptions(o.values);
   let dateOrder: DateOrder | undefined;
   const order = o.values.get("date-order");
   if (order !== undefined) {
@@ -225,22 +249,6 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | undefined
     if (d !== "mdy" && d !== "dmy")
       throw new UsageProblem(`--date-order ${JSON.stringify(order)} is not one of mdy, dmy`);
     dateOrder = d;
-  }
-  const splitBy = o.values.get("split-by");
-  if (splitBy !== undefined) {
-    const s = splitBy.trim().toLowerCase();
-    if (!(SPLITS as readonly string[]).includes(s))
-      throw new UsageProblem(`--split-by ${JSON.stringify(splitBy)} is not one of ${SPLIT_NAMES}`);
-    settings.splitBy = s as PlanSplit;
-  }
-  const maxCustomers = o.values.get("max-customers");
-  if (maxCustomers !== undefined) {
-    const n = Number(maxCustomers);
-    if (!Number.isInteger(n) || n < 1)
-      throw new UsageProblem(
-        `--max-customers ${JSON.stringify(maxCustomers)} is not a whole number of 1 or more`
-      );
-    settings.maxCustomers = n;
   }
   return {
     input,

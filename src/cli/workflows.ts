@@ -3,12 +3,8 @@
 
 import path from "node:path";
 import { DateOrder } from "../grid/dates";
-import { buildAccountsReport } from "../report/accounts";
-import { buildForecastReport } from "../report/forecast";
-import { buildKpiReport } from "../report/kpi";
-import { StageEntry, buildPipelineReport } from "../report/pipeline";
-import { PlanSplit, buildPlanReport } from "../report/plan";
-import { buildPortfolioReport } from "../report/portfolio";
+import { WorkflowOptions, buildReport } from "../report";
+import { StageEntry } from "../report/pipeline";
 import { SOURCE_STRINGS } from "../i18n/report.source";
 import { BuildOptions, ReportSheet, WORKFLOWS, WorkflowId, columnLetters } from "../report/model";
 import { Role, WORKFLOW_ROLES } from "../report/roles";
@@ -16,22 +12,12 @@ import { SkippedRow, SourceAnalysis, analyseSource } from "../report/source";
 import { UsageProblem, WorkflowFailure } from "./common";
 import { SheetValues } from "./xlsx";
 
-/** Options of the command line that some builders take. */
+/** Options of the command line that builders take. */
 export interface WorkflowSettings {
-  /** Analysis date (Excel serial): accounts, pipeline (overdue), plan and kpi where they take one. */
-  asOf?: number;
-  /** Forecast periods. */
-  horizon?: number;
+  /** The workflows' declared options (src/report/options.ts) as their flags gave them. */
+  options?: Partial<Record<WorkflowId, Record<string, unknown>>>;
   /** The company's stage table (pipeline). */
   stages?: StageEntry[];
-  /** A total target for the plan year (plan) and, split over twelve months, the pipeline. */
-  target?: number;
-  /** Plan targets are whole multiples of this unit (e.g. 1000). */
-  unit?: number;
-  /** Plan: the level the target is split to (default: team, owner, region, else customer or ABC). */
-  splitBy?: PlanSplit;
-  /** Plan: above this many customers (and no team, owner or region) the split is by ABC class. */
-  maxCustomers?: number;
 }
 
 export interface BuildRequest {
@@ -134,31 +120,18 @@ async function runBuilder(
   if (!data) throw new Error("no dataset");
   const base = builderOptions(request, source);
   const s = request.settings;
-  switch (request.workflow) {
-    case "accounts":
-      return buildAccountsReport(data, { ...base, asOf: s.asOf });
-    case "forecast":
-      return buildForecastReport(data, { ...base, horizon: s.horizon });
-    case "pipeline":
-      return buildPipelineReport(data, {
-        ...base,
-        asOf: s.asOf,
-        stageTable: s.stages,
-        targets: s.target !== undefined ? s.target / 12 : undefined,
-      });
-    case "plan":
-      return buildPlanReport(data, {
-        ...base,
-        annualTarget: s.target,
-        unit: s.unit,
-        splitBy: s.splitBy,
-        maxCustomers: s.maxCustomers,
-      });
-    case "portfolio":
-      return buildPortfolioReport(data, { ...base });
-    case "kpi":
-      return buildKpiReport(data, { ...base });
+  // Checked against their declarations when the flags were read (and again by the builder).
+  const given = { ...base, ...s.options?.[request.workflow] };
+  if (request.workflow === "pipeline") {
+    // The pipeline takes the company's stage table and, per month, a twelfth of the plan's --target.
+    const annual = s.options?.plan?.annualTarget;
+    return buildReport("pipeline", data, {
+      ...(given as BuildOptions & WorkflowOptions["pipeline"]),
+      stageTable: s.stages,
+      targets: typeof annual === "number" ? annual / 12 : undefined,
+    });
   }
+  return buildReport(request.workflow, data, given as BuildOptions);
 }
 
 /** A report that was built, with what the reader found (columns, rows used and skipped). */

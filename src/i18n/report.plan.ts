@@ -158,6 +158,8 @@ const en = {
     zeroTarget: "The annual target is 0: attainment and run rate are not defined.",
   },
   errors: {
+    splitBy: (level: string) =>
+      `The split level "${level}" is not known; use team, owner, region, customer or abc.`,
     noData: "The plan needs data: no order rows were found.",
     badDate: (row: number) => `Row ${row}: the date is missing or not a date.`,
     badAmount: (row: number) => `Row ${row}: the amount is not a number.`,
@@ -335,6 +337,7 @@ const zh: PlanReportLabels = {
     zeroTarget: "年度目标为 0：完成率和所需销售额没有定义。",
   },
   errors: {
+    splitBy: (level) => `拆分层级"${level}"无效；请使用 team、owner、region、customer 或 abc。`,
     noData: "计划需要数据：没有找到订单行。",
     badDate: (row) => `第 ${row} 行：日期缺失或不是日期。`,
     badAmount: (row) => `第 ${row} 行：金额不是数字。`,

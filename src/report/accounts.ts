@@ -4,6 +4,7 @@
 // and, when the BG/NBD + Gamma-Gamma fit succeeds, P(alive), expected purchases and CLV; an RFM
 // segment summary; a Pareto chart and a segment chart.
 
+import { checkOptions } from "./options";
 import {
   fitBgNbd,
   fitGammaGamma,
@@ -216,23 +217,20 @@ interface Settings {
 function readOptions(o: AccountsOptions, L: AccountsReportText): Settings {
   const bad = (name: string, rule: string) => fail(L.errors.option(name, rule));
   const isNum = (v: number) => typeof v === "number" && Number.isFinite(v);
+  // Each option's own bounds (src/report/options.ts); the rules between options follow.
+  checkOptions("accounts", o, (key, bounds) => L.errors.option(key, bounds));
   const bins = o.bins ?? 5;
-  if (!(Number.isInteger(bins) && bins >= 2 && bins <= 9)) bad("bins", "2–9");
   const aCut = o.paretoShare ?? 0.8;
-  if (!(isNum(aCut) && aCut > 0 && aCut <= 1)) bad("paretoShare", "0 < x ≤ 1");
   const bCut = o.bShare ?? Math.max(0.95, aCut);
   if (!(isNum(bCut) && bCut >= aCut && bCut <= 1)) bad("bShare", "paretoShare ≤ x ≤ 1");
   const highShare = o.highShare ?? DEFAULT_TIER_OPTIONS.highShare;
-  if (!(isNum(highShare) && highShare > 0 && highShare <= 1)) bad("highShare", "0 < x ≤ 1");
   const lowShare = o.lowShare ?? Math.min(DEFAULT_TIER_OPTIONS.lowShare, highShare / 2);
   if (!(isNum(lowShare) && lowShare >= 0 && lowShare < highShare))
     bad("lowShare", "0 ≤ x < highShare");
   const growingGrowth = o.growingGrowth ?? DEFAULT_TIER_OPTIONS.growingGrowth;
   const shrinkingGrowth =
     o.shrinkingGrowth ?? Math.min(DEFAULT_TIER_OPTIONS.shrinkingGrowth, growingGrowth);
-  if (!(isNum(shrinkingGrowth) && shrinkingGrowth >= -1 && shrinkingGrowth <= 10))
-    bad("shrinkingGrowth", "−1 ≤ x ≤ 10");
-  if (!(isNum(growingGrowth) && growingGrowth >= shrinkingGrowth && growingGrowth <= 10))
+  if (!(growingGrowth >= shrinkingGrowth))
     bad("growingGrowth", "shrinkingGrowth ≤ x ≤ 10");
   const tier: TierOptions = {
     highShare,
@@ -245,10 +243,7 @@ function readOptions(o: AccountsOptions, L: AccountsReportText): Settings {
   const problem = tierOptionsProblem(tier);
   if (problem) bad("tier", problem);
   const months = o.clvMonths ?? 12;
-  if (!(isNum(months) && months > 0 && months <= 1200)) bad("clvMonths", "0 < x ≤ 1200");
   const discount = o.discount ?? 0;
-  if (!(isNum(discount) && discount >= 0 && discount < 1)) bad("discount", "0 ≤ x < 1");
-  if (o.asOf !== undefined && !isNum(o.asOf)) bad("asOf", "a date");
   return { bins, aCut, bCut, tier, months, discount };
 }
 

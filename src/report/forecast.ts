@@ -1,6 +1,7 @@
 // The forecast report: dated rows → regular periods per series → the forecasting engine (automatic
 // combination, ETS, Theta, moving average) with rolling-origin back-tests → one finished sheet.
 
+import { checkOptions } from "./options";
 import { sum } from "../engine/numeric";
 import { autoForecast } from "../engine/forecast/auto";
 import { backtest, BacktestResult } from "../engine/forecast/backtest";
@@ -58,7 +59,6 @@ interface DatasetGap {
 
 type Grain = "month" | "quarter" | "year" | "none";
 const GRAIN_RANK: Record<Grain, number> = { none: 0, month: 1, quarter: 2, year: 3 };
-const METHODS: readonly ForecastReportMethod[] = ["auto", "smooth", "theta", "ma"];
 /** The methods of the comparison, in the order of their columns. */
 const COMPARED: readonly ForecastMethod[] = ["smooth", "theta", "damped", "ma", "auto"];
 
@@ -263,20 +263,21 @@ export async function buildForecastReport(
   options: BuildOptions & ForecastOptions
 ): Promise<ReportSheet> {
   const L = FORECAST_REPORT[options.lang];
+  // Each option's bounds are declared in src/report/options.ts; the messages say them per option.
+  checkOptions("forecast", options, (key) =>
+    key === "horizon"
+      ? L.errors.horizon(Number(options.horizon))
+      : key === "confidence"
+        ? L.errors.confidence(Number(options.confidence))
+        : L.errors.method(String(options.method))
+  );
   const method = options.method ?? "auto";
-  if (!METHODS.includes(method)) throw new Error(L.errors.method(String(method)));
   const level = options.confidence ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new Error(L.errors.confidence(level));
   if (
     options.origins !== undefined &&
     !(Number.isInteger(options.origins) && options.origins >= 1 && options.origins <= 100)
   )
     throw new Error(L.errors.origins(options.origins));
-  if (
-    options.horizon !== undefined &&
-    !(Number.isInteger(options.horizon) && options.horizon >= 1 && options.horizon <= 1000)
-  )
-    throw new Error(L.errors.horizon(options.horizon));
 
   const values = data.numbers.value ?? [];
   const dates = data.numbers.date;

@@ -2,6 +2,7 @@
 // deals, the pipeline by period of close date against the target (KAM.PIPELINE_FORECAST's rows with gap
 // and coverage), the overdue open deals, the open deals without an amount, and charts.
 
+import { checkOptions } from "./options";
 import { sum } from "../engine/numeric";
 import { Outcome } from "../engine/pipeline/conversion";
 import { pipelineCoverage } from "../engine/pipeline/coverage";
@@ -422,6 +423,12 @@ function compute(
   lang: "en" | "zh",
   L: PipelineReportText
 ): Model {
+  // Each option's bounds (src/report/options.ts); `start` and `today` are not user options.
+  checkOptions("pipeline", options, (key, bounds) => {
+    const t = options.targets;
+    const first = typeof t === "number" ? t : t?.find((v) => !(Number.isFinite(v) && v >= 0));
+    return key === "targets" ? L.errors.target(Number(first)) : L.errors.option(key, bounds);
+  });
   // A CRM export's open deals may have no amount or close date: those roles keep blank cells as null
   // in Dataset.sparse (a Dataset built without blanks may carry them in `numbers`).
   const amounts: readonly (number | null)[] | undefined =
@@ -440,12 +447,9 @@ function compute(
   }
   const bad = (name: string, rule: string) => fail(L.errors.option(name, rule));
   const periods = options.periods ?? 12;
-  if (!(Number.isInteger(periods) && periods >= 1 && periods <= 600)) bad("periods", "1–600");
   const grain = options.grain ?? "month";
-  if (!["month", "quarter", "week"].includes(grain)) bad("grain", "month, quarter, week");
   for (const [name, v] of [
     ["start", options.start],
-    ["asOf", options.asOf],
     ["today", options.today],
   ] as const) {
     if (v !== undefined && !Number.isFinite(v)) bad(name, "a date");

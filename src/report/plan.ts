@@ -2,6 +2,7 @@
 // remainder), phased by month from the seasonal pattern, the sales budget, the gap to target and the
 // key-account marketing plan (T+3) template, with native formulas over yellow input cells.
 
+import { checkOptions } from "./options";
 import { AbcClass, pareto, paretoShare } from "../engine/accounts/pareto";
 import { customerKey } from "../engine/accounts/rfm";
 import { growth as growthOf } from "../engine/kpi/kpi";
@@ -140,20 +141,18 @@ export async function buildPlanReport(
   options: BuildOptions & PlanOptions
 ): Promise<ReportSheet> {
   const L: PlanReportLabels = PLAN_REPORT[options.lang];
+  // Each option's bounds are declared in src/report/options.ts; the messages say them per option.
+  checkOptions("plan", options, (key) => {
+    const v = Number((options as unknown as Record<string, unknown>)[key]);
+    if (key === "growth") return L.errors.growth(v);
+    if (key === "unit") return L.errors.unit(v);
+    if (key === "annualTarget") return L.errors.target(v);
+    if (key === "maxCustomers") return L.errors.maxCustomers(v);
+    if (key === "splitBy") return L.errors.splitBy(String(options.splitBy));
+    return L.errors.year(v);
+  });
   const growth = options.growth ?? 0.1;
-  check(Number.isFinite(growth) && growth > -1, L.errors.growth(growth));
   const unit = options.unit;
-  if (unit !== undefined) check(Number.isFinite(unit) && unit > 0, L.errors.unit(unit));
-  if (options.annualTarget !== undefined)
-    check(
-      Number.isFinite(options.annualTarget) && options.annualTarget >= 0,
-      L.errors.target(options.annualTarget)
-    );
-  if (options.year !== undefined)
-    check(
-      Number.isInteger(options.year) && options.year >= 1901 && options.year <= 9999,
-      L.errors.year(options.year)
-    );
   const rates: CostRate[] = options.costRates ?? [
     { name: L.costLines.costOfSales, rate: 0.6 },
     { name: L.costLines.selling, rate: 0.1 },
@@ -174,7 +173,6 @@ export async function buildPlanReport(
     return header;
   });
   const maxCustomers = options.maxCustomers ?? PLAN_MAX_CUSTOMERS;
-  check(Number.isInteger(maxCustomers) && maxCustomers >= 1, L.errors.maxCustomers(maxCustomers));
   const fixed = options.fixedCosts ?? 0;
   check(Number.isFinite(fixed) && fixed >= 0, L.errors.fixed(fixed));
   const texts = options.texts ?? {};

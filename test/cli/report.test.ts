@@ -563,11 +563,13 @@ describe("kam report", () => {
     expect(ok.workflows).toEqual(["kpi", "accounts"]);
     expect(ok.map).toEqual([["close-date", "F"]]);
     expect(ok.headerRow).toBe(2);
+    // One flag sets the option of every workflow that declares it (src/report/options.ts).
     expect(ok.settings).toEqual({
-      asOf: 45657,
-      target: 1_200_000,
-      splitBy: "abc",
-      maxCustomers: 80,
+      options: {
+        accounts: { asOf: 45657 },
+        pipeline: { asOf: 45657 },
+        plan: { annualTarget: 1_200_000, splitBy: "abc", maxCustomers: 80 },
+      },
     });
     expect(ok.json).toBe(true);
     expect(ok.dateOrder).toBe("dmy");

@@ -1,50 +1,13 @@
 // The options each workflow asks for, as fields the pane renders, and their parsing into builder
 // options. Keys are the builders' option names; a blank optional field leaves the builder's default.
 
-import { parseNumberText } from "../../grid/values";
-import { parseTextDate } from "../../grid/dates";
 import { WorkflowId } from "../../report/model";
+import { OptionSpec, WORKFLOW_OPTIONS, readOptionText } from "../../report/options";
 
-export type OptionField =
-  | { key: string; kind: "number"; default?: number; min?: number; max?: number; integer?: boolean }
-  | { key: string; kind: "percent"; default?: number; min?: number; max?: number }
-  | { key: string; kind: "date" }
-  | { key: string; kind: "choice"; choices: readonly string[]; default: string }
-  | { key: string; kind: "boolean"; default: boolean };
-
-export const WORKFLOW_OPTIONS: Readonly<Record<WorkflowId, readonly OptionField[]>> = {
-  accounts: [
-    { key: "asOf", kind: "date" },
-    { key: "bins", kind: "number", default: 5, min: 2, max: 10, integer: true },
-    { key: "paretoShare", kind: "percent", default: 0.8, min: 0.01, max: 0.99 },
-  ],
-  forecast: [
-    { key: "horizon", kind: "number", min: 1, max: 120, integer: true },
-    { key: "confidence", kind: "percent", default: 0.95, min: 0.5, max: 0.999 },
-    { key: "method", kind: "choice", choices: ["auto", "smooth", "theta", "ma"], default: "auto" },
-    { key: "compare", kind: "boolean", default: false },
-  ],
-  pipeline: [
-    { key: "targets", kind: "number", min: 0 },
-    { key: "periods", kind: "number", default: 12, min: 1, max: 60, integer: true },
-    { key: "grain", kind: "choice", choices: ["month", "quarter", "week"], default: "month" },
-  ],
-  plan: [
-    { key: "year", kind: "number", min: 1900, max: 9999, integer: true },
-    { key: "annualTarget", kind: "number", min: 0 },
-    { key: "growth", kind: "percent", default: 0.1, min: -0.99, max: 10 },
-    { key: "unit", kind: "number", min: 0 },
-  ],
-  portfolio: [{ key: "cut", kind: "number" }],
-  kpi: [
-    {
-      key: "grain",
-      kind: "choice",
-      choices: ["auto", "year", "quarter", "month"],
-      default: "auto",
-    },
-  ],
-};
+// The fields are the workflow's declared options (src/report/options.ts): the same bounds as the
+// builder and the `kam report` flags.
+export type OptionField = OptionSpec;
+export { WORKFLOW_OPTIONS };
 
 export type RawOptions = Record<string, string | boolean>;
 
@@ -86,23 +49,12 @@ export function parseOptions(workflow: WorkflowId, raw: RawOptions): ParsedOptio
       continue;
     }
     if (text === "") continue;
-    if (f.kind === "date") {
-      const serial = parseTextDate(text);
-      if (serial === undefined) return { ok: false, key: f.key, problem: "date" };
-      options[f.key] = serial;
-      continue;
+    const read = readOptionText(f, text);
+    if ("problem" in read) {
+      const p = read.problem;
+      return { ok: false, key: f.key, problem: p === "choice" ? "number" : p };
     }
-    let n = parseNumberText(text);
-    if (n === undefined) return { ok: false, key: f.key, problem: "number" };
-    // "95" in a percent field means 95%; "0.95" and "95%" mean the same.
-    if (f.kind === "percent" && !text.endsWith("%") && Math.abs(n) > 1) n = n / 100;
-    if ((f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) {
-      return { ok: false, key: f.key, problem: "range" };
-    }
-    if (f.kind === "number" && f.integer && !Number.isInteger(n)) {
-      return { ok: false, key: f.key, problem: "integer" };
-    }
-    options[f.key] = n;
+    options[f.key] = read.value;
   }
   return { ok: true, options };
 }
