@@ -28,6 +28,7 @@ import {
   BuiltReport,
   WorkflowSettings,
   analyse,
+  describeColumns,
   fits,
   place,
   runWorkflow,
@@ -417,13 +418,28 @@ export async function reportSheets(
   }
   let workflows = args.workflows;
   if (!workflows) {
-    const fitting = WORKFLOWS.filter((w) => fits(analyse({ ...base, workflow: w }), w));
+    const analyses = WORKFLOWS.map((w) => ({ w, a: analyse({ ...base, workflow: w }) }));
+    const fitting = analyses.filter(({ w, a }) => fits(a, w)).map(({ w }) => w);
     // An opportunity list also has customers, amounts and dates: it gets the pipeline only.
     workflows = fitting.includes("pipeline") ? ["pipeline"] : fitting;
-    if (workflows.length === 0)
+    if (workflows.length === 0) {
+      // Per workflow, the required roles no header names: what --map would have to say.
+      const lacking = analyses.map(({ w, a }) => {
+        const roles = WORKFLOW_ROLES[w]
+          .filter((r) => r.required)
+          .filter((r) => a.matchedBy[r.role] !== "header" && a.matchedBy[r.role] !== "user")
+          .map((r) => r.role);
+        // A long forecast needs its time axis by header too (see fits).
+        const how = a.matchedBy.date;
+        if (w === "forecast" && a.layout === "long" && how !== "header" && how !== "user")
+          roles.push("date");
+        return `${w} lacks ${roles.join(", ") || "readable rows"}`;
+      });
       throw new InputProblem(
-        `${where}: no report fits this data (no columns recognised by their headers); choose one with --workflow and --map`
+        `${where}: no report fits this data (by the column headers: ${lacking.join("; ")}; ` +
+          `columns: ${describeColumns(analyses[0].a)}); choose one with --workflow and --map`
       );
+    }
     say(
       command,
       `${where}: ${workflows.join(", ")} (chosen from the columns; --workflow to choose)`

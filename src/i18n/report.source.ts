@@ -594,6 +594,31 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   ],
 };
 
+/**
+ * Words that keep a header from a role when it only starts or ends with one of the role's names: a
+ * company's founding year is no order date ("year_established", "成立年份"), a birth date neither.
+ * Compared after normalising as the synonyms are (lower case, no spaces or punctuation).
+ */
+export const HEADER_EXCLUDES: Readonly<Partial<Record<Role, readonly string[]>>> = {
+  date: [
+    "established",
+    "founded",
+    "incorporated",
+    "birth",
+    "born",
+    "opened",
+    "expiry",
+    "expires",
+    "成立",
+    "注册",
+    "出生",
+    "生日",
+    "开业",
+    "到期",
+  ],
+  closeDate: ["established", "founded", "incorporated", "birth", "成立", "注册", "出生"],
+};
+
 /** Cell texts that mark a totals row (compared ignoring case, spaces and punctuation). */
 export const TOTAL_WORDS: readonly string[] = [
   "total",

@@ -14,7 +14,13 @@ import {
   readText,
 } from "../cells/read";
 import { classify, parseNumberText } from "../cells/values";
-import { HEADER_SYNONYMS, SOURCE_STRINGS, SourceStrings, TOTAL_WORDS } from "../i18n/report.source";
+import {
+  HEADER_EXCLUDES,
+  HEADER_SYNONYMS,
+  SOURCE_STRINGS,
+  SourceStrings,
+  TOTAL_WORDS,
+} from "../i18n/report.source";
 import { WorkflowId, a1, columnLetters, sheetRef } from "./model";
 import { Dataset, Role, RoleKind, RoleSpec, WORKFLOW_ROLES } from "./roles";
 
@@ -161,6 +167,13 @@ function normalizeName(s: string): string {
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]+/gu, "");
 }
+
+const EXCLUDES: ReadonlyMap<Role, readonly string[]> = new Map(
+  (Object.keys(HEADER_EXCLUDES) as Role[]).map((role) => [
+    role,
+    (HEADER_EXCLUDES[role] ?? []).map(normalizeName),
+  ])
+);
 
 const TOTALS = new Set(TOTAL_WORDS.map(normalizeName));
 /** Cheap test before normalizing: could this text be a totals word? */
@@ -1033,6 +1046,7 @@ function mapRoles(ctx: Context): void {
         return;
       }
       if (spec.kind === "date" && kind === "text") return;
+      if (EXCLUDES.get(spec.role)?.some((word) => name.includes(word))) return;
       let best = 0;
       for (const syn of synonyms) {
         if (syn.length >= 2 && (name.startsWith(syn) || name.endsWith(syn)))

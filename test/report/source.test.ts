@@ -832,3 +832,43 @@ describe("speed", () => {
     expect(few.skippedCount).toBe(101);
   });
 });
+
+describe("a header that only contains a role's name", () => {
+  // The account master of the CRM corpus (test/fixtures/real/crm-sales-opportunities/accounts.csv):
+  // its founding year is no order date, so no order-list workflow may read it as one.
+  test("year_established / 成立年份 is not a date", () => {
+    const en = analyseSource(
+      [
+        ["account", "sector", "year_established", "revenue"],
+        ["Acme Corporation", "technolgy", 1996, 1100.04],
+        ["Betasoloin", "medical", 1999, 251.41],
+      ],
+      "accounts",
+      { lang: "en" }
+    );
+    expect(en.matchedBy.date).not.toBe("header");
+    expect(en.mapping.amount).toBe(3);
+    const zh = analyseSource(
+      [
+        ["客户名称", "成立年份", "销售额"],
+        ["甲公司", 1996, 1100],
+        ["乙公司", 1999, 251],
+      ],
+      "kpi",
+      { lang: "zh" }
+    );
+    expect(zh.matchedBy.date).not.toBe("header");
+    // An order year is still a date by its header.
+    const orders = analyseSource(
+      [
+        ["客户名称", "年份", "销售额"],
+        ["甲公司", 2023, 1100],
+        ["乙公司", 2024, 251],
+      ],
+      "kpi",
+      { lang: "zh" }
+    );
+    expect(orders.mapping.date).toBe(1);
+    expect(orders.matchedBy.date).toBe("header");
+  });
+});
