@@ -180,14 +180,14 @@ describe("Pipeline report on 800 generated deals", () => {
     expect(t.headers).toEqual([
       "Period",
       "Deals",
-      "Total",
-      "Weighted",
+      "Closed + open",
+      "Closed + weighted open",
       "Closed",
       "Commit",
       "Best case",
       "Target",
-      "Gap (target − weighted)",
-      "Coverage (total ÷ target)",
+      "Gap (target − closed − weighted open)",
+      "Coverage ((closed + open) ÷ target)",
     ]);
     const f = pipelineForecast(deals.amount, probabilities, categories, deals.close, {
       start: START,
@@ -301,7 +301,7 @@ describe("Pipeline report on 800 generated deals", () => {
     });
     expect(byPeriod.kind).toBe("column");
     expect(byPeriod.series.map((s) => [s.name, s.kind])).toEqual([
-      ["Weighted", undefined],
+      ["Closed + weighted open", undefined],
       ["Target", "line"],
     ]);
     expect(byPeriod.series[0].categories).toEqual({
@@ -342,8 +342,8 @@ describe("Pipeline report on 800 generated deals", () => {
     expect(tableOf(zh, "KAM_PipelineByPeriod").headers.slice(0, 4)).toEqual([
       "期间",
       "商机数",
-      "总金额",
-      "加权金额",
+      "已成交 + 未结",
+      "已成交 + 加权未结",
     ]);
     const rows = tableBody(g, "KAM_PipelineByPeriod");
     expect(rows[0][0]).toBe("已逾期");
