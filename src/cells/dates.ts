@@ -3,9 +3,6 @@
 
 import { serialFromYmd } from "../engine/calendar";
 
-// Serial numbers and calendar dates live in the engine's calendar; re-exported for the readers.
-export { MAX_SERIAL, isoFromSerial, serialFromYmd, ymdFromSerial } from "../engine/calendar";
-
 /** How a text date with the year last is read: month first (`3/1/2019` = 1 March, Excel en-US) or
  *  day first (`3/1/2019` = 3 January, en-GB, fr, de, ...). */
 export type DateOrder = "mdy" | "dmy";

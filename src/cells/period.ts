@@ -2,14 +2,16 @@
 // `2024年1月`), a quarter (`2024Q1`, `2024年第1季度`) or a year (`2024`, `2024年`), read as the period's
 // first day (an Excel serial) with its grain.
 
-import { MONTH_NAMES, fullYear, serialFromYmd } from "./dates";
+import { Grain as CalendarGrain, serialFromYmd } from "../engine/calendar";
+import { MONTH_NAMES, fullYear } from "./dates";
 
 /** Whole numbers read as years (1900–2100). */
 export function isYear(n: number): boolean {
   return Number.isInteger(n) && n >= 1900 && n <= 2100;
 }
 
-export type Grain = "day" | "month" | "quarter" | "year";
+/** The calendar grains (src/engine/calendar.ts) a period label can have. */
+export type Grain = Exclude<CalendarGrain, "week">;
 
 export interface Period {
   serial: number;

@@ -3,7 +3,8 @@
 // the same cells never disagree. Dates are decided per column: planDates() looks at every text date
 // of a column once, and the column's cells are then read in that one order.
 
-import { DateOrder, MAX_SERIAL, parseTextDate, serialFromYmd, yearLastParts } from "./dates";
+import { MAX_SERIAL, serialFromYmd } from "../engine/calendar";
+import { DateOrder, parseTextDate, yearLastParts } from "./dates";
 import { isYear, parsePeriod } from "./period";
 import { classify, parseNumberText } from "./values";
 

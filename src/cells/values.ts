@@ -1,7 +1,8 @@
 // What one Excel cell value is: blank, number, text, boolean or an Excel error, as custom functions
 // receive them (numbers, strings, booleans, null/"" for empty cells, error objects or "#N/A" text).
 
-import { MAX_SERIAL, parseTextDate } from "./dates";
+import { MAX_SERIAL } from "../engine/calendar";
+import { parseTextDate } from "./dates";
 
 export type Cell =
   | { kind: "blank" }

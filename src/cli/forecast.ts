@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { FORECAST_METHODS, ForecastMethod, forecastSeries } from "../engine/forecast/batch";
-import { asDate, classify, parseNumberText } from "../grid/values";
+import { asDate, classify, parseNumberText } from "../cells/values";
 import { InputProblem, UsageProblem } from "./common";
 
 export { InputProblem, UsageProblem };

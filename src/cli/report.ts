@@ -4,7 +4,7 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { DateOrder } from "../grid/dates";
+import { DateOrder } from "../cells/dates";
 import { SOURCE_STRINGS } from "../i18n/report.source";
 import { ReportFigure, WORKFLOWS, WorkflowId, columnLetters } from "../report/model";
 import { OptionSpec, WORKFLOW_OPTIONS, boundsText, readOptionText } from "../report/options";

@@ -5,7 +5,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { uniformGenerator } from "../engine/random";
-import { isoFromSerial, serialFromYmd, ymdFromSerial } from "../grid/dates";
+import {
+  firstOfMonth,
+  isoFromSerial,
+  periodIndex,
+  periodLabel,
+  serialFromYmd,
+  ymdFromSerial,
+} from "../engine/calendar";
 import { InputProblem, parseOptions, say, writeOutput } from "./common";
 
 /** The story: it is the first working day of 2025; the book holds 2022–2024 and plans 2025. */
@@ -340,8 +347,8 @@ interface Book {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-const monthStart = (m: number) =>
-  serialFromYmd(SAMPLE.firstYear + Math.floor(m / 12), (m % 12) + 1, 1) as number;
+/** First day of month `m` of the sample (0 = January of its first year). */
+const monthStart = (m: number) => firstOfMonth(SAMPLE.firstYear, m + 1);
 
 function customers(rng: Rng): Customer[] {
   const months = SAMPLE.years * 12;
@@ -555,15 +562,12 @@ export function generateSample(lang: Lang): { name: SampleFileName; text: string
   const months = SAMPLE.years * 12;
   const monthly = LINES.en.map(() => new Array<number>(months).fill(0));
   for (const o of b.orders) {
-    const [y, m] = ymdFromSerial(o.date);
-    monthly[o.line][(y - SAMPLE.firstYear) * 12 + m - 1] += o.amount;
+    monthly[o.line][periodIndex(o.date, monthStart(0), "month")] += o.amount;
   }
   const salesRows: (string | number)[][] = [];
   LINES[lang].forEach((line, k) => {
-    for (let m = 0; m < months; m++) {
-      const y = SAMPLE.firstYear + Math.floor(m / 12);
-      salesRows.push([line, `${y}-${String((m % 12) + 1).padStart(2, "0")}`, monthly[k][m]]);
-    }
+    for (let m = 0; m < months; m++)
+      salesRows.push([line, periodLabel(monthStart(m), "month"), monthly[k][m]]);
   });
 
   // Portfolio: the accounts with the most revenue in the last twelve months, scored 0–10.

@@ -2,7 +2,7 @@
 // refuse bad rows with a message naming the file, sheet, row and column, and run the report builder.
 
 import path from "node:path";
-import { DateOrder } from "../grid/dates";
+import { DateOrder } from "../cells/dates";
 import { WorkflowOptions, buildReport } from "../report";
 import { StageEntry } from "../report/pipeline";
 import { SOURCE_STRINGS } from "../i18n/report.source";

@@ -557,7 +557,12 @@ export interface SheetValues {
 }
 
 const MS_PER_DAY = 86_400_000;
-/** Excel serial of a date ExcelJS read (it reads date cells as UTC dates in the 1900 system). */
+/**
+ * The Excel serial of a date cell ExcelJS read, time of day kept. ExcelJS turns serial s into the UTC
+ * instant 1899-12-30 + s days, without Excel's fictitious 1900-02-29 (serial 59, 1900-02-28 in Excel,
+ * comes as 1900-02-27), so this is its exact inverse; the calendar's serialFromYmd of the UTC date
+ * would move every cell before 1900-03-01 one day.
+ */
 export function serialOfDate(d: Date): number {
   const serial = d.getTime() / MS_PER_DAY + 25569;
   return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;

@@ -1,9 +1,15 @@
 // A1 references built from a range's position (sheet name, 0-based row/column indexes), never by
-// parsing Excel's address strings: the position is what Excel reports unambiguously.
+// parsing Excel's address strings: the position is what Excel reports unambiguously. Column letters
+// and sheet quoting are src/report/names.ts's, the same for every host.
 
-/** Rows and columns of an Excel worksheet (xlsx limits). */
+import { MAX_COLUMNS, columnLetters, sheetRef as quoteSheetName } from "../report/names";
+
+// 0 -> "A", 16383 -> "XFD"; a sheet name as a formula writes it: Sheet1, '销售 数据', 'Bob''s';
+// the columns of a worksheet (16384, XFD).
+export { MAX_COLUMNS, columnLetters, quoteSheetName };
+
+/** Rows of an Excel worksheet (xlsx limit). */
 export const MAX_ROWS = 1048576;
-export const MAX_COLUMNS = 16384;
 
 /** A rectangular block of cells on one sheet; indexes are 0-based and inclusive. */
 export interface RangeRef {
@@ -45,44 +51,9 @@ export function columnCount(range: RangeRef): number {
   return range.right - range.left + 1;
 }
 
-/** 0 -> "A", 25 -> "Z", 26 -> "AA", 16383 -> "XFD". */
-export function columnLetters(index: number): string {
-  if (!Number.isInteger(index) || index < 0 || index >= MAX_COLUMNS) {
-    throw new RangeError(`column index out of range: ${index}`);
-  }
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 /** Sheet names compare like Excel compares them: without case. */
 export function sameSheet(a: string, b: string): boolean {
   return a.toUpperCase() === b.toUpperCase();
-}
-
-/** Names Excel would read as something else when unquoted: cell references (A1, XFD1, R1C1, RC) and booleans. */
-function looksLikeReference(name: string): boolean {
-  return (
-    /^[A-Za-z]{1,3}[0-9]+$/.test(name) ||
-    /^[Rr][0-9]*([Cc][0-9]*)?$/.test(name) ||
-    /^[Cc][0-9]*$/.test(name) ||
-    /^(TRUE|FALSE)$/i.test(name)
-  );
-}
-
-/**
- * The sheet name as it must appear in a formula: plain ASCII identifiers stay bare (Sheet1), anything
- * else is quoted with embedded apostrophes doubled ('销售 数据', 'Q1-2024', 'Bob''s'). Quoting is
- * always accepted by Excel, so every doubtful case (non-ASCII, spaces, punctuation) is quoted.
- */
-export function quoteSheetName(name: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !looksLikeReference(name)) return name;
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** "A2:C500", "A2" for one cell, "A:C" for whole columns, "2:5" for whole rows. */

@@ -3,7 +3,7 @@ import { salesBudget } from "../engine/plan/budget";
 import { argError, cellError, isOmitted, optionalBoolean } from "../grid";
 import { isBlankCell } from "../cells/read";
 import { paddingStart, rowsOf } from "../grid/matrix";
-import { asNumber, classify } from "../grid/values";
+import { asNumber, classify } from "../cells/values";
 import { PLAN_LABELS } from "../i18n/results.plan";
 import { addressOf, guard, language } from "./shared";
 import { readCompleteSeries } from "./targetPhase";

@@ -10,7 +10,7 @@ import {
   readTable,
 } from "../grid";
 import { paddingStart, readNumberList, rowsOf } from "../grid/matrix";
-import { classify } from "../grid/values";
+import { classify } from "../cells/values";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { addressOf, guard, language } from "./shared";
 

@@ -15,7 +15,7 @@ import {
 } from "../grid";
 import { alignedRows } from "../grid/aligned";
 import { readNumberMatrix } from "../grid/matrix";
-import { classify } from "../grid/values";
+import { classify } from "../cells/values";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { addressOf, guard, language } from "./shared";
 

@@ -1,7 +1,7 @@
 /* global CustomFunctions */
 import { classifyStage, DEFAULT_STAGE_TABLE, ForecastCategory } from "../engine/pipeline/funnel";
-import { pipelineForecast as forecastEngine } from "../engine/pipeline/forecast";
-import { Grain, periodLabel } from "../engine/pipeline/periods";
+import { periodLabel } from "../engine/calendar";
+import { pipelineForecast as forecastEngine, PipelineGrain } from "../engine/pipeline/forecast";
 import {
   argError,
   cellError,
@@ -20,7 +20,7 @@ import { addressOf, guard, language } from "./shared";
 const FN = "KAM.PIPELINE_FORECAST";
 
 /** Accepted spellings of the grain argument. */
-export const GRAINS: Readonly<Record<string, Grain>> = {
+export const GRAINS: Readonly<Record<string, PipelineGrain>> = {
   month: "month",
   monthly: "month",
   m: "month",

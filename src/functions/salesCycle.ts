@@ -1,14 +1,7 @@
 /* global CustomFunctions */
+import { isoFromSerial } from "../engine/calendar";
 import { salesCycle as cycleEngine } from "../engine/pipeline/cycle";
-import {
-  argError,
-  cellError,
-  isoFromSerial,
-  isOmitted,
-  optionalBoolean,
-  readTable,
-  toVector,
-} from "../grid";
+import { argError, cellError, isOmitted, optionalBoolean, readTable, toVector } from "../grid";
 import { zerosAsBlank } from "../grid/matrix";
 import { PLAN_LABELS } from "../i18n/results.plan";
 import { addressOf, guard, language } from "./shared";

@@ -3,7 +3,7 @@
 
 import { argError, Place } from "./errors";
 import { isOmitted } from "./scalars";
-import { classify, describe } from "./values";
+import { classify, describe } from "../cells/values";
 
 /**
  * An optional option written as text, matched ignoring case and spaces against `choices` (each key a

@@ -7,7 +7,7 @@
 import { isBlankCell } from "../cells/read";
 import { cellAddress, cellError, Place } from "./errors";
 import { ColumnSpec, readTable, Table, toVector } from "./columns";
-import { asNumber, classify } from "./values";
+import { asNumber, classify } from "../cells/values";
 
 /** A cell Excel desktop may pass for an empty cell: blank, or the number 0. */
 export function isBlankish(raw: unknown): boolean {

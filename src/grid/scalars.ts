@@ -2,7 +2,7 @@
 // one-cell reference as a 1×1 matrix; both are handled here so wrappers apply defaults explicitly.
 
 import { argError, Place } from "./errors";
-import { asDate, asNumber, classify, describe } from "./values";
+import { asDate, asNumber, classify, describe } from "../cells/values";
 
 /** Unwraps a 1×1 matrix; a larger range is an error. */
 function single(place: Place, value: unknown): unknown {

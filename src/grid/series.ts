@@ -6,7 +6,7 @@
 import { cellError, Place } from "./errors";
 import { toVector } from "./columns";
 import { isBlankish } from "./matrix";
-import { asNumber, classify } from "./values";
+import { asNumber, classify } from "../cells/values";
 
 export interface SeriesCells {
   /**

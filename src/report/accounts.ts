@@ -35,7 +35,7 @@ import {
 } from "../engine/accounts/tier";
 import { sum } from "../engine/numeric";
 import { formatPercent } from "../engine/pipeline/funnel";
-import { isoFromSerial } from "../grid/dates";
+import { isoFromSerial } from "../engine/calendar";
 import { ACCOUNTS_REPORT, AccountsReportText } from "../i18n/report.accounts";
 import { RESULT_LABELS } from "../i18n/results";
 import { ACCOUNT_LABELS, type AccountLang, fitWarningText } from "../i18n/results.accounts";
@@ -230,8 +230,7 @@ function readOptions(o: AccountsOptions, L: AccountsReportText): Settings {
   const growingGrowth = o.growingGrowth ?? DEFAULT_TIER_OPTIONS.growingGrowth;
   const shrinkingGrowth =
     o.shrinkingGrowth ?? Math.min(DEFAULT_TIER_OPTIONS.shrinkingGrowth, growingGrowth);
-  if (!(growingGrowth >= shrinkingGrowth))
-    bad("growingGrowth", "shrinkingGrowth ≤ x ≤ 10");
+  if (!(growingGrowth >= shrinkingGrowth)) bad("growingGrowth", "shrinkingGrowth ≤ x ≤ 10");
   const tier: TierOptions = {
     highShare,
     lowShare,

@@ -10,7 +10,13 @@ import { autoEts, EtsFit, forecastEts } from "../engine/forecast/ets";
 import { detectPeriod, fillGaps, periodFromDates } from "../engine/forecast/series";
 import { thetaForecast } from "../engine/forecast/theta";
 import { customerKey } from "../engine/accounts/rfm";
-import { isoFromSerial, serialFromYmd, ymdFromSerial } from "../grid/dates";
+import {
+  MAX_SERIAL,
+  addPeriods,
+  isoFromSerial,
+  periodIndex,
+  periodLabel,
+} from "../engine/calendar";
 import { FORECAST_REPORT, ForecastReportLabels } from "../i18n/report.forecast";
 import {
   a1,
@@ -62,8 +68,9 @@ const GRAIN_RANK: Record<Grain, number> = { none: 0, month: 1, quarter: 2, year:
 /** The methods of the comparison, in the order of their columns. */
 const COMPARED: readonly ForecastMethod[] = ["smooth", "theta", "damped", "ma", "auto"];
 
-/** The time axis: integer period keys (month: 12·year + month − 1; quarter: 4·year + q − 1; year;
- *  without dates the 1-based position) and how a key is written into a cell. */
+/** The time axis: integer period keys (with dates the period's index counted from the calendar's
+ *  first month, quarter or year, 1900; without dates the 1-based position) and how a key is written
+ *  into a cell. */
 interface Axis {
   grain: Grain;
   cell(key: number): CellContent;
@@ -71,45 +78,33 @@ interface Axis {
   format?: NumberFormat;
 }
 
+/** Serial 1 = 1900-01-01, the first day of key 0 of every dated grain. */
+const ORIGIN = 1;
+
+/** The calendar grain of dated data (whose axis is never "none"). */
+function calendarGrain(grain: Grain): "month" | "quarter" | "year" {
+  if (grain === "none") throw new Error("forecast: an axis without dates has no calendar periods");
+  return grain;
+}
+
+/** First day of the period `key`. */
+function startOf(key: number, grain: Grain): number {
+  return addPeriods(ORIGIN, key, calendarGrain(grain));
+}
+
 function makeAxis(grain: Grain): Axis {
-  const two = (n: number) => String(n).padStart(2, "0");
-  switch (grain) {
-    case "month":
-      return {
-        grain,
-        cell: (k) => serialFromYmd(Math.floor(k / 12), (k % 12) + 1, 1) ?? null,
-        text: (k) => `${Math.floor(k / 12)}-${two((k % 12) + 1)}`,
-        format: "month",
-      };
-    case "quarter":
-      return {
-        grain,
-        cell: (k) => `${Math.floor(k / 4)}-Q${(k % 4) + 1}`,
-        text: (k) => `${Math.floor(k / 4)}-Q${(k % 4) + 1}`,
-      };
-    case "year":
-      return { grain, cell: (k) => String(k), text: (k) => String(k) };
-    case "none":
-      return { grain, cell: (k) => k, text: (k) => String(k), format: "integer" };
-  }
+  if (grain === "none") return { grain, cell: (k) => k, text: (k) => String(k), format: "integer" };
+  const text = (k: number) => periodLabel(startOf(k, grain), grain);
+  if (grain !== "month") return { grain, cell: text, text };
+  const cell = (k: number) => {
+    const start = startOf(k, grain);
+    return start >= 1 && start <= MAX_SERIAL ? start : null;
+  };
+  return { grain, cell, text, format: "month" };
 }
 
 function keyOf(serial: number, grain: Grain): number {
-  const [y, m] = ymdFromSerial(serial);
-  if (grain === "month") return y * 12 + m - 1;
-  if (grain === "quarter") return y * 4 + Math.floor((m - 1) / 3);
-  return y;
-}
-
-/** First day after the period `key`. */
-function periodEnd(key: number, grain: Grain): number {
-  const next =
-    grain === "month"
-      ? serialFromYmd(Math.floor((key + 1) / 12), ((key + 1) % 12) + 1, 1)
-      : grain === "quarter"
-        ? serialFromYmd(Math.floor((key + 1) / 4), ((key + 1) % 4) * 3 + 1, 1)
-        : serialFromYmd(key + 1, 1, 1);
-  return next ?? Infinity;
+  return periodIndex(serial, ORIGIN, calendarGrain(grain));
 }
 
 interface PreparedSeries {
@@ -340,7 +335,7 @@ export async function buildForecastReport(
     }
     const lastKey = keyOf(lastDate, grain);
     const firstKey = keyOf(firstDate, grain);
-    if (aggregated && firstKey < lastKey && lastDate < periodEnd(lastKey, grain) - 8)
+    if (aggregated && firstKey < lastKey && lastDate < startOf(lastKey + 1, grain) - 8)
       dropKey = lastKey;
   }
 

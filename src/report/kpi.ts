@@ -14,8 +14,14 @@ import {
   share,
 } from "../engine/kpi/kpi";
 import { sum } from "../engine/numeric";
-import { addPeriods, periodIndex, periodLabel, periodStart } from "../engine/pipeline/periods";
-import { isoFromSerial, serialFromYmd, ymdFromSerial } from "../grid/dates";
+import {
+  addPeriods,
+  isoFromSerial,
+  periodEnd,
+  periodIndex,
+  periodLabel,
+  periodStart,
+} from "../engine/calendar";
 import { KPI_REPORT, KpiReportText } from "../i18n/report.kpi";
 import {
   BuildOptions,
@@ -175,16 +181,12 @@ function compute(data: Dataset, options: KpiOptions, L: KpiReportText): Model {
   }
   const months = periodIndex(last, periodStart(first, "month"), "month") + 1;
   const grain: KpiGrain = options.grain ?? (months >= 24 ? "year" : "quarter");
-  const firstYear = ymdFromSerial(first)[0];
-  const start = grain === "year" ? 0 : periodStart(first, grain);
-  const indexOf = (d: number) =>
-    grain === "year" ? ymdFromSerial(d)[0] - firstYear : periodIndex(d, start, grain);
+  const start = periodStart(first, grain);
+  const indexOf = (d: number) => periodIndex(d, start, grain);
   const count = indexOf(last) + 1;
   if (count > MAX_PERIODS) fail(L.errors.tooManyPeriods(count));
-  const labelOf = (k: number) =>
-    grain === "year" ? String(firstYear + k) : periodLabel(addPeriods(start, k, grain), grain);
-  const startOf = (k: number) =>
-    grain === "year" ? (serialFromYmd(firstYear + k, 1, 1) as number) : addPeriods(start, k, grain);
+  const startOf = (k: number) => addPeriods(start, k, grain);
+  const labelOf = (k: number) => periodLabel(startOf(k), grain);
 
   const keyTiers = new Set(
     (options.keyTiers ?? DEFAULT_KEY_TIERS).map((s) => s.normalize("NFKC").trim().toLowerCase())
@@ -296,7 +298,7 @@ function compute(data: Dataset, options: KpiOptions, L: KpiReportText): Model {
       ? { label: labelOf(0), from: isoFromSerial(first) }
       : undefined;
   const partialLast =
-    startOf(count) - 1 - last > PARTIAL_DAYS
+    periodEnd(startOf(count - 1), grain) - last > PARTIAL_DAYS
       ? { label: labelOf(count - 1), to: isoFromSerial(last) }
       : undefined;
   return {

@@ -3,7 +3,7 @@
 // unique sheet and table names for what a report wants to call them.
 
 /** Excel's last column, XFD. */
-const MAX_COLUMNS = 16_384;
+export const MAX_COLUMNS = 16_384;
 
 /** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA, 16383 → XFD. */
 export function columnLetters(column: number): string {

@@ -4,8 +4,8 @@
 // bound cannot differ between the pane, the command and the builder. Pure data: no builder here
 // (src/report/registry.ts joins them).
 
-import { parseTextDate } from "../grid/dates";
-import { parseNumberText } from "../grid/values";
+import { parseTextDate } from "../cells/dates";
+import { parseNumberText } from "../cells/values";
 import { WorkflowId } from "./model";
 
 interface OptionBase {

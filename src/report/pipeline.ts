@@ -6,7 +6,7 @@ import { checkOptions } from "./options";
 import { sum } from "../engine/numeric";
 import { Outcome } from "../engine/pipeline/conversion";
 import { pipelineCoverage } from "../engine/pipeline/coverage";
-import { pipelineForecast, PipelineForecast } from "../engine/pipeline/forecast";
+import { pipelineForecast, PipelineForecast, PipelineGrain } from "../engine/pipeline/forecast";
 import {
   CATEGORY_NAMES,
   categoryOfProbability,
@@ -22,10 +22,9 @@ import {
   weightedAmounts,
 } from "../engine/pipeline/funnel";
 import { LearnedProbabilities, learnStageProbabilities } from "../engine/pipeline/learn";
-import { Grain, periodLabel } from "../engine/pipeline/periods";
 import { gapToTarget } from "../engine/plan/gap";
 import { pareto } from "../engine/accounts/pareto";
-import { isoFromSerial, serialFromYmd } from "../grid/dates";
+import { isoFromSerial, periodLabel, serialFromYmd } from "../engine/calendar";
 import { AsOfRule, PIPELINE_REPORT, PipelineReportText, StageCount } from "../i18n/report.pipeline";
 import { PLAN_LABELS } from "../i18n/results.plan";
 import {
@@ -59,7 +58,7 @@ export interface PipelineOptions {
   /** Number of periods, 1..600. Default 12. */
   periods?: number;
   /** Default "month". */
-  grain?: Grain;
+  grain?: PipelineGrain;
   /** One target for every period, or one per period. */
   targets?: number | readonly number[];
   /** The company's own stages, replacing the defaults. */
@@ -73,7 +72,7 @@ export interface PipelineOptions {
 }
 
 /** CRM exports list lost deals: the report's default stages add Lost (0%, left out of forecasts). */
-const REPORT_STAGE_TABLE = new StageTable([...DEFAULT_STAGE_TABLE.stages, LOST_STAGE]);
+export const REPORT_STAGE_TABLE = new StageTable([...DEFAULT_STAGE_TABLE.stages, LOST_STAGE]);
 
 const OPEN: ReadonlySet<ForecastCategory> = new Set(["pipeline", "bestCase", "commit"]);
 
@@ -317,7 +316,7 @@ interface Model {
   tableStages: number;
   stagesAnalysis: StageAnalysis;
   forecast: PipelineForecast;
-  grain: Grain;
+  grain: PipelineGrain;
   periods: number;
   targets?: number[];
   asOf: number;

@@ -11,7 +11,13 @@ import { salesBudget } from "../engine/plan/budget";
 import { gapToTarget } from "../engine/plan/gap";
 import { phaseTarget, seasonalShares } from "../engine/plan/phase";
 import { apportion } from "../engine/plan/split";
-import { isoFromSerial, serialFromYmd, ymdFromSerial } from "../grid/dates";
+import {
+  firstOfMonth,
+  isoFromSerial,
+  periodLabel,
+  serialFromYmd,
+  ymdFromSerial,
+} from "../engine/calendar";
 import { PLAN_REPORT, PlanReportLabels } from "../i18n/report.plan";
 import {
   a1,
@@ -96,8 +102,9 @@ function decimals(unit: number): number {
   return 12;
 }
 
+/** "2024-03": a month as the period labels write it. */
 function monthText(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, "0")}`;
+  return periodLabel(firstOfMonth(year, month), "month");
 }
 
 /** A SUM over a column of a placed table, cached with the engine's sum of the given values. */

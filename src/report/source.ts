@@ -1,7 +1,8 @@
 // The source reader: a block of sheet values (Excel's range.values, or a file's cells) -> where the
 // header is, which column plays which role, and a Dataset of the usable rows, with why others are not.
 
-import { DateOrder, MAX_SERIAL, isoFromSerial, parseTextDate, serialFromYmd } from "../cells/dates";
+import { DateOrder, parseTextDate } from "../cells/dates";
+import { MAX_SERIAL, isoFromSerial, serialFromYmd } from "../engine/calendar";
 import { workbookDateOrder } from "../cells/locale";
 import { Period, isYear, parsePeriod, yearPeriod } from "../cells/period";
 import {

@@ -7,7 +7,7 @@ import { performance } from "perf_hooks";
 import { fitBgNbd, fitGammaGamma, predictClv } from "../../src/engine/accounts/clv";
 import { rfmSummary } from "../../src/engine/accounts/summary";
 import { clvFit } from "../../src/functions/clvFit";
-import { serialFromYmd } from "../../src/grid/dates";
+import { serialFromYmd } from "../../src/engine/calendar";
 import { readSummary, readTransactions } from "../engine/accounts/cdnow";
 import { installCustomFunctions } from "../support/customFunctions";
 

@@ -10,7 +10,7 @@ import fs from "fs";
 import path from "path";
 import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
-import { serialFromYmd } from "../../src/grid/dates";
+import { serialFromYmd } from "../../src/engine/calendar";
 import { Harness, out, root, skipBrowser, startHarness } from "./harness";
 
 /* global window, document */

@@ -2,7 +2,8 @@
 // reading by the functions' readTable and the workflows' source reader.
 
 import { describe, test, expect } from "@jest/globals";
-import { parseTextDate, serialFromYmd } from "../../src/cells/dates";
+import { parseTextDate } from "../../src/cells/dates";
+import { serialFromYmd } from "../../src/engine/calendar";
 import { orderOfPattern } from "../../src/cells/locale";
 import { planDates, readDate } from "../../src/cells/read";
 import { readTable } from "../../src/grid/columns";

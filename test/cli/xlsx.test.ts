@@ -172,6 +172,22 @@ describe("readers", () => {
     expect(sheets[1].values).toEqual([]);
   });
 
+  test("xlsx: date cells before 1900-03-01 and times keep the serial the file holds", async () => {
+    // ExcelJS reads serial s as 1899-12-30 + s days (59, Excel's 1900-02-28, as 1900-02-27): the
+    // reader inverts that, not the calendar, so Excel's serials come back unchanged.
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("Dates");
+    const serials = [1, 59, 60, 61, 45306.5];
+    serials.forEach((s, i) => {
+      const c = ws.getCell(i + 1, 1);
+      c.value = s;
+      c.numFmt = "yyyy-mm-dd";
+    });
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const [sheet] = await readXlsx(bytes);
+    expect(sheet.values).toEqual(serials.map((s) => [s]));
+  });
+
   test("csv: numbers become numbers (ids with leading zeros stay text); BOM, GB18030, semicolons", () => {
     const s = readCsv(
       '\uFEFFid,customer,amount\n007,Acme,1234.5\n8,"Beta, Ltd",-3\n\n',

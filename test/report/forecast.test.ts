@@ -11,7 +11,7 @@ import { forecastSeries } from "../../src/engine/forecast/batch";
 import { fillGaps } from "../../src/engine/forecast/series";
 import { thetaForecast } from "../../src/engine/forecast/theta";
 import { uniformGenerator } from "../../src/engine/random";
-import { serialFromYmd, ymdFromSerial } from "../../src/grid/dates";
+import { serialFromYmd, ymdFromSerial } from "../../src/engine/calendar";
 import { buildForecastReport } from "../../src/report/forecast";
 import { CellContent, ReportSheet, isLive } from "../../src/report/model";
 import { Dataset } from "../../src/report/roles";

@@ -8,7 +8,7 @@ import {
   customStageTable,
   ForecastCategory,
 } from "../../src/engine/pipeline/funnel";
-import { periodLabel } from "../../src/engine/pipeline/periods";
+import { periodLabel } from "../../src/engine/calendar";
 import { uniformGenerator } from "../../src/engine/random";
 import { PLAN_LABELS } from "../../src/i18n/results.plan";
 import { isFormula, isLive, ReportSheet } from "../../src/report/model";

@@ -8,7 +8,7 @@ import { salesBudget } from "../../src/engine/plan/budget";
 import { phaseTarget } from "../../src/engine/plan/phase";
 import { apportion } from "../../src/engine/plan/split";
 import { uniformGenerator } from "../../src/engine/random";
-import { ymdFromSerial } from "../../src/grid/dates";
+import { ymdFromSerial } from "../../src/engine/calendar";
 import { ReportSheet, isFormula, isLive } from "../../src/report/model";
 import { buildPlanReport } from "../../src/report/plan";
 import { Dataset } from "../../src/report/roles";

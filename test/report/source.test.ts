@@ -5,7 +5,7 @@
 import { describe, test, expect } from "@jest/globals";
 import { analyseSource, isDateFormat } from "../../src/report/source";
 import { parsePeriod } from "../../src/cells/period";
-import { serialFromYmd } from "../../src/grid/dates";
+import { serialFromYmd } from "../../src/engine/calendar";
 
 const orders = { sheet: "Orders", row: 0, column: 0 };
 const serial = (y: number, m: number, d: number) => serialFromYmd(y, m, d) as number;

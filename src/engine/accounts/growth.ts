@@ -2,26 +2,18 @@
 // months against the 12 months before (year-over-year growth, (current − previous) ÷ previous), or
 // two equal halves of the data when they span less than 24 months.
 
+import { firstOfMonth, periodEnd, ymdFromSerial } from "../calendar";
 import { sum } from "../numeric";
 import { customerKey } from "./rfm";
-
-const DAY_MS = 86_400_000;
-const EPOCH = Date.UTC(1899, 11, 30);
-
-/** Excel serial (1900 system, whole days) -> [year, month, day]; 1900-03-01 onwards. */
-function ymd(serial: number): [number, number, number] {
-  const d = new Date(EPOCH + Math.floor(serial) * DAY_MS);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-}
 
 /**
  * Excel's EDATE: the same day `months` months later (earlier when negative), the month's last day
  * when the month is shorter (EDATE(2024-02-29, −12) = 2023-02-28).
  */
 export function addMonths(serial: number, months: number): number {
-  const [y, m, d] = ymd(serial);
-  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return Math.round((Date.UTC(y, m - 1 + months, Math.min(d, last)) - EPOCH) / DAY_MS);
+  const [y, m, d] = ymdFromSerial(serial);
+  const start = firstOfMonth(y, m + months);
+  return Math.min(start + d - 1, periodEnd(start, "month"));
 }
 
 /** Two adjacent windows of whole days, both ends included: previous, then current. */

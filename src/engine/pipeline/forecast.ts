@@ -4,14 +4,17 @@
 
 import { sum } from "../numeric";
 import { ForecastCategory } from "./funnel";
-import { addPeriods, Grain, periodStart } from "./periods";
+import { addPeriods, Grain, periodStart } from "../calendar";
+
+/** The calendar grains (src/engine/calendar.ts) the pipeline is bucketed by. */
+export type PipelineGrain = Extract<Grain, "month" | "quarter" | "week">;
 
 export interface PipelineOptions {
   /** Any day in the first period (Excel serial). Default: see pipelineForecast. */
   start?: number;
   /** Number of periods, at least 1. */
   periods: number;
-  grain: Grain;
+  grain: PipelineGrain;
 }
 
 export interface ForecastFigures {

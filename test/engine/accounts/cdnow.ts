@@ -3,7 +3,7 @@
 // bundled copies, see its README.md): the transaction sample and the published calibration summary.
 import fs from "fs";
 import path from "path";
-import { serialFromYmd } from "../../../src/grid/dates";
+import { serialFromYmd } from "../../../src/engine/calendar";
 
 export const CDNOW_DIR = path.resolve(__dirname, "../../fixtures/cdnow");
 

@@ -15,7 +15,7 @@ import {
 import { inverse, Matrix } from "ml-matrix";
 import { digamma, hyp2f1, logGamma } from "../../../src/engine/accounts/special";
 import { rfmSummary } from "../../../src/engine/accounts/summary";
-import { serialFromYmd } from "../../../src/grid/dates";
+import { serialFromYmd } from "../../../src/engine/calendar";
 import { readSummary, readTransactions } from "./cdnow";
 
 /** Relative difference. */

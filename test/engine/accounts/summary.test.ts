@@ -1,7 +1,7 @@
 import { describe, test, expect } from "@jest/globals";
 import { rfm } from "../../../src/engine/accounts/rfm";
 import { rfmSummary } from "../../../src/engine/accounts/summary";
-import { serialFromYmd } from "../../../src/grid/dates";
+import { serialFromYmd } from "../../../src/engine/calendar";
 import { readTransactions } from "./cdnow";
 
 // Hand-checked example: day numbers are Excel serials 45292 + k (45292 = 2024-01-01).

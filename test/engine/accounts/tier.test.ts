@@ -212,6 +212,12 @@ describe("growth windows", () => {
     expect(addMonths(serial(2023, 1, 15), 13)).toBe(serial(2024, 2, 15));
   });
 
+  test("EDATE before 1900-03-01 counts Excel's 1900-02-29 (serial 60)", () => {
+    expect(addMonths(1, 1)).toBe(32); // 1900-01-01 -> 1900-02-01
+    expect(addMonths(59, 1)).toBe(88); // 1900-02-28 -> 1900-03-28
+    expect(addMonths(61, -1)).toBe(32); // 1900-03-01 -> 1900-02-01
+  });
+
   test("24 months of data or more: the last 12 calendar months against the 12 before", () => {
     expect(growthWindows(serial(2022, 1, 1), serial(2024, 12, 31))).toEqual({
       prevFrom: serial(2023, 1, 1),

@@ -1,12 +1,7 @@
 import { describe, test, expect } from "@jest/globals";
 import { pipelineForecast } from "../../../src/engine/pipeline/forecast";
 import { ForecastCategory } from "../../../src/engine/pipeline/funnel";
-import {
-  addPeriods,
-  periodIndex,
-  periodLabel,
-  periodStart,
-} from "../../../src/engine/pipeline/periods";
+import { addPeriods, periodIndex, periodLabel, periodStart } from "../../../src/engine/calendar";
 import { sum } from "../../../src/engine/numeric";
 import { CATEGORY, generateDeals, PROBABILITY, serial, yearMonth } from "./generated";
 

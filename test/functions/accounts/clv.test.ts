@@ -4,7 +4,7 @@ import { clv } from "../../../src/functions/clv";
 import { clvFit } from "../../../src/functions/clvFit";
 import { clvPredict } from "../../../src/functions/clvPredict";
 import { rfmSummary } from "../../../src/functions/rfmSummary";
-import { isoFromSerial } from "../../../src/grid/dates";
+import { isoFromSerial } from "../../../src/engine/calendar";
 import { readSummary, readTransactions } from "../../engine/accounts/cdnow";
 import { at, col, installCustomFunctions, OMITTED } from "../../support/customFunctions";
 import { errorOf } from "../../support/errorOf";

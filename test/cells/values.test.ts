@@ -1,5 +1,5 @@
 import { describe, test, expect } from "@jest/globals";
-import { asDate, asNumber, classify, parseNumberText } from "../../src/grid/values";
+import { asDate, asNumber, classify, parseNumberText } from "../../src/cells/values";
 
 describe("classify", () => {
   test("blanks", () => {

@@ -1,5 +1,6 @@
 import { describe, test, expect } from "@jest/globals";
-import { isoFromSerial, parseTextDate, serialFromYmd, ymdFromSerial } from "../../src/grid/dates";
+import { parseTextDate } from "../../src/cells/dates";
+import { isoFromSerial, serialFromYmd, ymdFromSerial } from "../../src/engine/calendar";
 
 // Reference serials: Excel's DATE() in the 1900 date system (DATE(2024,1,15) = 45306,
 // DATE(1900,1,1) = 1, DATE(1900,2,28) = 59, DATE(1900,3,1) = 61, DATE(9999,12,31) = 2958465).
