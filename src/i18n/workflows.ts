@@ -66,6 +66,46 @@ const enUS = {
   notUsed: "(not used)",
   columnOption: (letter: string, header: string) => `${letter}: ${header}`,
   wideLayout: "One series per row (wide layout): the columns are periods.",
+  // Date order of year-last text dates (03/01/2019), in the columns step.
+  dateOrderLabel: "Dates such as 03/01/2019 mean",
+  dateOrderAuto: (decided: string) => `decided per column (now: ${decided})`,
+  dateOrderDayFirst: "day first (3 January)",
+  dateOrderMonthFirst: "month first (March 1)",
+  dateOrderName: { dmy: "day first", mdy: "month first" } as Record<"dmy" | "mdy", string>,
+  dateProvenPart: (order: string, example: string, column: string) =>
+    `${order}, proven by ${example} in column ${column}`,
+  dateAssumedPart: (order: string, column: string) =>
+    `${order}, assumed from the workbook's locale in column ${column}`,
+  dateMixedPart: (order: string, example: string, column: string, other: number) =>
+    `${order} in column ${column}: mixed, most dates such as ${example}; ${count(other)} ${other === 1 ? "date reads" : "dates read"} only the other way`,
+  listSeparator: "; ",
+  // Other columns whose header names a role just as well.
+  alsoMatches: (columns: string) => `Also matches: ${columns}`,
+  columnShort: (letter: string, header: string) => `${letter} (${header})`,
+  // The pipeline's stages, checked before Create.
+  stagesTitle: "Stages",
+  stageColumn: "Stage",
+  probabilityColumn: "Probability",
+  dealsColumn: "Deals",
+  stageAsProbability: "written as a probability",
+  stageUnknown: (row: number, learned: string | null) =>
+    `unknown, first in row ${row}${learned ? `; takes the learned ${learned}` : ""}`,
+  stageOwn: (row: number) => `your probability, first in row ${row}`,
+  stageProbabilityLabel: (stage: string) => `Probability of ${stage}`,
+  stageNoProbability: "none",
+  stagesHint:
+    "Edit a probability (0% to 100%) to use your own; give an unknown stage one to add it to the stage table. Won and lost stages stay at 100% and 0%.",
+  stageCounts: (won: number, lost: number, open: number) =>
+    `${count(won)} won, ${count(lost)} lost, ${count(open)} open ${open === 1 ? "deal" : "deals"}.`,
+  stageBadProbability: (stage: string) => `${stage}: enter a percentage from 0% to 100%.`,
+  stagesProblem: "The stages need a decision",
+  stagesReset: "Use the default probabilities",
+  createBlockedStages:
+    "Create report is unavailable until every stage has a probability: see Stages under 2. Columns.",
+  createBlockedInput:
+    "Create report is unavailable until every stage probability is a percentage from 0% to 100%.",
+  // What the report itself says the reader must know (also on the sheet).
+  reportWarnings: "The report notes:",
   previewKept: (kept: number) => `${count(kept)} ${kept === 1 ? "row" : "rows"} will be used.`,
   previewSkipped: (skipped: number) =>
     `${count(skipped)} ${skipped === 1 ? "row" : "rows"} will be skipped:`,
@@ -87,6 +127,14 @@ const enUS = {
     growth: "Growth",
     unit: "Round targets to",
     cut: "High/low cut (blank: middle of the scale)",
+    highShare: "Tier: high contribution from a revenue share of",
+    lowShare: "Tier: low contribution up to a revenue share of",
+    shrinkingGrowth: "Tier: shrinking below a growth of",
+    growingGrowth: "Tier: growing from a growth of",
+    clvMonths: "CLV horizon (months)",
+    discount: "CLV discount rate per month",
+    splitBy: "Split the target by",
+    maxCustomers: "Most customers with a target each (above: by ABC class)",
   } as Record<string, string>,
   choiceLabels: {
     auto: "Automatic (recommended)",
@@ -97,17 +145,26 @@ const enUS = {
     quarter: "Quarter",
     week: "Week",
     year: "Year",
+    team: "Team",
+    owner: "Owner",
+    region: "Region",
+    customer: "Customer",
+    abc: "ABC class of the customers",
   } as Record<string, string>,
   optionBlank: "blank = automatic",
-  optionProblem: (label: string, problem: "number" | "date" | "range" | "integer") =>
+  optionProblem: (
+    label: string,
+    problem: "number" | "date" | "range" | "integer",
+    bounds: string
+  ) =>
     `${label}: ${
       problem === "number"
         ? "enter a number"
         : problem === "date"
           ? "enter a date such as 2024-12-31"
           : problem === "integer"
-            ? "enter a whole number"
-            : "the value is out of range"
+            ? `enter a whole number (${bounds})`
+            : `allowed: ${bounds}`
     }.`,
   outputMode: "Output",
   outputPortable: "Values and Excel formulas (anyone can open it)",
@@ -192,6 +249,40 @@ const zhCN: WorkflowStrings = {
   notUsed: "（不使用）",
   columnOption: (letter: string, header: string) => `${letter}：${header}`,
   wideLayout: "每行一个序列（宽格式）：各列为期间。",
+  dateOrderLabel: "03/01/2019 这样的日期表示",
+  dateOrderAuto: (decided: string) => `由各列自行判断（当前：${decided}）`,
+  dateOrderDayFirst: "日在前（1 月 3 日）",
+  dateOrderMonthFirst: "月在前（3 月 1 日）",
+  dateOrderName: { dmy: "日在前", mdy: "月在前" },
+  dateProvenPart: (order: string, example: string, column: string) =>
+    `${column} 列${order}，由 ${example} 确定`,
+  dateAssumedPart: (order: string, column: string) =>
+    `${column} 列${order}，按工作簿的区域设置推定`,
+  dateMixedPart: (order: string, example: string, column: string, other: number) =>
+    `${column} 列${order}：两种顺序混用，多数如 ${example}；${count(other)} 个日期只能按另一种顺序读取`,
+  listSeparator: "；",
+  alsoMatches: (columns: string) => `也可能是：${columns}`,
+  columnShort: (letter: string, header: string) => `${letter}（${header}）`,
+  stagesTitle: "阶段",
+  stageColumn: "阶段",
+  probabilityColumn: "概率",
+  dealsColumn: "商机数",
+  stageAsProbability: "以概率填写",
+  stageUnknown: (row: number, learned: string | null) =>
+    `未知，首次出现在第 ${row} 行${learned ? `；采用学习所得的 ${learned}` : ""}`,
+  stageOwn: (row: number) => `您填写的概率，首次出现在第 ${row} 行`,
+  stageProbabilityLabel: (stage: string) => `${stage} 的概率`,
+  stageNoProbability: "无",
+  stagesHint:
+    "修改概率（0% 到 100%）即可使用您自己的值；为未知阶段填写概率即可将其加入阶段表。赢单和输单阶段固定为 100% 和 0%。",
+  stageCounts: (won: number, lost: number, open: number) =>
+    `赢单 ${count(won)} 个，输单 ${count(lost)} 个，未结 ${count(open)} 个商机。`,
+  stageBadProbability: (stage: string) => `${stage}：请输入 0% 到 100% 之间的百分比。`,
+  stagesProblem: "阶段需要您来决定",
+  stagesReset: "使用默认概率",
+  createBlockedStages: "每个阶段都有概率之后才能生成报表：请见“2. 列”中的“阶段”。",
+  createBlockedInput: "每个阶段概率都是 0% 到 100% 之间的百分比之后才能生成报表。",
+  reportWarnings: "报表说明：",
   previewKept: (kept: number) => `将使用 ${count(kept)} 行。`,
   previewSkipped: (skipped: number) => `将跳过 ${count(skipped)} 行：`,
   previewMore: (more: number) => `……另有 ${count(more)} 行。`,
@@ -212,6 +303,14 @@ const zhCN: WorkflowStrings = {
     growth: "增长率",
     unit: "目标取整到",
     cut: "高/低分界（留空：量表中点）",
+    highShare: "分级：收入贡献高的占比下限",
+    lowShare: "分级：收入贡献低的占比上限",
+    shrinkingGrowth: "分级：增长率低于此值为萎缩",
+    growingGrowth: "分级：增长率达到此值为增长",
+    clvMonths: "客户终身价值期限（月）",
+    discount: "客户终身价值月折现率",
+    splitBy: "目标分解到",
+    maxCustomers: "逐个客户分解的最多客户数（超过则按 ABC 类）",
   },
   choiceLabels: {
     auto: "自动（推荐）",
@@ -222,17 +321,26 @@ const zhCN: WorkflowStrings = {
     quarter: "季度",
     week: "周",
     year: "年",
+    team: "团队",
+    owner: "负责人",
+    region: "区域",
+    customer: "客户",
+    abc: "客户 ABC 类",
   },
   optionBlank: "留空 = 自动",
-  optionProblem: (label: string, problem: "number" | "date" | "range" | "integer") =>
+  optionProblem: (
+    label: string,
+    problem: "number" | "date" | "range" | "integer",
+    bounds: string
+  ) =>
     `${label}：${
       problem === "number"
         ? "请输入数字"
         : problem === "date"
           ? "请输入日期，例如 2024-12-31"
           : problem === "integer"
-            ? "请输入整数"
-            : "数值超出范围"
+            ? `请输入整数（${bounds}）`
+            : `允许范围：${bounds}`
     }。`,
   outputMode: "输出",
   outputPortable: "数值和 Excel 公式（任何人都能打开）",

@@ -9,6 +9,7 @@ import { OptionSpec, WORKFLOW_OPTIONS, boundsText, readOptionText } from "../../
 import { Dataset, WORKFLOW_ROLES } from "../../src/report/roles";
 import { parseOptions } from "../../src/taskpane/workflows/options";
 import { parseReportArgs } from "../../src/cli/report";
+import { getWorkflowStrings } from "../../src/i18n/workflows";
 
 /** A dataset with no rows: the builders check their options before they look at rows. */
 function empty(workflow: WorkflowId): Dataset {
@@ -68,6 +69,23 @@ describe("workflow registry", () => {
       expect(WORKFLOW_REGISTRY[w].id).toBe(w);
       expect(WORKFLOW_REGISTRY[w].roles).toBe(WORKFLOW_ROLES[w]);
       expect(WORKFLOW_REGISTRY[w].options).toBe(WORKFLOW_OPTIONS[w]);
+    }
+  });
+
+  test("every option has its pane label, and every choice its name, in both languages", () => {
+    for (const language of ["en-US", "zh-CN"] as const) {
+      const t = getWorkflowStrings(language);
+      for (const w of WORKFLOWS)
+        for (const spec of WORKFLOW_OPTIONS[w]) {
+          expect([w, spec.key, t.optionLabels[spec.key]]).toEqual([
+            w,
+            spec.key,
+            expect.any(String),
+          ]);
+          if (spec.kind === "choice")
+            for (const c of spec.choices)
+              expect([spec.key, c, t.choiceLabels[c]]).toEqual([spec.key, c, expect.any(String)]);
+        }
     }
   });
 

@@ -8,6 +8,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import { useStrings } from "./language";
 
@@ -17,11 +18,21 @@ export interface NoticeContent {
   body: string;
   /** A secondary line, e.g. Excel's error code. */
   detail?: string;
+  /** A short list under the body (e.g. a report's warnings), with its heading. */
+  items?: readonly string[];
+  itemsTitle?: string;
 }
 
 const useStyles = makeStyles({
   body: { whiteSpace: "normal", overflowWrap: "anywhere" },
   detail: { display: "block", opacity: 0.8 },
+  heading: { display: "block", marginTop: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    maxHeight: "12em",
+    overflowY: "auto",
+  },
 });
 
 export function Notice(props: {
@@ -42,6 +53,16 @@ export function Notice(props: {
         {notice.title ? " " : null}
         {notice.body}
         {notice.detail && <span className={styles.detail}>{notice.detail}</span>}
+        {notice.items && notice.items.length > 0 && (
+          <>
+            {notice.itemsTitle && <span className={styles.heading}>{notice.itemsTitle}</span>}
+            <ul className={styles.list}>
+              {notice.items.map((item, i) => (
+                <li key={i}>{item}</li>
+              ))}
+            </ul>
+          </>
+        )}
       </MessageBarBody>
       {onDismiss && (
         <MessageBarActions

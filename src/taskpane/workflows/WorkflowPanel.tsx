@@ -1,7 +1,9 @@
 // One report workflow, step by step: pick the data (selection, Excel table or named range), confirm
-// the header row and the role of each column (detected, editable) with a preview of skipped rows, set
-// the options, then build the report (with progress) and write it to a sheet of its own, asking before
-// an earlier report sheet of this add-in is replaced.
+// the header row and the role of each column (detected, editable; other columns that match a role
+// named), how dates such as 03/01/2019 are read and, for the pipeline, the stages and their
+// probabilities, with a preview of skipped rows; set the options, then build the report (with
+// progress) and write it to a sheet of its own, asking before an earlier report sheet of this add-in
+// is replaced. The written notice lists the report's own warnings.
 
 import * as React from "react";
 import {
@@ -18,17 +20,25 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { workbookDateOrder } from "../../cells/locale";
+import { stageKey } from "../../engine/pipeline/funnel";
 import { describeExcelError } from "../../excel/errors";
 import { WorkflowStrings } from "../../i18n/workflows";
 import { buildReport } from "../../report";
 import { ReportSheet, WorkflowId } from "../../report/model";
+import { checkStages } from "../../report/pipeline";
 import { Role, WORKFLOW_ROLES } from "../../report/roles";
 import { SourceAnalysis, analyseSource } from "../../report/source";
 import { AlertDialog } from "../components/AlertDialog";
 import { Notice, NoticeContent } from "../components/Notice";
 import { useLanguage } from "../components/language";
+import { DateChoice, DateOrderField } from "./DateOrderField";
 import { WORKFLOW_OPTIONS, initialOptions, parseOptions } from "./options";
+import { boundsText, optionSpec } from "../../report/options";
+import { PanelNotice, PanelNoticeContent } from "./PanelNotice";
 import { ExistingReport, SourceBlock, SourceList, SourceRef, WorkflowPort } from "./port";
+import { StageEdits, editedStages } from "./stages";
+import { StagesTable } from "./StagesTable";
 import { useWorkflowStrings } from "./strings";
 
 const useStyles = makeStyles({
@@ -42,6 +52,7 @@ const useStyles = makeStyles({
   },
   grow: { flexGrow: 1, minWidth: "10em" },
   muted: { color: tokens.colorNeutralForeground3 },
+  blocked: { color: tokens.colorPaletteRedForeground1 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "12em", overflowY: "auto" },
   sample: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   // Long options (a header row's preview) must not widen a narrow pane.
@@ -87,7 +98,11 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
   const [raw, setRaw] = React.useState(() => initialOptions(workflow));
   const [live, setLive] = React.useState(false);
   const [phase, setPhase] = React.useState<Phase>({ kind: "idle" });
-  const [notice, setNotice] = React.useState<NoticeContent | null>(null);
+  const [notice, setNotice] = React.useState<PanelNoticeContent | null>(null);
+  const [dateChoice, setDateChoice] = React.useState<DateChoice>("auto");
+  const [stageEdits, setStageEdits] = React.useState<StageEdits>({});
+  // The workbook's order (Excel's culture, read at start-up): for columns whose dates read both ways.
+  const defaultDateOrder = workbookDateOrder();
 
   React.useEffect(() => {
     let current = true;
@@ -110,10 +125,29 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
             headerRow,
             formats: block.formats,
             lang,
+            dateOrder: dateChoice === "auto" ? undefined : dateChoice,
+            defaultDateOrder,
           })
         : null,
-    [block, workflow, mapping, headerRow, lang]
+    [block, workflow, mapping, headerRow, lang, dateChoice, defaultDateOrder]
   );
+
+  // The pipeline's stages against the report's defaults (the rows shown) and against the table with
+  // the user's probabilities (what the report will do).
+  const stages = React.useMemo(() => {
+    const data = workflow === "pipeline" ? analysis?.dataset : undefined;
+    const column = data?.text.stage;
+    if (!data || !column) return null;
+    const base = checkStages(column, undefined, lang, data.sheetRows);
+    const edited = editedStages(stageEdits, base);
+    const check = edited.table ? checkStages(column, edited.table, lang, data.sheetRows) : base;
+    return { base, check, table: edited.table, invalid: edited.invalid };
+  }, [workflow, analysis, stageEdits, lang]);
+  const blocked = stages?.check.error
+    ? t.createBlockedStages
+    : stages && stages.invalid.length > 0
+      ? t.createBlockedInput
+      : null;
 
   const read = async (): Promise<void> => {
     const from: SourceRef =
@@ -122,11 +156,16 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
     setNotice(null);
     try {
       setBlock(await port.readSource(from));
-      setMapping({});
-      setHeaderRow(undefined);
     } catch (error) {
+      // Nothing of the earlier data stays on screen as if it were what was read.
+      setBlock(null);
       setNotice(excelNotice(t.readFailed, error));
     } finally {
+      // New data: the choices made for the earlier data start over.
+      setMapping({});
+      setHeaderRow(undefined);
+      setDateChoice("auto");
+      setStageEdits({});
       setPhase({ kind: "idle" });
     }
   };
@@ -139,11 +178,15 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
         onProgress: (done, total) => setPhase({ kind: "writing", done, total }),
       });
       const warnings = result.warnings ?? [];
+      // What the report says the reader must know (the same texts as on the sheet).
+      const notes = report.warnings ?? [];
       setNotice({
-        intent: warnings.length > 0 ? "warning" : "success",
+        intent: warnings.length > 0 || notes.length > 0 ? "warning" : "success",
         title: t.writtenTitle,
         body: t.written(result.sheet),
         detail: warnings.length > 0 ? t.writtenWarnings(warnings.join("; ")) : undefined,
+        items: notes.length > 0 ? notes : undefined,
+        itemsTitle: notes.length > 0 ? t.reportWarnings : undefined,
       });
     } catch (error) {
       setNotice(excelNotice(t.failedTitle, error, t.nothingLost));
@@ -153,13 +196,17 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
   };
 
   const run = async (): Promise<void> => {
-    if (!analysis?.dataset || !block) return;
+    if (!analysis?.dataset || !block || blocked) return;
     const parsed = parseOptions(workflow, raw);
     if (!parsed.ok) {
       setNotice({
         intent: "warning",
         title: t.problemsTitle,
-        body: t.optionProblem(t.optionLabels[parsed.key] ?? parsed.key, parsed.problem),
+        body: t.optionProblem(
+          t.optionLabels[parsed.key] ?? parsed.key,
+          parsed.problem,
+          boundsText(optionSpec(workflow, parsed.key))
+        ),
       });
       return;
     }
@@ -172,6 +219,7 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
         lang,
         live,
         source: block.address,
+        ...(stages?.table ? { stageTable: stages.table } : {}),
         onProgress: (done, total) => setPhase({ kind: "building", done, total }),
       });
     } catch (error) {
@@ -270,8 +318,15 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
           {analysis.layout === "wide" && <Text>{t.wideLayout}</Text>}
           {roles.map((spec) => {
             const chosen = analysis.mapping[spec.role];
+            const others = analysis.choices.find((c) => c.role === spec.role)?.others ?? [];
+            const column = (i: number) =>
+              t.columnShort(columns[i]?.letter ?? "", analysis.headers[i] ?? "");
             return (
-              <Field key={spec.role} label={t.roleField(t.roleLabel[spec.role], spec.required)}>
+              <Field
+                key={spec.role}
+                label={t.roleField(t.roleLabel[spec.role], spec.required)}
+                hint={others.length > 0 ? t.alsoMatches(others.map(column).join(", ")) : undefined}
+              >
                 <Select
                   className={styles.select}
                   select={{ className: styles.nativeSelect }}
@@ -294,7 +349,29 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
               </Field>
             );
           })}
+          {analysis.dateOrder !== null && (
+            <DateOrderField
+              analysis={analysis}
+              value={dateChoice}
+              fallback={defaultDateOrder}
+              onChange={setDateChoice}
+              t={t}
+            />
+          )}
           <Preview analysis={analysis} t={t} />
+          {stages && (
+            <StagesTable
+              base={stages.base}
+              check={stages.check}
+              edits={stageEdits}
+              invalid={stages.invalid}
+              onEdit={(name, text) =>
+                setStageEdits((edits) => ({ ...edits, [stageKey(name)]: { name, text } }))
+              }
+              onReset={() => setStageEdits({})}
+              t={t}
+            />
+          )}
         </section>
       )}
 
@@ -352,10 +429,19 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
         <section className={styles.section} aria-label={t.stepRun}>
           <Subtitle2 as="h3">{t.stepRun}</Subtitle2>
           <div className={styles.row}>
-            <Button appearance="primary" disabled={busy} onClick={() => void run()}>
+            <Button
+              appearance="primary"
+              disabled={busy || blocked !== null}
+              onClick={() => void run()}
+            >
               {busy ? t.running : t.run}
             </Button>
           </div>
+          {blocked && (
+            <Text className={styles.blocked} data-testid="create-blocked">
+              {blocked}
+            </Text>
+          )}
           {(phase.kind === "building" || phase.kind === "writing") && (
             <Field
               validationMessage={
@@ -371,7 +457,7 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
         </section>
       )}
 
-      {notice && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
+      {notice && <PanelNotice notice={notice} onDismiss={() => setNotice(null)} />}
 
       <ReplaceDialog
         request={phase.kind === "confirm" ? phase.existing : null}
