@@ -1,6 +1,5 @@
 /* global CustomFunctions */
 import { classifyStage, DEFAULT_STAGE_TABLE, ForecastCategory } from "../engine/pipeline/funnel";
-import { periodLabel } from "../engine/calendar";
 import { pipelineForecast as forecastEngine, PipelineGrain } from "../engine/pipeline/forecast";
 import {
   argError,
@@ -13,7 +12,7 @@ import {
   toVector,
 } from "../grid";
 import { optionalChoice } from "../grid/choice";
-import { PLAN_LABELS } from "../i18n/results.plan";
+import { PLAN_LABELS, pipelineForecastRows } from "../i18n/results.plan";
 import { readStageTable } from "./funnelWeight";
 import { addressOf, guard, language } from "./shared";
 
@@ -50,7 +49,7 @@ export const GRAINS: Readonly<Record<string, PipelineGrain>> = {
  * @param [stage_table] Your own stages: name, probability and optionally the forecast category (Pipeline, Best case, Commit, Closed, Omitted).
  * @param [headers] TRUE (default) puts a header row on top.
  * @param invocation Invocation (parameter addresses for error messages).
- * @returns Spills Period, Deals, Total, Weighted, Closed, Commit (closed + commit), Best case (commit + best case): an Overdue row, one row per period, a Later row, a Total row.
+ * @returns Spills Period, Deals, Closed + open, Closed + weighted open, Closed, Commit (closed + commit), Best case (commit + best case): an Overdue row, one row per period, a Later row, a Total row.
  * @requiresParameterAddresses
  */
 export function pipelineForecast(
@@ -110,22 +109,8 @@ export function pipelineForecast(
       periods: count,
       grain: unit,
     });
-    const labels = PLAN_LABELS[language()];
-    const rows = result.rows.map((r) => [
-      r.kind === "overdue"
-        ? labels.overdue
-        : r.kind === "later"
-          ? labels.later
-          : r.kind === "total"
-            ? labels.total
-            : periodLabel(r.start ?? result.start, unit),
-      r.count,
-      r.total,
-      r.weighted,
-      r.closed,
-      r.commit,
-      r.bestCase,
-    ]);
-    return withHeaders ? [[...labels.pipelineHeaders], ...rows] : rows;
+    const lang = language();
+    const rows = pipelineForecastRows(result, unit, lang);
+    return withHeaders ? [[...PLAN_LABELS[lang].pipelineHeaders], ...rows] : rows;
   });
 }

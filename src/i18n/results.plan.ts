@@ -1,9 +1,21 @@
 // Labels that the funnel and plan functions write into cells (spilled headers, row labels), en-US and zh-CN.
 
+import { Grain, periodLabel } from "../engine/calendar";
+import { ForecastRow, PipelineForecast } from "../engine/pipeline/forecast";
+
 export const PLAN_LABELS = {
   en: {
-    pipelineHeaders: ["Period", "Deals", "Total", "Weighted", "Closed", "Commit", "Best case"],
+    pipelineHeaders: [
+      "Period",
+      "Deals",
+      "Closed + open",
+      "Closed + weighted open",
+      "Closed",
+      "Commit",
+      "Best case",
+    ],
     overdue: "Overdue",
+    noCloseDate: "No close date",
     later: "Later",
     total: "Total",
     coverage: {
@@ -56,8 +68,17 @@ export const PLAN_LABELS = {
     },
   },
   zh: {
-    pipelineHeaders: ["期间", "商机数", "总金额", "加权金额", "已成交", "承诺", "最佳情况"],
+    pipelineHeaders: [
+      "期间",
+      "商机数",
+      "已成交 + 未结",
+      "已成交 + 加权未结",
+      "已成交",
+      "承诺",
+      "最佳情况",
+    ],
     overdue: "已逾期",
+    noCloseDate: "无预计成交日期",
     later: "以后",
     total: "合计",
     coverage: {
@@ -103,3 +124,45 @@ export const PLAN_LABELS = {
     },
   },
 } as const;
+
+/** The label of a KAM.PIPELINE_FORECAST row: Overdue, the period, Later, No close date, Total. */
+export function pipelineRowLabel(
+  row: ForecastRow,
+  result: PipelineForecast,
+  grain: Grain,
+  lang: "en" | "zh"
+): string {
+  const L = PLAN_LABELS[lang];
+  switch (row.kind) {
+    case "overdue":
+      return L.overdue;
+    case "later":
+      return L.later;
+    case "noDate":
+      return L.noCloseDate;
+    case "total":
+      return L.total;
+    case "period":
+      return periodLabel(row.start ?? result.start, grain);
+  }
+}
+
+/**
+ * The rows KAM.PIPELINE_FORECAST spills, as the function and the pipeline report both present them:
+ * label, deals, closed + open, closed + weighted open, closed, commit, best case.
+ */
+export function pipelineForecastRows(
+  result: PipelineForecast,
+  grain: Grain,
+  lang: "en" | "zh"
+): (string | number)[][] {
+  return result.rows.map((r) => [
+    pipelineRowLabel(r, result, grain, lang),
+    r.count,
+    r.total,
+    r.weighted,
+    r.closed,
+    r.commit,
+    r.bestCase,
+  ]);
+}

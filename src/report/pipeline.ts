@@ -26,7 +26,7 @@ import { gapToTarget } from "../engine/plan/gap";
 import { pareto } from "../engine/accounts/pareto";
 import { isoFromSerial, periodLabel, serialFromYmd } from "../engine/calendar";
 import { AsOfRule, PIPELINE_REPORT, PipelineReportText, StageCount } from "../i18n/report.pipeline";
-import { PLAN_LABELS } from "../i18n/results.plan";
+import { PLAN_LABELS, pipelineRowLabel } from "../i18n/results.plan";
 import {
   Area,
   BuildOptions,
@@ -863,14 +863,9 @@ function layout(
   // 3. The pipeline by period (the engine's rows; its Total row is the SUM row under the table).
   b.section(L.periodSection(model.grain));
   const rows = f.rows.filter((r) => r.kind !== "total");
-  const label = (r: (typeof rows)[number]) =>
-    r.kind === "overdue"
-      ? P.overdue
-      : r.kind === "later"
-        ? P.later
-        : r.kind === "noDate"
-          ? L.noDate
-          : periodLabel(r.start ?? f.start, model.grain);
+  // Labels and the first seven headers as KAM.PIPELINE_FORECAST spills them (one presenter).
+  const label = (r: (typeof rows)[number]) => pipelineRowLabel(r, f, model.grain, lang);
+  const H = P.pipelineHeaders;
   const targetOf = (k: number) =>
     k >= 1 && k <= model.periods ? model.targets?.[k - 1] : undefined;
   const zeroTargets: string[] = [];
@@ -889,13 +884,13 @@ function layout(
     ];
   };
   const periodColumns: ColumnSpec[] = [
-    { header: L.ph.period, total: { label: P.total }, width: 14 },
-    { header: L.ph.deals, format: "integer", total: "sum" },
-    { header: L.ph.total, format: "number", total: "sum", width: 16 },
-    { header: L.ph.weighted, format: "number", total: "sum", width: 16 },
-    { header: L.ph.closed, format: "number", total: "sum", width: 14 },
-    { header: L.ph.commit, format: "number", total: "sum", width: 14 },
-    { header: L.ph.bestCase, format: "number", total: "sum", width: 14 },
+    { header: H[0], total: { label: P.total }, width: 14 },
+    { header: H[1], format: "integer", total: "sum" },
+    { header: H[2], format: "number", total: "sum", width: 16 },
+    { header: H[3], format: "number", total: "sum", width: 16 },
+    { header: H[4], format: "number", total: "sum", width: 14 },
+    { header: H[5], format: "number", total: "sum", width: 14 },
+    { header: H[6], format: "number", total: "sum", width: 14 },
   ];
   if (hasTargets) {
     periodColumns.push(
@@ -1172,7 +1167,7 @@ function layout(
     title: L.periodChart(model.grain, hasTargets),
     series: [
       {
-        name: L.ph.weighted,
+        name: PLAN_LABELS[lang].pipelineHeaders[3],
         categories: periodsArea(0),
         values: periodsArea(3),
         color: COLORS.bar,
@@ -1186,7 +1181,7 @@ function layout(
             color: COLORS.line,
           }
         : {
-            name: L.ph.closed,
+            name: PLAN_LABELS[lang].pipelineHeaders[4],
             categories: periodsArea(0),
             values: periodsArea(4),
             color: COLORS.won,

@@ -56,7 +56,15 @@ describe("KAM.PIPELINE_FORECAST", () => {
   test("spills Overdue, the periods, Later and Total under a header", () => {
     const out = pipelineForecast(amounts, stages, closes, "2024-01-09", 3);
     expect(round(out)).toEqual([
-      ["Period", "Deals", "Total", "Weighted", "Closed", "Commit", "Best case"],
+      [
+        "Period",
+        "Deals",
+        "Closed + open",
+        "Closed + weighted open",
+        "Closed",
+        "Commit",
+        "Best case",
+      ],
       ["Overdue", 1, 600, 180, 0, 0, 0],
       ["2024-01", 2, 300, 110, 0, 0, 200],
       ["2024-02", 2, 700, 610, 400, 700, 700],
@@ -128,7 +136,7 @@ describe("KAM.PIPELINE_FORECAST", () => {
     // January: 3 deals (the lost one omitted), 600; weighted 20 + 120 + 300 = 440; closed 300;
     // commit 300; best case 300 + 200 = 500.
     expect(round(out)).toEqual([
-      ["期间", "商机数", "总金额", "加权金额", "已成交", "承诺", "最佳情况"],
+      ["期间", "商机数", "已成交 + 未结", "已成交 + 加权未结", "已成交", "承诺", "最佳情况"],
       ["已逾期", 0, 0, 0, 0, 0, 0],
       ["2024-01", 3, 600, 440, 300, 300, 500],
       ["以后", 0, 0, 0, 0, 0, 0],
