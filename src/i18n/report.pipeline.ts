@@ -45,6 +45,7 @@ const en = {
   kLost: "Lost deals",
   kOpenDeals: "Open deals",
   kOpenNoAmount: "Open deals without an amount",
+  kOpenNoAmountEstimate: "Their estimate (not in the pipeline)",
   kOpenNoDate: "Open deals without a close date",
   kAsOf: "As of",
   kOverdueDeals: "Overdue deals",
@@ -92,6 +93,9 @@ const en = {
     closeDate: "Close date",
     days: "Days overdue",
     row: "Source row",
+    product: "Product",
+    estimate: "Estimate (average won amount of the product)",
+    basis: "Won deals of the product",
   },
   total: "Total",
   notesSection: "Notes",
@@ -121,6 +125,8 @@ const en = {
       `${stages.length === 1 ? "A stage" : "Stages"} the stage table does not know ${stages.length === 1 ? "takes" : "take"} the learned probability ${pct(p)}: ${stages.map((s) => `${s.name} (${n(s.count)} deal${s.count === 1 ? "" : "s"})`).join(", ")}.`,
     noAmount: (count: number, byStage: string) =>
       `${n(count)} open deal${count === 1 ? " has" : "s have"} no amount: counted in the deal counts, not in the amounts (${byStage}); listed under "Open deals without an amount".`,
+    estimate: (estimated: number, total: string, none: number) =>
+      `${n(estimated)} open deal${estimated === 1 ? "" : "s"} without an amount ${estimated === 1 ? "has" : "have"} an estimate, the average won amount of ${estimated === 1 ? "its" : "their"} product (together ${total}), shown in "Open deals without an amount" and the key figures; the estimates are not in the pipeline, weighted or period figures.${none > 0 ? ` ${n(none)} ${none === 1 ? "has" : "have"} none: ${none === 1 ? "its" : "their"} product was never won or is blank.` : ""}`,
     wonNoAmount: (count: number) =>
       `${n(count)} won deal${count === 1 ? " has" : "s have"} no amount: counted in the deal counts, not in Won.`,
     noDate: (open: number, won: number, grain: GrainName) =>
@@ -174,6 +180,7 @@ const zh: PipelineReportText = {
   kLost: "输单商机数",
   kOpenDeals: "未结商机数",
   kOpenNoAmount: "无金额的未结商机数",
+  kOpenNoAmountEstimate: "其估计金额（不计入管道）",
   kOpenNoDate: "无预计成交日期的未结商机数",
   kAsOf: "截至日期",
   kOverdueDeals: "逾期商机数",
@@ -220,6 +227,9 @@ const zh: PipelineReportText = {
     closeDate: "预计成交日期",
     days: "逾期天数",
     row: "来源行",
+    product: "产品",
+    estimate: "估计金额（该产品赢单的平均金额）",
+    basis: "该产品的赢单数",
   },
   total: "合计",
   notesSection: "说明",
@@ -249,6 +259,8 @@ const zh: PipelineReportText = {
       `阶段表中没有的阶段采用学习所得概率 ${pct(p)}：${stages.map((s) => `${s.name}（${n(s.count)} 个商机）`).join("、")}。`,
     noAmount: (count, byStage) =>
       `${n(count)} 个未结商机没有金额：计入商机数，不计入金额（${byStage}）；见“无金额的未结商机”列表。`,
+    estimate: (estimated, total, none) =>
+      `${n(estimated)} 个无金额的未结商机有估计金额，即其产品赢单的平均金额（合计 ${total}），列在“无金额的未结商机”和关键指标中；估计金额不计入管道、加权金额和分期数字。${none > 0 ? `${n(none)} 个没有估计：其产品从未赢单或为空。` : ""}`,
     wonNoAmount: (count) => `${n(count)} 个赢单商机没有金额：计入商机数，不计入“已成交”金额。`,
     noDate: (open, won, grain) =>
       `${[open > 0 ? `${n(open)} 个未结商机` : "", won > 0 ? `${n(won)} 个赢单商机` : ""].filter((x) => x !== "").join("和")}没有预计成交日期：计入分期管道的“无预计成交日期”行，不计入任何${zhGrain[grain]}，也不算逾期。`,

@@ -27,6 +27,7 @@ import { pareto } from "../engine/accounts/pareto";
 import { isoFromSerial, periodLabel, serialFromYmd } from "../engine/calendar";
 import { AsOfRule, PIPELINE_REPORT, PipelineReportText, StageCount } from "../i18n/report.pipeline";
 import { PLAN_LABELS, pipelineRowLabel } from "../i18n/results.plan";
+import { ProductBasis, wonAmountByProduct } from "../engine/pipeline/estimate";
 import {
   Area,
   BuildOptions,
@@ -329,6 +330,11 @@ interface Model {
   wonNoAmount: number;
   openNoDate: number;
   wonNoDate: number;
+  /** With a product column: the average won amount per product, the estimate offered for open
+   *  deals without an amount (never added to the pipeline). */
+  productBasis?: Map<string, ProductBasis>;
+  /** The product of each deal, when the data have a product column. */
+  products?: readonly string[];
   /** Some amount or close date is blank (live formulas cannot take it). */
   blanks: boolean;
   stageTableGiven: boolean;
@@ -385,7 +391,9 @@ export async function buildPipelineReport(
  * - lost: the number of lost deals (Omitted category: Lost, or a stage of the company's table that is
  *   left out of forecasts);
  * - as_of: the as-of date, yyyy-mm-dd (given, else the latest close date of a won or lost deal,
- *   else today): open deals closing before it are overdue, and the periods start with its period.
+ *   else today): open deals closing before it are overdue, and the periods start with its period;
+ * - open_estimate (with a product column and open deals without an amount): the sum of their
+ *   estimates, each the average won amount of the deal's product; estimated: how many have one.
  */
 function figuresOf(model: Model): Record<string, ReportFigure> {
   const openAmounts = model.open.flatMap((i) => {
@@ -400,6 +408,14 @@ function figuresOf(model: Model): Record<string, ReportFigure> {
     const a = model.amounts[i];
     return c === "closed" && a !== null ? [a] : [];
   });
+  const products = model.products;
+  const bases = model.openNoAmount.flatMap((i) => {
+    const basis = products ? model.productBasis?.get(products[i].trim()) : undefined;
+    return basis ? [basis.mean] : [];
+  });
+  const estimate: Record<string, ReportFigure> = products
+    ? { open_estimate: sum(bases), estimated: bases.length }
+    : {};
   return {
     open_deals: model.open.length,
     open_amount: sum(openAmounts),
@@ -407,6 +423,7 @@ function figuresOf(model: Model): Record<string, ReportFigure> {
     won: sum(won),
     lost: model.categories.filter((c) => c === "omitted").length,
     as_of: isoFromSerial(model.asOf),
+    ...estimate,
   };
 }
 
@@ -634,6 +651,14 @@ function compute(
     wonNoAmount,
     openNoDate,
     wonNoDate,
+    products: data.text.product,
+    productBasis: data.text.product
+      ? wonAmountByProduct(
+          data.text.product,
+          amounts,
+          categories.map((c) => c === "closed")
+        )
+      : undefined,
     blanks,
     stageTableGiven,
     liveStageMismatch,
@@ -697,6 +722,20 @@ function layout(
       .join(L.listSeparator);
     note(L.notes.noAmount(model.openNoAmount.length, byStage));
   }
+  // The estimate offered for them: the average won amount of their product (never in the pipeline).
+  const products = model.products;
+  const basisOf = (i: number) =>
+    products ? model.productBasis?.get(products[i].trim()) : undefined;
+  const estimated = model.openNoAmount.filter((i) => basisOf(i) !== undefined);
+  const estimateTotal = sum(estimated.map((i) => (basisOf(i) as ProductBasis).mean));
+  if (products && model.openNoAmount.length > 0)
+    note(
+      L.notes.estimate(
+        estimated.length,
+        n(Math.round(estimateTotal)),
+        model.openNoAmount.length - estimated.length
+      )
+    );
   if (model.wonNoAmount > 0) note(L.notes.wonNoAmount(model.wonNoAmount));
   if (model.openNoDate + model.wonNoDate > 0)
     note(L.notes.noDate(model.openNoDate, model.wonNoDate, model.grain));
@@ -720,6 +759,7 @@ function layout(
     | "lost"
     | "openDeals"
     | "openNoAmount"
+    | "openNoAmountEstimate"
     | "openNoDate"
     | "asOf"
     | "overdueDeals"
@@ -728,6 +768,7 @@ function layout(
     | "coverage";
   const keys: Key[] = ["open", "weighted", "commit", "won", "lost", "openDeals"];
   if (model.openNoAmount.length > 0) keys.push("openNoAmount");
+  if (products && model.openNoAmount.length > 0) keys.push("openNoAmountEstimate");
   if (model.openNoDate > 0) keys.push("openNoDate");
   keys.push("asOf", "overdueDeals", "overdueAmount");
   if (hasTargets) keys.push("target", "coverage");
@@ -1012,6 +1053,7 @@ function layout(
 
   // 5. Open deals without an amount: counted, never dropped; listed so that they can be completed.
   let noAmountTable: PlacedTable | undefined;
+  let estimateColumn = -1;
   if (model.openNoAmount.length > 0) {
     b.section(L.noAmountSection);
     const cols = dealColumns<{ index: number }>();
@@ -1022,6 +1064,21 @@ function layout(
         return c === null ? null : Math.floor(c);
       },
     });
+    if (products) {
+      cols.push({
+        spec: { header: L.oh.product, width: 18 },
+        cell: (d) => userText(products[d.index]),
+      });
+      estimateColumn = cols.length;
+      cols.push({
+        spec: { header: L.oh.estimate, format: "number", total: "sum", width: 18 },
+        cell: (d) => basisOf(d.index)?.mean ?? null,
+      });
+      cols.push({
+        spec: { header: L.oh.basis, format: "integer", width: 12 },
+        cell: (d) => basisOf(d.index)?.won ?? null,
+      });
+    }
     sourceRow(cols);
     const deals = model.openNoAmount.map((index) => ({ index }));
     noAmountTable = b.table(
@@ -1073,6 +1130,13 @@ function layout(
       L.kOpenNoAmount,
       formula(`=${openSum(7)}`, model.openNoAmount.length),
       "integer",
+    ],
+    openNoAmountEstimate: () => [
+      L.kOpenNoAmountEstimate,
+      noAmountTable && estimateColumn >= 0
+        ? formula(`=SUM(${noAmountTable.columnA1(estimateColumn, true)})`, estimateTotal)
+        : estimateTotal,
+      "number",
     ],
     openNoDate: () => [L.kOpenNoDate, model.openNoDate, "integer"],
     asOf: () => [L.kAsOf, model.asOf, "date"],

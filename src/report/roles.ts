@@ -66,6 +66,7 @@ export const WORKFLOW_ROLES: Readonly<Record<WorkflowId, readonly RoleSpec[]>> =
     { role: "opportunity", kind: "text", required: false },
     { role: "customer", kind: "text", required: false },
     { role: "owner", kind: "text", required: false },
+    { role: "product", kind: "text", required: false },
     { role: "amount", kind: "number", required: true, keepBlank: true },
     { role: "stage", kind: "text", required: true },
     { role: "closeDate", kind: "date", required: true, keepBlank: true },

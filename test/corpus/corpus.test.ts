@@ -225,6 +225,7 @@ describe("CRM export: open deals without amounts are counted, never dropped", ()
       stage: "deal_stage",
       closeDate: "close_date",
       amount: "close_value",
+      product: "product",
     });
     expect(pipe.analysis.kept).toBe(rows.length);
   });
@@ -247,6 +248,27 @@ describe("CRM export: open deals without amounts are counted, never dropped", ()
     const closed = [...won, ...lost].map((r) => r.close_date).sort();
     expect(f.as_of).toBe(closed[closed.length - 1]);
     expect(texts(pipe.sheet).join("\n")).not.toMatch(/no open opportunities/i);
+  });
+
+  test("open deals without an amount: an estimate from their product's won deals, kept apart", () => {
+    // Average close_value of the won deals per product, then summed over the open deals without one.
+    const wonBy = new Map<string, number[]>();
+    for (const r of rows)
+      if (r.deal_stage === "Won" && r.close_value !== "")
+        wonBy.set(r.product, [...(wonBy.get(r.product) ?? []), Number(r.close_value)]);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const missing = rows.filter(
+      (r) => (r.deal_stage === "Prospecting" || r.deal_stage === "Engaging") && r.close_value === ""
+    );
+    const withBasis = missing.filter((r) => wonBy.has(r.product));
+    const f = pipe.sheet.figures!;
+    expect(f.estimated).toBe(withBasis.length);
+    close(
+      f.open_estimate as number,
+      withBasis.reduce((s, r) => s + mean(wonBy.get(r.product)!), 0)
+    );
+    // The estimate is not in the pipeline: the open amount stays the sum of the known amounts (0).
+    expect(f.open_amount).toBe(0);
   });
 });
 
