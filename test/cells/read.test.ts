@@ -154,6 +154,7 @@ describe("columns found by meaning", () => {
     expect(a.mapping).toEqual({
       opportunity: 0,
       owner: 1,
+      product: 2,
       customer: 3,
       stage: 4,
       closeDate: 6,
