@@ -49,6 +49,7 @@ import {
   areaA1,
   columnLetters,
 } from "./model";
+import { booleanArg, dateArg, kamCall, numberArg } from "./formulas";
 import { ticker } from "./progress";
 import { Dataset } from "./roles";
 import { ColumnSpec, PlacedTable, SheetBuilder, userText } from "./sheet";
@@ -169,11 +170,13 @@ export async function buildAccountsReport(
   const settings = readOptions(options, L);
   const tick = ticker(100, options);
   const model = await compute(data, options, settings, L, tick, options.lang);
-  const live =
-    options.live === true &&
-    data.addresses.customer !== undefined &&
-    data.addresses.date !== undefined &&
-    data.addresses.amount !== undefined;
+  // Live formulas need the source ranges of the three columns.
+  const { customer, date, amount } = data.addresses;
+  const ranges =
+    options.live === true && customer !== undefined && date !== undefined && amount !== undefined
+      ? { customer, date, amount }
+      : undefined;
+  const live = ranges !== undefined;
   const source = options.source ?? data.source;
   const b = new SheetBuilder("accounts", L.sheetName, { ...options, source, live });
   b.title(
@@ -187,7 +190,7 @@ export async function buildAccountsReport(
     options.live === true && !live,
     (data.sparse?.profit ?? data.numbers.profit) !== undefined
   );
-  if (live) layoutLive(b, model, settings, L, options, data, notes);
+  if (ranges) layoutLive(b, model, settings, L, options, ranges, notes);
   else layoutPortable(b, model, settings, L, options, notes);
   await tick(100);
   const sheet = b.build();
@@ -1071,16 +1074,6 @@ function accountCharts(
   });
 }
 
-/** An optional argument of a live formula: the value, or nothing (Excel's default). */
-const arg = (v: number | undefined) => (v === undefined ? "" : String(v));
-
-/** DATE(y,m,d) of a serial, for live formulas. */
-function dateArg(serial: number | undefined): string {
-  if (serial === undefined) return "";
-  const [y, m, d] = isoFromSerial(serial).split("-").map(Number);
-  return `DATE(${y},${m},${d})`;
-}
-
 /**
  * Live mode: the account table is replaced by two spilling formulas side by side, KAM.RFM (columns
  * A–I, in order of first appearance) and KAM.PARETO (from column K, by revenue). The key figures and
@@ -1092,11 +1085,10 @@ function layoutLive(
   s: Settings,
   L: AccountsReportText,
   options: BuildOptions & AccountsOptions,
-  data: Dataset,
+  addr: { customer: string; date: string; amount: string },
   notes: Notes
 ): void {
   const lang = options.lang;
-  const addr = data.addresses;
   const rfmHeaders = RESULT_LABELS[lang].rfmHeaders;
   const paretoHeaders = ACCOUNT_LABELS[lang].paretoHeaders;
   const segs = segmentRows(
@@ -1121,9 +1113,22 @@ function layoutLive(
   b.section(L.liveSection);
   const top = b.row;
   const paretoColumn = rfmHeaders.length + 1;
-  const rfmFormula = `=KAM.RFM(${addr.customer},${addr.date},${addr.amount},${dateArg(options.asOf)},${arg(options.bins)},TRUE)`;
+  const rfmFormula = `=${kamCall("RFM", {
+    customers: addr.customer,
+    dates: addr.date,
+    amounts: addr.amount,
+    as_of: dateArg(options.asOf),
+    bins: numberArg(options.bins),
+    headers: booleanArg(true),
+  })}`;
   const cuts = options.paretoShare !== undefined || options.bShare !== undefined;
-  const paretoFormula = `=KAM.PARETO(${addr.customer},${addr.amount},${arg(cuts ? s.aCut : undefined)},${arg(cuts ? s.bCut : undefined)},TRUE)`;
+  const paretoFormula = `=${kamCall("PARETO", {
+    customers: addr.customer,
+    amounts: addr.amount,
+    a_cut: cuts ? numberArg(s.aCut) : undefined,
+    b_cut: cuts ? numberArg(s.bCut) : undefined,
+    headers: booleanArg(true),
+  })}`;
   b.put(top, 0, [[{ live: rfmFormula, value: rfmHeaders[0] }]]);
   b.put(top, paretoColumn, [[{ live: paretoFormula, value: paretoHeaders[0] }]]);
   const nRfm = model.scored.length;

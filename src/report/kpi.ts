@@ -1,28 +1,22 @@
 // The KPI report: per period (year, quarter or month) the active, new, returning, retained and lost
 // customers, retention and churn, revenue and its growth, the key-account contribution, the market
-// share and satisfaction (mean, CSAT, NPS), with key figures for the latest period and a chart.
+// share and satisfaction (mean, CSAT, NPS), with key figures for the latest period and a chart. The
+// numbers are src/engine/kpi/periods.ts's; this file labels and lays them out.
 
-import { customerKey } from "../engine/accounts/rfm";
+import { isoFromSerial, periodLabel } from "../engine/calendar";
 import {
-  churn,
-  csat,
-  growth,
-  kaContribution,
-  nps,
-  Outcome,
-  retention,
-  share,
-} from "../engine/kpi/kpi";
-import { sum } from "../engine/numeric";
-import {
-  addPeriods,
-  isoFromSerial,
-  periodEnd,
-  periodIndex,
-  periodLabel,
-  periodStart,
-} from "../engine/calendar";
+  DEFAULT_KEY_TIERS,
+  KpiGrain,
+  KpiPeriod,
+  KpiPeriods,
+  KpiPeriodsError,
+  KpiRate,
+  KpiWhy,
+  keyAccountFlags,
+  kpiPeriods,
+} from "../engine/kpi/periods";
 import { KPI_REPORT, KpiReportText } from "../i18n/report.kpi";
+import { kamCall } from "./formulas";
 import {
   BuildOptions,
   CellContent,
@@ -37,7 +31,8 @@ import { ticker } from "./progress";
 import { Dataset } from "./roles";
 import { ColumnSpec, SheetBuilder } from "./sheet";
 
-export type KpiGrain = "year" | "quarter" | "month";
+export type { KpiGrain } from "../engine/kpi/periods";
+export { DEFAULT_KEY_TIERS } from "../engine/kpi/periods";
 
 export interface KpiOptions {
   /** Period length. Default: year when the data cover at least 24 calendar months, else quarter. */
@@ -50,10 +45,6 @@ export interface KpiOptions {
   satisfactionThreshold?: number;
 }
 
-export const DEFAULT_KEY_TIERS: readonly string[] = ["core", "key", "核心", "重点", "A"];
-/** Most periods a KPI table holds. */
-const MAX_PERIODS = 600;
-
 const COLORS = {
   revenue: "#5B9BD5",
   retention: "#ED7D31",
@@ -61,61 +52,21 @@ const COLORS = {
   goodText: "#00B050",
 };
 
-type Why = keyof KpiReportText["why"];
-type Rate = { ok: true; value: number } | { ok: false; why: Why };
-
-interface PeriodRow {
+/** A period of the engine's result with its label ("2024", "2024-Q1", "2024-01"). */
+interface PeriodRow extends KpiPeriod {
   label: string;
-  /** Excel serial of the period's first day. */
-  start: number;
-  customers: number;
-  added: number;
-  returning: number;
-  retained?: number;
-  lost?: number;
-  retention: Rate;
-  churn: Rate;
-  revenue: number;
-  growth: Rate;
-  keyRevenue?: number;
-  keyShare?: Rate;
-  market?: number;
-  marketShare?: Rate;
-  satisfaction?: Rate;
-  csat?: Rate;
-  nps?: Rate;
 }
 
-interface Model {
-  grain: KpiGrain;
+/** The engine's result with the periods labelled: what the layout presents. */
+interface Model extends Omit<KpiPeriods, "periods"> {
   rows: PeriodRow[];
-  transactions: number;
-  customers: number;
-  hasTiers: boolean;
-  hasMarket: boolean;
-  hasSatisfaction: boolean;
-  threshold?: number;
-  npsScale: boolean;
-  marketDiffers: string[];
-  /** The first and the last period when the data cover only part of them (more than a week
-   *  missing at the start or the end), with the first and last date of the data. */
-  partialFirst?: { label: string; from: string };
-  partialLast?: { label: string; to: string };
 }
-
-/** Days a period may lack at its start or end before it counts as partial (a quiet last week). */
-const PARTIAL_DAYS = 7;
 
 const fail = (message: string): never => {
   throw new Error(message);
 };
 
 const formula = (text: string, value: number): FormulaCell => ({ formula: text, value });
-
-/** An engine outcome as a rate, with the reason code the report explains. */
-function rate(o: Outcome<number>, why: Why): Rate {
-  return o.ok ? { ok: true, value: o.value } : { ok: false, why };
-}
 
 /** Builds the KPI report sheet from an order history (roles customer, date, amount; tier,
  *  satisfaction and marketSize optional). */
@@ -143,6 +94,7 @@ export async function buildKpiReport(
   return sheet;
 }
 
+/** The dataset's columns to the engine (src/engine/kpi/periods.ts); its errors as the report's. */
 function compute(data: Dataset, options: KpiOptions, L: KpiReportText): Model {
   const cust = data.text.customer;
   const dates = data.numbers.date;
@@ -150,171 +102,44 @@ function compute(data: Dataset, options: KpiOptions, L: KpiReportText): Model {
   if (!cust) return fail(L.errors.noColumn(L.roles.customer));
   if (!dates) return fail(L.errors.noColumn(L.roles.date));
   if (!amounts) return fail(L.errors.noColumn(L.roles.amount));
-  const n = cust.length;
-  if (n === 0 || data.rows === 0) fail(L.errors.noRows);
-  const tierCol = data.text.tier;
-  // Optional number roles arrive in Dataset.sparse (null for a blank cell); `numbers` is read too.
-  const scoreCol: readonly (number | null)[] | undefined =
-    data.sparse?.satisfaction ?? data.numbers.satisfaction;
-  const marketCol: readonly (number | null)[] | undefined =
-    data.sparse?.marketSize ?? data.numbers.marketSize;
-  for (const col of [dates, amounts, tierCol, scoreCol, marketCol])
-    if (col && col.length !== n) fail(L.errors.lengths);
-  const rowOf = (i: number) => data.sheetRows[i] ?? i + 1;
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(dates[i])) fail(L.errors.notNumber(rowOf(i), L.roles.date));
-    if (!Number.isFinite(amounts[i])) fail(L.errors.notNumber(rowOf(i), L.roles.amount));
-  }
-  if (!amounts.some((a) => a > 0)) fail(L.errors.noPurchases);
-  const bad = (name: string, rule: string) => fail(L.errors.option(name, rule));
-  if (options.grain !== undefined && !["year", "quarter", "month"].includes(options.grain))
-    bad("grain", "year, quarter, month");
-  const t = options.satisfactionThreshold;
-  if (t !== undefined && !Number.isFinite(t)) bad("satisfactionThreshold", "a number");
-
-  // Periods: from the first transaction's to the last one's.
-  let first = Infinity;
-  let last = -Infinity;
-  for (const d of dates) {
-    first = Math.min(first, Math.floor(d));
-    last = Math.max(last, Math.floor(d));
-  }
-  const months = periodIndex(last, periodStart(first, "month"), "month") + 1;
-  const grain: KpiGrain = options.grain ?? (months >= 24 ? "year" : "quarter");
-  const start = periodStart(first, grain);
-  const indexOf = (d: number) => periodIndex(d, start, grain);
-  const count = indexOf(last) + 1;
-  if (count > MAX_PERIODS) fail(L.errors.tooManyPeriods(count));
-  const startOf = (k: number) => addPeriods(start, k, grain);
-  const labelOf = (k: number) => periodLabel(startOf(k), grain);
-
-  const keyTiers = new Set(
-    (options.keyTiers ?? DEFAULT_KEY_TIERS).map((s) => s.normalize("NFKC").trim().toLowerCase())
+  if (data.rows === 0) fail(L.errors.noRows);
+  const tiers = data.text.tier;
+  const result = kpiPeriods(
+    {
+      customers: cust,
+      dates,
+      amounts,
+      isKey: tiers && keyAccountFlags(tiers, options.keyTiers ?? DEFAULT_KEY_TIERS),
+      // Optional number roles arrive in Dataset.sparse (null for a blank cell); `numbers` is read too.
+      scores: data.sparse?.satisfaction ?? data.numbers.satisfaction,
+      marketSizes: data.sparse?.marketSize ?? data.numbers.marketSize,
+    },
+    { grain: options.grain, satisfactionThreshold: options.satisfactionThreshold }
   );
-  const isKey = (i: number) =>
-    tierCol !== undefined && keyTiers.has(tierCol[i].normalize("NFKC").trim().toLowerCase());
-
-  const active = Array.from({ length: count }, () => new Set<string>());
-  const money = Array.from({ length: count }, () => [] as number[]);
-  const keyFlags = Array.from({ length: count }, () => [] as boolean[]);
-  const scores = Array.from({ length: count }, () => [] as number[]);
-  const markets = Array.from({ length: count }, () => [] as number[]);
-  const firstPeriod = new Map<string, number>();
-  const allKeys = new Set<string>();
-  const allScores: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const k = indexOf(dates[i]);
-    const key = customerKey(cust[i]);
-    allKeys.add(key);
-    money[k].push(amounts[i]);
-    keyFlags[k].push(isKey(i));
-    if (amounts[i] > 0) {
-      active[k].add(key);
-      const f = firstPeriod.get(key);
-      if (f === undefined || k < f) firstPeriod.set(key, k);
-    }
-    const s = scoreCol?.[i];
-    if (typeof s === "number" && Number.isFinite(s)) {
-      scores[k].push(s);
-      allScores.push(s);
-    }
-    const m = marketCol?.[i];
-    if (typeof m === "number" && Number.isFinite(m)) markets[k].push(m);
-  }
-
-  // The satisfaction scale: CSAT's default threshold is the top two answers; NPS on 0–10.
-  let low = Infinity;
-  let high = -Infinity;
-  for (const s of allScores) {
-    low = Math.min(low, s);
-    high = Math.max(high, s);
-  }
-  const whole = allScores.every(Number.isInteger);
-  const threshold =
-    t ??
-    (!whole || low < 0 ? undefined : high <= 5 ? 4 : high <= 7 ? 6 : high <= 10 ? 9 : undefined);
-  const npsScale = allScores.length > 0 && whole && low >= 0 && high <= 10 && high > 7;
-
-  const marketDiffers: string[] = [];
-  const rows: PeriodRow[] = [];
-  for (let k = 0; k < count; k++) {
-    const now = active[k];
-    const before = k > 0 ? active[k - 1] : undefined;
-    let added = 0;
-    let returning = 0;
-    let retained = 0;
-    for (const key of now) {
-      if (firstPeriod.get(key) === k) added++;
-      else if (before?.has(key)) retained++;
-      else returning++;
-    }
-    let lost = 0;
-    if (before) for (const key of before) if (!now.has(key)) lost++;
-    const revenue = sum(money[k]);
-    const row: PeriodRow = {
-      label: labelOf(k),
-      start: startOf(k),
-      customers: now.size,
-      added,
-      returning,
-      retention: { ok: false, why: "first" },
-      churn: { ok: false, why: "first" },
-      revenue,
-      growth: { ok: false, why: "first" },
-    };
-    if (before) {
-      row.retained = retained;
-      row.lost = lost;
-      // KAM.RETENTION's inputs: customers at the start and the end, and those added in between.
-      row.retention = rate(retention(before.size, now.size, added + returning), "noStart");
-      row.churn = rate(churn(before.size, now.size, added + returning), "noStart");
-      row.growth = rate(growth(revenue, rows[k - 1].revenue), "zeroPrevious");
-    }
-    if (tierCol) {
-      row.keyRevenue = sum(money[k].filter((_, j) => keyFlags[k][j]));
-      row.keyShare = rate(kaContribution(money[k], keyFlags[k]), "revenueNotPositive");
-    }
-    if (marketCol) {
-      const sizes = markets[k].filter((m) => m > 0);
-      if (sizes.length > 0) {
-        row.market = Math.max(...sizes);
-        if (sizes.some((m) => m !== row.market)) marketDiffers.push(row.label);
-        row.marketShare = rate(share(revenue, row.market), "negativeRevenue");
-      } else {
-        row.marketShare = { ok: false, why: "noMarket" };
-      }
-    }
-    if (scoreCol) {
-      const s = scores[k];
-      row.satisfaction =
-        s.length > 0 ? { ok: true, value: sum(s) / s.length } : { ok: false, why: "noScores" };
-      if (threshold !== undefined) row.csat = rate(csat(s, threshold), "noScores");
-      if (npsScale) row.nps = rate(nps(s), "noScores");
-    }
-    rows.push(row);
-  }
-  const partialFirst =
-    first - startOf(0) > PARTIAL_DAYS
-      ? { label: labelOf(0), from: isoFromSerial(first) }
-      : undefined;
-  const partialLast =
-    periodEnd(startOf(count - 1), grain) - last > PARTIAL_DAYS
-      ? { label: labelOf(count - 1), to: isoFromSerial(last) }
-      : undefined;
+  if (!result.ok) return fail(errorText(result.error, data, L));
+  const { periods, ...rest } = result.value;
   return {
-    grain,
-    rows,
-    partialFirst,
-    partialLast,
-    transactions: n,
-    customers: allKeys.size,
-    hasTiers: tierCol !== undefined,
-    hasMarket: marketCol !== undefined,
-    hasSatisfaction: scoreCol !== undefined,
-    threshold,
-    npsScale,
-    marketDiffers,
+    ...rest,
+    rows: periods.map((p) => ({ ...p, label: periodLabel(p.start, rest.grain) })),
   };
+}
+
+/** The engine's error as the report's message (a row as the sheet's row number). */
+function errorText(e: KpiPeriodsError, data: Dataset, L: KpiReportText): string {
+  switch (e.kind) {
+    case "noRows":
+      return L.errors.noRows;
+    case "lengths":
+      return L.errors.lengths;
+    case "notNumber":
+      return L.errors.notNumber(data.sheetRows[e.index] ?? e.index + 1, L.roles[e.column]);
+    case "noPurchases":
+      return L.errors.noPurchases;
+    case "badOption":
+      return L.errors.option(e.option, e.option === "grain" ? "year, quarter, month" : "a number");
+    case "tooManyPeriods":
+      return L.errors.tooManyPeriods(e.count);
+  }
 }
 
 type ColKey =
@@ -377,14 +202,14 @@ function layout(
   const at = (r: number, k: ColKey) => a1(r, col(k));
 
   // Reasons a rate is empty, grouped for the notes: why → what → periods.
-  const missing = new Map<Why, Map<string, string[]>>();
-  const explain = (what: string, why: Why, label: string) => {
+  const missing = new Map<KpiWhy, Map<string, string[]>>();
+  const explain = (what: string, why: KpiWhy, label: string) => {
     const byWhat = missing.get(why) ?? new Map<string, string[]>();
     missing.set(why, byWhat);
     byWhat.set(what, [...(byWhat.get(what) ?? []), label]);
   };
   const rateCell = (
-    r: Rate | undefined,
+    r: KpiRate | undefined,
     what: string,
     label: string,
     cell: (v: number) => CellContent
@@ -431,12 +256,17 @@ function layout(
         set("returning", row.returning);
         set("retained", row.retained ?? null);
         set("lost", row.lost ?? null);
-        const counts = `${at(prev, "customers")},${at(r, "customers")},${at(r, "new")}+${at(r, "returning")}`;
+        // KAM.RETENTION's and KAM.CHURN's inputs: the new customers include the returning ones.
+        const counts = {
+          customers_start: at(prev, "customers"),
+          customers_end: at(r, "customers"),
+          customers_new: `${at(r, "new")}+${at(r, "returning")}`,
+        };
         set(
           "retention",
           rateCell(row.retention, h.retention, row.label, (v) =>
             live
-              ? ({ live: `=KAM.RETENTION(${counts})`, value: v } as LiveCell)
+              ? ({ live: `=${kamCall("RETENTION", counts)}`, value: v } as LiveCell)
               : formula(`=${at(r, "retained")}/${at(prev, "customers")}`, v)
           )
         );
@@ -444,7 +274,7 @@ function layout(
           "churn",
           rateCell(row.churn, h.churn, row.label, (v) =>
             live
-              ? ({ live: `=KAM.CHURN(${counts})`, value: v } as LiveCell)
+              ? ({ live: `=${kamCall("CHURN", counts)}`, value: v } as LiveCell)
               : formula(`=${at(r, "lost")}/${at(prev, "customers")}`, v)
           )
         );
@@ -491,11 +321,11 @@ function layout(
   // Key figures: the latest period against the one before, each a reference to its table cell.
   const row = rows[last];
   const before = hasPrevious ? rows[last - 1] : undefined;
-  const ref = (k: ColKey, r: Rate | number | undefined, i: number): CellContent => {
+  const ref = (k: ColKey, r: KpiRate | number | undefined, i: number): CellContent => {
     const value = typeof r === "number" ? r : r?.ok ? r.value : undefined;
     return value === undefined ? L.na : formula(`=${at(table.firstRow + i, k)}`, value);
   };
-  type Figure = [string, ColKey, NumberFormat, (p: PeriodRow) => Rate | number | undefined];
+  type Figure = [string, ColKey, NumberFormat, (p: PeriodRow) => KpiRate | number | undefined];
   const figures: Figure[] = [
     [L.kRevenue, "revenue", "number", (p) => p.revenue],
     [L.kGrowth, "growth", "percent", (p) => p.growth],
@@ -541,9 +371,9 @@ function layout(
   };
   if (live) notes.push(L.notes.live);
   if (model.partialLast)
-    notes.push(warn(L.notes.partialLast(model.partialLast.label, model.partialLast.to)));
+    notes.push(warn(L.notes.partialLast(rows[last].label, isoFromSerial(model.lastDay))));
   if (model.partialFirst)
-    notes.push(warn(L.notes.partialFirst(model.partialFirst.label, model.partialFirst.from)));
+    notes.push(warn(L.notes.partialFirst(rows[0].label, isoFromSerial(model.firstDay))));
   notes.push(L.notes.method);
   if (model.hasTiers)
     notes.push(L.notes.keyTiers((options.keyTiers ?? DEFAULT_KEY_TIERS).join(", ")));
@@ -553,7 +383,9 @@ function layout(
     else notes.push(warn(L.notes.noCsatScale));
   }
   if (model.marketDiffers.length > 0)
-    notes.push(warn(L.notes.marketDiffers(model.marketDiffers.join(", "))));
+    notes.push(
+      warn(L.notes.marketDiffers(model.marketDiffers.map((k) => rows[k].label).join(", ")))
+    );
   // One note per reason and set of periods, naming every rate it empties.
   for (const [why, byWhat] of missing) {
     const byPeriods = new Map<string, string[]>();
