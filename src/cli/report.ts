@@ -428,6 +428,7 @@ export async function reportSheets(
         const roles = WORKFLOW_ROLES[w]
           .filter((r) => r.required)
           .filter((r) => a.matchedBy[r.role] !== "header" && a.matchedBy[r.role] !== "user")
+          .filter((r) => a.derived?.role !== r.role)
           .map((r) => r.role);
         // A long forecast needs its time axis by header too (see fits).
         const how = a.matchedBy.date;

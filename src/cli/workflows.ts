@@ -87,6 +87,8 @@ export function fits(analysis: SourceAnalysis, workflow: WorkflowId): boolean {
   for (const spec of WORKFLOW_ROLES[workflow]) {
     if (!spec.required) continue;
     const how = analysis.matchedBy[spec.role];
+    // An amount computed as quantity × unit price comes from two columns named by their headers.
+    if (analysis.derived?.role === spec.role) continue;
     if (how !== "header" && how !== "user") return false;
   }
   // A forecast needs a time axis, and one by header: any number column would do otherwise.
