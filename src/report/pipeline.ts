@@ -27,6 +27,7 @@ import { pareto } from "../engine/accounts/pareto";
 import { isoFromSerial, periodLabel, serialFromYmd } from "../engine/calendar";
 import { AsOfRule, PIPELINE_REPORT, PipelineReportText, StageCount } from "../i18n/report.pipeline";
 import { PLAN_LABELS, pipelineRowLabel } from "../i18n/results.plan";
+import { booleanArg, dateArg, kamCall, numberArg, textArg } from "./formulas";
 import { ProductBasis, wonAmountByProduct } from "../engine/pipeline/estimate";
 import {
   Area,
@@ -1272,12 +1273,6 @@ function numberIn(c: CellContent | undefined): number[] {
   return typeof v === "number" ? [v] : [];
 }
 
-/** DATE(y,m,d) of a serial, for live formulas. */
-function dateArg(serial: number): string {
-  const [y, m, d] = isoFromSerial(serial).split("-").map(Number);
-  return `DATE(${y},${m},${d})`;
-}
-
 /**
  * Live mode: KAM.PIPELINE_FORECAST spills the Period … Best case columns (header, Overdue, the
  * periods, Later, Total) at the table's anchor; Target, Gap and Coverage stay native beside it.
@@ -1299,7 +1294,16 @@ function livePeriods(
   const stageRange = model.stageTableGiven
     ? areaA1({ row: funnel.firstRow, column: 0, rows: model.tableStages, columns: 3 })
     : "";
-  const live = `=KAM.PIPELINE_FORECAST(${a.amount},${a.stage},${a.closeDate},${dateArg(model.forecast.start)},${model.periods},"${model.grain}",${stageRange},TRUE)`;
+  const live = `=${kamCall("PIPELINE_FORECAST", {
+    amounts: a.amount ?? "",
+    stages: a.stage ?? "",
+    close_dates: a.closeDate ?? "",
+    start: dateArg(model.forecast.start),
+    periods: numberArg(model.periods),
+    grain: textArg(model.grain),
+    stage_table: stageRange || undefined,
+    headers: booleanArg(true),
+  })}`;
   const headers = PLAN_LABELS[options.lang].pipelineHeaders;
   b.put(top, 0, [[{ live, value: headers[0] }]]);
   b.format({ row: top, column: 0, rows: 1, columns: columns.length }, { bold: true });
