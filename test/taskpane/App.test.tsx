@@ -14,7 +14,7 @@ import { FunctionInfo, metadataFile, parseFunctionMetadata } from "../../src/tas
 import { InstalledMock, MockOfficeError, MockWorkbook, installOfficeMock } from "../excel-mock";
 import { settleUntilStable } from "./settle";
 
-/* global setTimeout, __dirname, document */
+/* global __dirname, document */
 
 const fixtures: Record<string, unknown> = {};
 for (const file of ["functions.json", "functions.zh-CN.json"]) {
@@ -64,7 +64,7 @@ async function select(address: string, activeCell?: string) {
   await settle();
 }
 
-async function useSelection(label = "Use selection") {
+async function clickUseSelection(label = "Use selection") {
   fireEvent.click(screen.getByRole("button", { name: label }));
   await settle();
 }
@@ -150,7 +150,7 @@ describe("data and target", () => {
     ).toBeTruthy();
     await select("Sheet1!A1:C4");
     expect(screen.getByTestId("selected-now").textContent).toBe("Selected now: Sheet1!A1:C4");
-    await useSelection();
+    await clickUseSelection();
     expect(screen.getByTestId("data-address").textContent).toBe("Sheet1!A1:C4");
     expect(screen.getByText("3 data rows × 3 columns")).toBeTruthy();
     expect(screen.getByTestId("data-header").textContent).toBe("Row 1: Customer, Date, Amount");
@@ -166,7 +166,7 @@ describe("data and target", () => {
     book.setValues("Sheet1!A5", [["Total", "", 2450]]);
     await renderPane();
     await select("Sheet1!A:C");
-    await useSelection();
+    await clickUseSelection();
     expect(screen.getByTestId("data-address").textContent).toBe("Sheet1!A1:C5");
     expect(screen.getByText("3 data rows × 3 columns")).toBeTruthy();
     expect(screen.getByText("Row 5, a totals row, is left out.")).toBeTruthy();
@@ -184,7 +184,7 @@ describe("data and target", () => {
   test("empty cells are said to be empty", async () => {
     await renderPane();
     await select("Sheet1!H1:J9");
-    await useSelection();
+    await clickUseSelection();
     expect(screen.getByText("The selected cells are empty.")).toBeTruthy();
     expect(screen.getByText("No data chosen yet.")).toBeTruthy();
   });
@@ -192,7 +192,7 @@ describe("data and target", () => {
   test("an error reading the selection is shown with Excel's code", async () => {
     await renderPane();
     book.failNextSync(new MockOfficeError("InvalidSelection", "The current selection is invalid."));
-    await useSelection();
+    await clickUseSelection();
     expect(screen.getByText("Excel could not read the selection.")).toBeTruthy();
     expect(screen.getByText("The current selection is invalid.")).toBeTruthy();
     expect(screen.getByText("Error code: InvalidSelection")).toBeTruthy();
@@ -201,7 +201,7 @@ describe("data and target", () => {
 
 async function pickData(address: string, target: string) {
   await select(address);
-  await useSelection();
+  await clickUseSelection();
   await select(target);
 }
 
@@ -337,7 +337,7 @@ describe("Insert", () => {
   test("zh-CN: the same flow in Chinese", async () => {
     await renderPane("zh-CN");
     await select("Sheet1!A1:C4");
-    await useSelection("使用所选区域");
+    await clickUseSelection("使用所选区域");
     await select("Sheet1!E2");
     openFunction(/^KAM\.RFM分析/);
     expect(screen.getByTestId("data-header").textContent).toBe("第 1 行：Customer, Date, Amount");
@@ -415,7 +415,7 @@ describe("columns by header name", () => {
     expect(screen.getByTestId("selected-now").textContent).toBe(
       "Selected now: Sheet1!A1:A4, Sheet1!C1:C4, Sheet1!E1:E4"
     );
-    await useSelection();
+    await clickUseSelection();
     expect(screen.getByTestId("data-address").textContent).toBe(
       "Sheet1!A1:A4, Sheet1!C1:C4, Sheet1!E1:E4"
     );
@@ -465,7 +465,7 @@ describe("columns by header name", () => {
     expect(insertButton().getAttribute("aria-disabled")).toBe("true");
 
     await select("Sheet1!A1:D4");
-    await useSelection();
+    await clickUseSelection();
     expect(columnChoice("dates")).toBe("B · Date");
     expect(screen.getByTestId("formula-preview").textContent).toBe("=KAM.RFM(A2:A4,B2:B4,C2:C4)");
   });

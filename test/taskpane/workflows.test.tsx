@@ -29,7 +29,7 @@ jest.mock("../../src/report/source", () => {
 const built = jest.mocked(buildReport);
 const analysed = jest.mocked(analyseSource);
 
-/* global setTimeout, document */
+/* global document */
 
 let mock: InstalledMock;
 let book: MockWorkbook;
