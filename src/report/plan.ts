@@ -1,23 +1,22 @@
 // The plan report: an order history → the plan year's target split by last year's shares (largest
 // remainder), phased by month from the seasonal pattern, the sales budget, the gap to target and the
-// key-account marketing plan (T+3) template, with native formulas over yellow input cells.
+// key-account marketing plan (T+3) template, with native formulas over yellow input cells. The
+// figures are the engine's (src/engine/plan/planModel.ts); this file reads the data and the options,
+// names the groups, words the problems and lays the sheet out, one function per section.
 
 import { checkOptions } from "./options";
-import { AbcClass, pareto, paretoShare } from "../engine/accounts/pareto";
-import { customerKey } from "../engine/accounts/rfm";
 import { growth as growthOf } from "../engine/kpi/kpi";
 import { sum } from "../engine/numeric";
-import { salesBudget } from "../engine/plan/budget";
-import { gapToTarget } from "../engine/plan/gap";
-import { phaseTarget, seasonalShares } from "../engine/plan/phase";
-import { apportion } from "../engine/plan/split";
 import {
-  firstOfMonth,
-  isoFromSerial,
-  periodLabel,
-  serialFromYmd,
-  ymdFromSerial,
-} from "../engine/calendar";
+  PLAN_GROUP_ROLES,
+  PlanGroupId,
+  PlanGroupRole,
+  PlanModel,
+  PlanProblem,
+  PlanSplit,
+  planModel,
+} from "../engine/plan/planModel";
+import { firstOfMonth, isoFromSerial, periodLabel, serialFromYmd } from "../engine/calendar";
 import { PLAN_REPORT, PlanReportLabels } from "../i18n/report.plan";
 import {
   a1,
@@ -35,7 +34,7 @@ import { ColumnSpec, PlacedTable, SheetBuilder, userText } from "./sheet";
 
 /** The level the target is split to: a team, owner, region or customer column, or the customers'
  *  ABC class (80/20 rule) when there are too many customers to give each a target. */
-export type PlanSplit = "team" | "owner" | "region" | "customer" | "abc";
+export type { PlanSplit };
 
 /** Default of PlanOptions.maxCustomers: above this many customers the split is by ABC class. */
 export const PLAN_MAX_CUSTOMERS = 50;
@@ -85,22 +84,218 @@ export interface PlanOptions {
 
 const INPUT_FILL = "#FFF2CC";
 const INPUT = { fill: INPUT_FILL } as const;
-const SPLIT_ORDER: readonly ("team" | "owner" | "region" | "customer")[] = [
-  "team",
-  "owner",
-  "region",
-  "customer",
-];
-const ABC: readonly AbcClass[] = ["A", "B", "C"];
 
-/** Number of decimals of a unit such as 0.01 (2) or 1000 (0). */
-function decimals(unit: number): number {
-  for (let d = 0; d <= 12; d++) {
-    const scaled = unit * 10 ** d;
-    if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled))) return d;
-  }
-  return 12;
+/** The options with their defaults; the cost lines with their (unique) headers. */
+interface Settings {
+  growth: number;
+  unit?: number;
+  rates: CostRate[];
+  lineHeaders: string[];
+  maxCustomers: number;
+  fixed: number;
+  texts: PlanTexts;
 }
+
+/** What the sections share: the sheet, the labels, the model and the settings; the groups' names
+ *  and the split's label ("Team") and noun ("team"). */
+interface Context {
+  b: SheetBuilder;
+  L: PlanReportLabels;
+  m: PlanModel;
+  s: Settings;
+  names: string[];
+  unitLabel: string;
+  unitNoun: string;
+}
+
+/** Cells of the assumptions (absolute A1) that formulas further down read. */
+interface KeyCells {
+  baseSales: string;
+  growth: string;
+  target: string;
+  rates: string[];
+  fixed: string;
+}
+
+/** The budget table's totals row and its columns. */
+interface BudgetCells {
+  totals: number;
+  col: Record<"rev" | "variable" | "fixed" | "total" | "profit" | "margin", number>;
+}
+
+/** The plan sheet: the engine's plan model (src/engine/plan/planModel.ts) of the rows, laid out. */
+export async function buildPlanReport(
+  data: Dataset,
+  options: BuildOptions & PlanOptions
+): Promise<ReportSheet> {
+  const L: PlanReportLabels = PLAN_REPORT[options.lang];
+  const s = readOptions(options, L);
+  const outcome = planModel({ ...readRows(data, L), ...engineOptions(options, s) });
+  if (!outcome.ok) throw new Error(problemText(outcome.problem, L, s, data));
+  const m = outcome.value;
+  // The groups were phased inside the engine; progress is reported per group as before.
+  const tick = ticker(m.groups.length, options);
+  for (let u = 0; u < m.groups.length; u++) await tick(u + 1);
+
+  const b = new SheetBuilder("plan", L.sheetName, { ...options, live: undefined });
+  const c: Context = {
+    b,
+    L,
+    m,
+    s,
+    names: m.groups.map((g) => groupName(L, g.id)),
+    unitLabel: m.split ? L.units[m.split] : L.units.company,
+    unitNoun: m.split ? L.unitNouns[m.split] : L.unitNouns.company,
+  };
+  const created = (options.created ?? new Date().toISOString()).slice(0, 10);
+  b.title(L.title(m.year), L.subtitle(options.source ?? data.source, created));
+  b.note(L.inputsNote);
+  b.row++;
+  const keys = keyFigures(c);
+  splitSection(c);
+  const phasing = phasingSection(c, matrixSection(c));
+  const budget = budgetSection(c, keys, phasing);
+  gapSection(c, keys, phasing);
+  b.section(L.sections.plan(m.year, m.year + m.objectives.length - 1));
+  inputBox(b, L.sections.mission, L.hints.mission, s.texts.mission);
+  financialSection(c);
+  accountsSection(c, keys);
+  factorsSection(c);
+  portfolioSection(c);
+  planAssumptionsSection(c, keys);
+  objectivesSection(c, keys);
+  planBudgetSection(c, budget);
+  const warnings = notesSection(c);
+  b.width(0, 30);
+  b.width(1, 16);
+  const sheet = b.build();
+  sheet.figures = figures(c);
+  sheet.warnings = warnings;
+  return sheet;
+}
+
+// ---- Reading ------------------------------------------------------------------------------------
+
+function readOptions(options: BuildOptions & PlanOptions, L: PlanReportLabels): Settings {
+  // Each option's bounds are declared in src/report/options.ts; the messages say them per option.
+  checkOptions("plan", options, (key) => {
+    const v = Number((options as unknown as Record<string, unknown>)[key]);
+    if (key === "growth") return L.errors.growth(v);
+    if (key === "unit") return L.errors.unit(v);
+    if (key === "annualTarget") return L.errors.target(v);
+    if (key === "maxCustomers") return L.errors.maxCustomers(v);
+    if (key === "splitBy") return L.errors.splitBy(String(options.splitBy));
+    return L.errors.year(v);
+  });
+  const rates: CostRate[] = options.costRates ?? [
+    { name: L.costLines.costOfSales, rate: 0.6 },
+    { name: L.costLines.selling, rate: 0.1 },
+  ];
+  return {
+    growth: options.growth ?? 0.1,
+    unit: options.unit,
+    rates,
+    lineHeaders: lineHeaders(rates, L),
+    maxCustomers: options.maxCustomers ?? PLAN_MAX_CUSTOMERS,
+    fixed: options.fixedCosts ?? 0,
+    texts: options.texts ?? {},
+  };
+}
+
+/** Cost line names become table headers: non-blank and unique (an Excel table requires it). */
+function lineHeaders(rates: readonly CostRate[], L: PlanReportLabels): string[] {
+  const taken = new Set(
+    [L.headers.month, L.headers.revenue, L.headers.variable, L.headers.fixed]
+      .concat([L.headers.totalCosts, L.headers.profit, L.headers.margin])
+      .map((h) => h.toLowerCase())
+  );
+  return rates.map((r, j) => {
+    const base = r.name.trim() === "" ? L.costLine(j + 1) : r.name.trim();
+    let header = base;
+    for (let c = 2; taken.has(header.toLowerCase()); c++) header = `${base} (${c})`;
+    taken.add(header.toLowerCase());
+    return header;
+  });
+}
+
+/** The rows' dates and amounts, and each mapped grouping column's names (blank: "(blank)"). */
+function readRows(data: Dataset, L: PlanReportLabels) {
+  const dates = data.numbers.date ?? [];
+  const amounts = data.numbers.amount ?? [];
+  const n = Math.min(data.rows, dates.length, amounts.length);
+  const names: Partial<Record<PlanGroupRole, string[]>> = {};
+  for (const role of PLAN_GROUP_ROLES) {
+    const texts = data.text[role];
+    if (!texts) continue;
+    names[role] = Array.from({ length: n }, (_, i) => {
+      const t = (texts[i] ?? "").trim();
+      return t === "" ? L.blank : t;
+    });
+  }
+  return { dates: dates.slice(0, n), amounts: amounts.slice(0, n), names };
+}
+
+function engineOptions(options: PlanOptions, s: Settings) {
+  return {
+    year: options.year,
+    annualTarget: options.annualTarget,
+    growth: s.growth,
+    // "auto" (the pane's and CLI's word for the default) is no level.
+    splitBy: (options.splitBy as string) === "auto" ? undefined : options.splitBy,
+    maxCustomers: s.maxCustomers,
+    unit: s.unit,
+    costRates: s.rates.map((r) => r.rate),
+    fixedCosts: s.fixed,
+  };
+}
+
+/** The engine's problem as the report's message. */
+function problemText(p: PlanProblem, L: PlanReportLabels, s: Settings, data: Dataset): string {
+  const E = L.errors;
+  const rowNo = (i: number) => data.sheetRows[i] ?? i + 1;
+  switch (p.code) {
+    case "cost-rate":
+      return E.costRate(s.rates[p.index].name, s.rates[p.index].rate);
+    case "fixed-costs":
+      return E.fixed(s.fixed);
+    case "no-data":
+      return E.noData;
+    case "bad-date":
+      return E.badDate(rowNo(p.index));
+    case "bad-amount":
+      return E.badAmount(rowNo(p.index));
+    case "no-full-year":
+      return E.noFullYear(p.year, isoFromSerial(p.first), isoFromSerial(p.last));
+    case "no-sales":
+      return E.noSales(p.year, p.total);
+    case "negative-month":
+      return E.negativeMonth(monthText(p.year, p.month), p.total);
+    case "split-not-mapped":
+      return E.splitNotMapped(L.unitNouns[p.split]);
+    case "negative-group": {
+      const unit = p.split ? L.units[p.split] : L.units.company;
+      return E.negativeUnit(unit, groupName(L, p.group), p.year, p.sales);
+    }
+    case "unit-multiple":
+      return E.unitMultiple(p.target, p.unit ?? 1);
+    case "phasing":
+      return p.reason;
+  }
+}
+
+/** A group as its row on the sheet says it: "North", "A (37 customers)", "Whole company". */
+function groupName(L: PlanReportLabels, id: PlanGroupId): string {
+  if (id.kind === "value") return id.name;
+  return id.kind === "abc" ? L.abcUnit(id.abc, id.customers) : L.company;
+}
+
+/** A group's key in the figures: its name, its ABC class or "Whole company". */
+function groupKey(L: PlanReportLabels, id: PlanGroupId): string {
+  if (id.kind === "value") return id.name;
+  return id.kind === "abc" ? id.abc : L.company;
+}
+
+// ---- Cells --------------------------------------------------------------------------------------
 
 /** "2024-03": a month as the period labels write it. */
 function monthText(year: number, month: number): string {
@@ -139,292 +334,108 @@ function totalsRow(
   return row;
 }
 
-function check(ok: boolean, message: string): void {
-  if (!ok) throw new Error(message);
+function text(value: string | undefined): Scalar {
+  return value !== undefined ? userText(value) : null;
 }
 
-export async function buildPlanReport(
-  data: Dataset,
-  options: BuildOptions & PlanOptions
-): Promise<ReportSheet> {
-  const L: PlanReportLabels = PLAN_REPORT[options.lang];
-  // Each option's bounds are declared in src/report/options.ts; the messages say them per option.
-  checkOptions("plan", options, (key) => {
-    const v = Number((options as unknown as Record<string, unknown>)[key]);
-    if (key === "growth") return L.errors.growth(v);
-    if (key === "unit") return L.errors.unit(v);
-    if (key === "annualTarget") return L.errors.target(v);
-    if (key === "maxCustomers") return L.errors.maxCustomers(v);
-    if (key === "splitBy") return L.errors.splitBy(String(options.splitBy));
-    return L.errors.year(v);
-  });
-  const growth = options.growth ?? 0.1;
-  const unit = options.unit;
-  const rates: CostRate[] = options.costRates ?? [
-    { name: L.costLines.costOfSales, rate: 0.6 },
-    { name: L.costLines.selling, rate: 0.1 },
-  ];
-  for (const r of rates)
-    check(Number.isFinite(r.rate) && r.rate >= 0, L.errors.costRate(r.name, r.rate));
-  // Cost line names become table headers: non-blank and unique (an Excel table requires it).
-  const taken = new Set(
-    [L.headers.month, L.headers.revenue, L.headers.variable, L.headers.fixed]
-      .concat([L.headers.totalCosts, L.headers.profit, L.headers.margin])
-      .map((h) => h.toLowerCase())
-  );
-  const lineHeaders = rates.map((r, j) => {
-    const base = r.name.trim() === "" ? L.costLine(j + 1) : r.name.trim();
-    let header = base;
-    for (let c = 2; taken.has(header.toLowerCase()); c++) header = `${base} (${c})`;
-    taken.add(header.toLowerCase());
-    return header;
-  });
-  const maxCustomers = options.maxCustomers ?? PLAN_MAX_CUSTOMERS;
-  const fixed = options.fixedCosts ?? 0;
-  check(Number.isFinite(fixed) && fixed >= 0, L.errors.fixed(fixed));
-  const texts = options.texts ?? {};
+/** A section with a hint line and a wide yellow input cell (pre-filled when text is given). */
+function inputBox(b: SheetBuilder, title: string, hint: string, value: string | undefined): void {
+  b.section(title);
+  b.note(hint);
+  const row = b.row;
+  b.put(row, 0, [[text(value), null, null, null, null, null]]);
+  b.format({ row, column: 0, rows: 1, columns: 6 }, { ...INPUT, wrap: true });
+  b.row += 2;
+}
 
-  // Rows: dates and amounts.
-  const dates = data.numbers.date ?? [];
-  const amounts = data.numbers.amount ?? [];
-  const n = Math.min(data.rows, dates.length, amounts.length);
-  check(n > 0, L.errors.noData);
-  const rowNo = (i: number) => data.sheetRows[i] ?? i + 1;
-  const monthKey: number[] = [];
-  let first = Infinity;
-  let last = -Infinity;
-  for (let i = 0; i < n; i++) {
-    check(Number.isFinite(dates[i]) && dates[i] >= 1, L.errors.badDate(rowNo(i)));
-    check(Number.isFinite(amounts[i]), L.errors.badAmount(rowNo(i)));
-    const [y, m] = ymdFromSerial(dates[i]);
-    monthKey.push(y * 12 + m - 1);
-    first = Math.min(first, Math.floor(dates[i]));
-    last = Math.max(last, Math.floor(dates[i]));
-  }
-  let firstKey = Infinity;
-  let lastKey = -Infinity;
-  for (const mk of monthKey) {
-    firstKey = Math.min(firstKey, mk);
-    lastKey = Math.max(lastKey, mk);
-  }
-  const lastYear = Math.floor(lastKey / 12);
-  const planYear = options.year ?? lastYear + 1;
+// ---- Sections -----------------------------------------------------------------------------------
 
-  // The seasonal history: the full calendar years before the plan year, the latest three.
-  const full = (y: number) => firstKey <= y * 12 && lastKey >= y * 12 + 11;
-  const years: number[] = [];
-  for (let y = planYear - 1; y >= Math.floor(firstKey / 12) && years.length < 3; y--) {
-    if (full(y)) years.unshift(y);
-    else if (years.length > 0) break;
-  }
-  check(years.length > 0, L.errors.noFullYear(planYear, isoFromSerial(first), isoFromSerial(last)));
-  const baseYear = years[years.length - 1];
-
-  const byMonth = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const list = byMonth.get(monthKey[i]);
-    if (list) list.push(amounts[i]);
-    else byMonth.set(monthKey[i], [amounts[i]]);
-  }
-  const monthTotal = (k: number) => sum(byMonth.get(k) ?? []);
-  const history = years.flatMap((y) =>
-    Array.from({ length: 12 }, (_, m) => monthTotal(y * 12 + m))
-  );
-  const baseMonths = history.slice(history.length - 12);
-  const baseRows: number[] = [];
-  for (let i = 0; i < n; i++) if (Math.floor(monthKey[i] / 12) === baseYear) baseRows.push(i);
-  const baseTotal = sum(baseRows.map((i) => amounts[i]));
-  check(baseTotal > 0, L.errors.noSales(baseYear, baseTotal));
-  const shares = seasonalShares(history, 12);
-  if (!shares.ok) {
-    const k = shares.index ?? 0;
-    const y = years[Math.floor(k / 12)];
-    throw new Error(
-      history[k] < 0
-        ? L.errors.negativeMonth(monthText(y, (k % 12) + 1), history[k])
-        : L.errors.noSales(y, 0)
-    );
-  }
-
-  // The annual target.
-  let annualTarget = options.annualTarget;
-  if (annualTarget === undefined) {
-    const raw = baseTotal * (1 + growth);
-    annualTarget =
-      unit === undefined ? raw : Number((Math.round(raw / unit) * unit).toFixed(decimals(unit)));
-  }
-
-  // Units: the split role's values in the basis year, largest first (pareto groups and sorts them);
-  // for the ABC split, the classes A, B, C of the basis year's customers.
-  const nameOf = (texts: readonly string[], i: number) => {
-    const t = (texts[i] ?? "").trim();
-    return t === "" ? L.blank : t;
-  };
-  let split: PlanSplit | undefined =
-    options.splitBy ?? SPLIT_ORDER.find((r) => data.text[r] !== undefined);
-  const splitRole = split === "abc" ? "customer" : split;
-  const splitTexts = splitRole ? data.text[splitRole] : undefined;
-  if (split && !splitTexts) throw new Error(L.errors.splitNotMapped(L.unitNouns[split]));
-  const basePareto = splitTexts
-    ? pareto(
-        baseRows.map((i) => nameOf(splitTexts, i)),
-        baseRows.map((i) => amounts[i])
-      )
-    : undefined;
-  if (basePareto && !basePareto.ok) throw new Error(L.errors.noSales(baseYear, baseTotal));
-  // Thousands of single customers are not a level targets are set at: their ABC classes are.
-  let abcCustomers: number | undefined;
-  if (options.splitBy === undefined && split === "customer" && basePareto?.ok) {
-    if (basePareto.value.length > maxCustomers) {
-      split = "abc";
-      abcCustomers = basePareto.value.length;
-    }
-  }
-  const unitLabel = split ? L.units[split] : L.units.company;
-  const unitNoun = split ? L.unitNouns[split] : L.unitNouns.company;
-  let units: { name: string; key: string; sales: number; share: number }[];
-  let notInBase = 0;
-  if (splitTexts && basePareto?.ok) {
-    const rows = basePareto.value;
-    if (split === "abc") {
-      const grand = sum(rows.map((r) => r.total));
-      units = [];
-      for (const c of ABC) {
-        const members = rows.filter((r) => r.abc === c);
-        if (members.length === 0) continue;
-        const sales = sum(members.map((r) => r.total));
-        units.push({ name: L.abcUnit(c, members.length), key: c, sales, share: sales / grand });
-      }
-    } else
-      units = rows.map((r) => ({
-        name: String(r.customer),
-        key: String(r.customer),
-        sales: r.total,
-        share: r.share,
-      }));
-    const inBase = new Set(rows.map((r) => customerKey(r.customer)));
-    const all = new Set<string>();
-    for (let i = 0; i < n; i++) all.add(customerKey(nameOf(splitTexts, i)));
-    for (const k of all) if (!inBase.has(k)) notInBase++;
-  } else {
-    units = [{ name: L.company, key: L.company, sales: baseTotal, share: 1 }];
-  }
-  const parts = apportion(
-    annualTarget,
-    units.map((u) => u.sales),
-    unit
-  );
-  if (!parts.ok) {
-    const bad = parts.index !== undefined ? units[parts.index] : undefined;
-    throw new Error(
-      bad
-        ? L.errors.negativeUnit(unitLabel, bad.name, baseYear, bad.sales)
-        : L.errors.unitMultiple(annualTarget, unit ?? 1)
-    );
-  }
-
-  // Each unit's target phased by the company's seasonal pattern.
-  const tick = ticker(units.length, options);
-  const phased: number[][] = [];
-  for (let u = 0; u < units.length; u++) {
-    const p = phaseTarget(parts.parts[u], history, 12, unit);
-    if (!p.ok) throw new Error(p.reason);
-    phased.push(p.targets);
-    await tick(u + 1);
-  }
-  const monthTargets = Array.from({ length: 12 }, (_, j) => sum(phased.map((t) => t[j])));
-  const budget = salesBudget(
-    monthTargets,
-    monthTargets.map(() => rates.map((r) => r.rate)),
-    monthTargets.map(() => fixed)
-  );
-
-  // ---- The sheet -------------------------------------------------------------------------------
-  const b = new SheetBuilder("plan", L.sheetName, { ...options, live: undefined });
-  const created = (options.created ?? new Date().toISOString()).slice(0, 10);
-  b.title(L.title(planYear), L.subtitle(options.source ?? data.source, created));
-  b.note(L.inputsNote);
-  b.row++;
-
+/** The assumptions: plan and basis year, target, growth, unit, pattern, cost rates (yellow). */
+function keyFigures({ b, L, m, s }: Context): KeyCells {
   b.section(L.sections.assumptions);
-  const assumptionPairs: [string, CellContent, NumberFormat?][] = [
-    [L.key.planYear, planYear],
-    [L.key.baseYear, baseYear],
-    [L.key.baseSales(baseYear), baseTotal, "integer"],
-    [L.key.growth, growth, "percent"],
-    [L.key.target(planYear), annualTarget, "integer"],
-    [L.key.unit, unit ?? L.none],
-    [L.key.pattern, L.key.patternYears(years[0], baseYear, years.length)],
-    ...rates.map((r, j): [string, CellContent, NumberFormat] => [
-      L.key.rate(lineHeaders[j]),
+  const base = m.patternYears[0];
+  const kv = b.keyValues([
+    [L.key.planYear, m.year],
+    [L.key.baseYear, m.baseYear],
+    [L.key.baseSales(m.baseYear), m.baseSales, "integer"],
+    [L.key.growth, s.growth, "percent"],
+    [L.key.target(m.year), m.target, "integer"],
+    [L.key.unit, s.unit ?? L.none],
+    [L.key.pattern, L.key.patternYears(base, m.baseYear, m.patternYears.length)],
+    ...s.rates.map((r, j): [string, CellContent, NumberFormat] => [
+      L.key.rate(s.lineHeaders[j]),
       r.rate,
       "percent",
     ]),
-    [L.key.fixed, fixed, "integer"],
-  ];
-  const kv = b.keyValues(assumptionPairs);
-  const baseSalesCell = a1(kv[2], 1, true);
-  const growthCellRef = a1(kv[3], 1, true);
-  const targetCell = a1(kv[4], 1, true);
-  const rateCells = rates.map((_, j) => a1(kv[7 + j], 1, true));
-  const fixedCell = a1(kv[7 + rates.length], 1, true);
-  for (const row of [kv[3], ...rates.map((_, j) => kv[7 + j]), kv[7 + rates.length]])
+    [L.key.fixed, s.fixed, "integer"],
+  ]);
+  const k = s.rates.length;
+  for (const row of [kv[3], ...s.rates.map((_, j) => kv[7 + j]), kv[7 + k]])
     b.format({ row, column: 1, rows: 1, columns: 1 }, INPUT);
+  return {
+    baseSales: a1(kv[2], 1, true),
+    growth: a1(kv[3], 1, true),
+    target: a1(kv[4], 1, true),
+    rates: s.rates.map((_, j) => a1(kv[7 + j], 1, true)),
+    fixed: a1(kv[7 + k], 1, true),
+  };
+}
 
-  // 1. The split.
+/** 1. Each group's basis-year sales, share and target, with a totals row. */
+function splitSection({ b, L, m, names, unitLabel, unitNoun }: Context): void {
+  const groups = m.groups;
   b.section(L.sections.split(unitNoun));
-  const splitTable = b.table(
+  const table = b.table(
     "KAM_PlanSplit",
     [
       { header: unitLabel, width: 24 },
-      { header: L.headers.sales(baseYear), format: "integer", width: 14 },
+      { header: L.headers.sales(m.baseYear), format: "integer", width: 14 },
       { header: L.headers.share, format: "percent" },
-      { header: L.headers.target(planYear), format: "integer", width: 14 },
+      { header: L.headers.target(m.year), format: "integer", width: 14 },
       { header: L.headers.growth, format: "percent" },
     ],
-    units.map((u) => [userText(u.name)]),
+    names.map((name) => [userText(name)]),
     {
       rowFormula: (p, r, i) => {
         const tot = p.firstRow + p.rows;
+        const g = groups[i];
         return [
-          userText(units[i].name),
-          units[i].sales,
-          { formula: `=${a1(r, 1)}/${a1(tot, 1, true)}`, value: units[i].share },
-          parts.parts[i],
-          growthCell(a1(r, 3), a1(r, 1), parts.parts[i], units[i].sales),
+          userText(names[i]),
+          g.sales,
+          { formula: `=${a1(r, 1)}/${a1(tot, 1, true)}`, value: g.share },
+          g.target,
+          growthCell(a1(r, 3), a1(r, 1), g.target, g.sales),
         ];
       },
     }
   );
-  {
-    const tot = splitTable.firstRow + splitTable.rows;
-    totalsRow(
-      b,
-      splitTable,
-      [
-        L.total,
-        sumOf(
-          splitTable,
-          1,
-          units.map((u) => u.sales)
-        ),
-        sumOf(
-          splitTable,
-          2,
-          units.map((u) => u.share)
-        ),
-        sumOf(splitTable, 3, parts.parts),
-        growthCell(a1(tot, 3), a1(tot, 1), sum(parts.parts), sum(units.map((u) => u.sales))),
-      ],
-      [undefined, "integer", "percent", "integer", "percent"]
-    );
-    b.conditional({ kind: "dataBar", area: splitTable.column(3), color: "#5B9BD5" });
-  }
+  const tot = table.firstRow + table.rows;
+  const sales = groups.map((g) => g.sales);
+  const targets = groups.map((g) => g.target);
+  totalsRow(
+    b,
+    table,
+    [
+      L.total,
+      sumOf(table, 1, sales),
+      sumOf(
+        table,
+        2,
+        groups.map((g) => g.share)
+      ),
+      sumOf(table, 3, targets),
+      growthCell(a1(tot, 3), a1(tot, 1), sum(targets), sum(sales)),
+    ],
+    [undefined, "integer", "percent", "integer", "percent"]
+  );
+  b.conditional({ kind: "dataBar", area: table.column(3), color: "#5B9BD5" });
+}
 
-  // 2. Unit × month.
+/** 2. Group × month; returns the totals row the phasing reads. */
+function matrixSection({ b, L, m, names, unitLabel, unitNoun }: Context): number {
   b.section(L.sections.matrix(unitNoun));
   const monthCols: ColumnSpec[] = Array.from({ length: 12 }, (_, j) => ({
-    header: monthText(planYear, j + 1),
+    header: monthText(m.year, j + 1),
     format: "integer" as NumberFormat,
     total: "sum" as const,
     width: 11,
@@ -436,66 +447,74 @@ export async function buildPlanReport(
       ...monthCols,
       { header: L.total, format: "integer", total: "sum", width: 13 },
     ],
-    units.map((u) => [userText(u.name)]),
+    names.map((name) => [userText(name)]),
     {
       rowFormula: (_p, r, i) => [
-        userText(units[i].name),
-        ...phased[i],
-        { formula: `=SUM(${a1(r, 1)}:${a1(r, 12)})`, value: sum(phased[i]) },
+        userText(names[i]),
+        ...m.groups[i].months,
+        { formula: `=SUM(${a1(r, 1)}:${a1(r, 12)})`, value: sum(m.groups[i].months) },
       ],
     }
   );
-  const matrixTotals = matrix.totalsRow ?? matrix.firstRow + matrix.rows;
+  return matrix.totalsRow ?? matrix.firstRow + matrix.rows;
+}
 
-  // 3. Monthly phasing and the chart.
+/** 3. The months: basis-year sales, seasonal share, target; and the chart of the last two. */
+function phasingSection(c: Context, matrixTotals: number): PlacedTable {
+  const { b, L, m } = c;
+  const { sales, share, target } = m.months;
   b.section(L.sections.phasing);
   const phasing = b.table(
     "KAM_PlanPhasing",
     [
       { header: L.headers.month, format: "month", width: 12 },
-      { header: L.headers.sales(baseYear), format: "integer", width: 14 },
+      { header: L.headers.sales(m.baseYear), format: "integer", width: 14 },
       { header: L.headers.seasonalShare, format: "percent", width: 14 },
-      { header: L.headers.target(planYear), format: "integer", width: 14 },
-      { header: L.headers.change(baseYear), format: "percent", width: 14 },
+      { header: L.headers.target(m.year), format: "integer", width: 14 },
+      { header: L.headers.change(m.baseYear), format: "percent", width: 14 },
     ],
-    monthTargets.map(() => []),
+    target.map(() => []),
     {
       rowFormula: (_p, r, j) => [
-        serialFromYmd(planYear, j + 1, 1) ?? null,
-        baseMonths[j],
-        shares.shares[j],
-        { formula: `=${a1(matrixTotals, 1 + j)}`, value: monthTargets[j] },
-        growthCell(a1(r, 3), a1(r, 1), monthTargets[j], baseMonths[j]),
+        serialFromYmd(m.year, j + 1, 1) ?? null,
+        sales[j],
+        share[j],
+        { formula: `=${a1(matrixTotals, 1 + j)}`, value: target[j] },
+        growthCell(a1(r, 3), a1(r, 1), target[j], sales[j]),
       ],
     }
   );
-  {
-    const tot = phasing.firstRow + phasing.rows;
-    totalsRow(
-      b,
-      phasing,
-      [
-        L.total,
-        sumOf(phasing, 1, baseMonths),
-        sumOf(phasing, 2, shares.shares),
-        sumOf(phasing, 3, monthTargets),
-        growthCell(a1(tot, 3), a1(tot, 1), sum(monthTargets), sum(baseMonths)),
-      ],
-      [undefined, "integer", "percent", "integer", "percent"]
-    );
-  }
+  const tot = phasing.firstRow + phasing.rows;
+  totalsRow(
+    b,
+    phasing,
+    [
+      L.total,
+      sumOf(phasing, 1, sales),
+      sumOf(phasing, 2, share),
+      sumOf(phasing, 3, target),
+      growthCell(a1(tot, 3), a1(tot, 1), sum(target), sum(sales)),
+    ],
+    [undefined, "integer", "percent", "integer", "percent"]
+  );
+  phasingChart(c, phasing);
+  return phasing;
+}
+
+/** The monthly target against the basis year's sales, beside the phasing table. */
+function phasingChart({ b, L, m }: Context, phasing: PlacedTable): void {
   b.chart({
     kind: "column",
-    title: L.chartTitle(planYear, baseYear),
+    title: L.chartTitle(m.year, m.baseYear),
     series: [
       {
-        name: L.headers.target(planYear),
+        name: L.headers.target(m.year),
         categories: phasing.column(0),
         values: phasing.column(3),
         color: "#2F5597",
       },
       {
-        name: L.headers.sales(baseYear),
+        name: L.headers.sales(m.baseYear),
         categories: phasing.column(0),
         values: phasing.column(1),
         color: "#A5A5A5",
@@ -505,37 +524,44 @@ export async function buildPlanReport(
     legend: "bottom",
     anchor: { row: phasing.area.row, column: 6, rows: 15, columns: 8 },
   });
+}
 
-  // 4. Budget: formulas over the revenue (the phased targets) and the yellow rates.
-  b.section(L.sections.budget(planYear));
-  const k = rates.length;
+/** 4. Budget: formulas over the revenue (the phased targets) and the yellow rates. */
+function budgetSection(c: Context, keys: KeyCells, phasing: PlacedTable): BudgetCells {
+  const { b, L, m, s } = c;
+  const periods = m.budget.periods;
+  b.section(L.sections.budget(m.year));
+  const k = s.rates.length;
   const col = { rev: 1, variable: 2 + k, fixed: 3 + k, total: 4 + k, profit: 5 + k, margin: 6 + k };
-  const budgetTable = b.table(
+  const table = b.table(
     "KAM_PlanBudget",
     [
       { header: L.headers.month, format: "month", width: 12 },
       { header: L.headers.revenue, format: "integer", width: 14 },
-      ...lineHeaders.map((header): ColumnSpec => ({ header, format: "integer", width: 14 })),
+      ...s.lineHeaders.map((header): ColumnSpec => ({ header, format: "integer", width: 14 })),
       { header: L.headers.variable, format: "integer", width: 14 },
       { header: L.headers.fixed, format: "integer", width: 12 },
       { header: L.headers.totalCosts, format: "integer", width: 12 },
       { header: L.headers.profit, format: "integer", width: 12 },
       { header: L.headers.margin, format: "percent", width: 10 },
     ],
-    budget.periods.map(() => []),
+    periods.map(() => []),
     {
       rowFormula: (_p, r, j) => {
-        const p = budget.periods[j];
+        const p = periods[j];
         const rev = a1(r, col.rev);
         return [
-          serialFromYmd(planYear, j + 1, 1) ?? null,
+          serialFromYmd(m.year, j + 1, 1) ?? null,
           { formula: `=${a1(phasing.firstRow + j, 3)}`, value: p.revenue },
-          ...p.lines.map((v, c): FormulaCell => ({ formula: `=${rev}*${rateCells[c]}`, value: v })),
+          ...p.lines.map((v, c): FormulaCell => ({
+            formula: `=${rev}*${keys.rates[c]}`,
+            value: v,
+          })),
           {
             formula: k > 0 ? `=SUM(${a1(r, 2)}:${a1(r, 1 + k)})` : "=0",
             value: p.variable,
           },
-          { formula: `=${fixedCell}`, value: p.fixed },
+          { formula: `=${keys.fixed}`, value: p.fixed },
           { formula: `=${a1(r, col.variable)}+${a1(r, col.fixed)}`, value: p.totalCost },
           { formula: `=${rev}-${a1(r, col.total)}`, value: p.profit },
           {
@@ -546,84 +572,80 @@ export async function buildPlanReport(
       },
     }
   );
-  const budgetTotals = budgetTable.firstRow + budgetTable.rows;
-  {
-    const t = budget.total;
-    const rev = a1(budgetTotals, col.rev);
-    totalsRow(
-      b,
-      budgetTable,
-      [
-        L.total,
-        { formula: `=SUM(${budgetTable.columnA1(col.rev)})`, value: t.revenue },
-        ...t.lines.map((v, c): FormulaCell => ({
-          formula: `=SUM(${budgetTable.columnA1(2 + c)})`,
-          value: v,
-        })),
-        { formula: `=SUM(${budgetTable.columnA1(col.variable)})`, value: t.variable },
-        { formula: `=SUM(${budgetTable.columnA1(col.fixed)})`, value: t.fixed },
-        { formula: `=SUM(${budgetTable.columnA1(col.total)})`, value: t.totalCost },
-        { formula: `=SUM(${budgetTable.columnA1(col.profit)})`, value: t.profit },
-        {
-          formula: `=IF(${rev}=0,"",${a1(budgetTotals, col.profit)}/${rev})`,
-          value: t.margin ?? "",
-        },
-      ],
-      [undefined, ...Array.from({ length: 5 + k }, (): NumberFormat => "integer"), "percent"]
-    );
-  }
+  const totals = budgetTotals(c, table, col);
+  return { totals, col };
+}
 
-  // 5. Gap to target when the data reaches into the plan year.
-  const notes: string[] = [];
-  const planRows: number[] = [];
-  for (let i = 0; i < n; i++) if (Math.floor(monthKey[i] / 12) === planYear) planRows.push(i);
-  if (planRows.length > 0 && annualTarget > 0) {
-    const actual = sum(planRows.map((i) => amounts[i]));
-    const elapsed = lastYear > planYear ? 12 : (lastKey % 12) + 1;
-    const left = 12 - elapsed;
-    const g = gapToTarget(annualTarget, actual, undefined, left > 0 ? left : undefined);
-    let lastInPlan = -Infinity;
-    for (const i of planRows) lastInPlan = Math.max(lastInPlan, Math.floor(dates[i]));
-    b.section(L.sections.gap(planYear));
-    const top = b.row;
-    const cell = (i: number) => a1(top + i, 1);
-    const pairs: [string, CellContent, NumberFormat?][] = [
-      [L.key.gapTarget(planYear), { formula: `=${targetCell}`, value: annualTarget }, "integer"],
-      [L.key.actual(isoFromSerial(lastInPlan)), actual, "integer"],
-      [
-        L.key.targetToDate(elapsed),
-        {
-          formula: `=SUM(${a1(phasing.firstRow, 3)}:${a1(phasing.firstRow + elapsed - 1, 3)})`,
-          value: sum(monthTargets.slice(0, elapsed)),
-        },
-        "integer",
-      ],
-      [L.key.attainment, { formula: `=${cell(1)}/${cell(0)}`, value: g.attainment }, "percent"],
-      [L.key.gap, { formula: `=${cell(0)}-${cell(1)}`, value: g.gap }, "integer"],
-      [L.key.monthsLeft, left, "integer"],
-    ];
-    if (g.runRate)
-      pairs.push([
-        L.key.runRate,
-        { formula: `=MAX(0,${cell(4)})/${cell(5)}`, value: g.runRate.needed },
-        "integer",
-      ]);
-    b.keyValues(pairs);
-    notes.push(L.notes.gapDone);
-  } else if (planRows.length > 0) {
-    notes.push(L.notes.zeroTarget);
-  }
-
-  // 6. The T+3 key-account marketing plan.
-  b.section(L.sections.plan(planYear, planYear + 2));
-  inputBox(b, L.sections.mission, L.hints.mission, texts.mission);
-
-  b.section(L.sections.financial);
-  const yearList: number[] = [];
-  for (let y = Math.floor(firstKey / 12); y <= lastYear; y++) yearList.push(y);
-  const yearSales = yearList.map((y) =>
-    sum(Array.from({ length: 12 }, (_, m) => monthTotal(y * 12 + m)))
+/** The budget's totals row: SUMs of the columns, the margin of the totals. */
+function budgetTotals({ b, L, m }: Context, table: PlacedTable, col: BudgetCells["col"]): number {
+  const t = m.budget.total;
+  const totals = table.firstRow + table.rows;
+  const rev = a1(totals, col.rev);
+  const sumCell = (c: number, value: number): FormulaCell => ({
+    formula: `=SUM(${table.columnA1(c)})`,
+    value,
+  });
+  totalsRow(
+    b,
+    table,
+    [
+      L.total,
+      sumCell(col.rev, t.revenue),
+      ...t.lines.map((v, c) => sumCell(2 + c, v)),
+      sumCell(col.variable, t.variable),
+      sumCell(col.fixed, t.fixed),
+      sumCell(col.total, t.totalCost),
+      sumCell(col.profit, t.profit),
+      {
+        formula: `=IF(${rev}=0,"",${a1(totals, col.profit)}/${rev})`,
+        value: t.margin ?? "",
+      },
+    ],
+    [
+      undefined,
+      ...Array.from({ length: 5 + t.lines.length }, (): NumberFormat => "integer"),
+      "percent",
+    ]
   );
+  return totals;
+}
+
+/** 5. Gap to target, when the data reaches into the plan year and the target is above 0. */
+function gapSection({ b, L, m }: Context, keys: KeyCells, phasing: PlacedTable): void {
+  const gap = m.gap;
+  if (!gap?.result) return;
+  const g = gap.result;
+  b.section(L.sections.gap(m.year));
+  const top = b.row;
+  const cell = (i: number) => a1(top + i, 1);
+  const pairs: [string, CellContent, NumberFormat?][] = [
+    [L.key.gapTarget(m.year), { formula: `=${keys.target}`, value: m.target }, "integer"],
+    [L.key.actual(isoFromSerial(gap.lastDate)), gap.actual, "integer"],
+    [
+      L.key.targetToDate(gap.elapsed),
+      {
+        formula: `=SUM(${a1(phasing.firstRow, 3)}:${a1(phasing.firstRow + gap.elapsed - 1, 3)})`,
+        value: gap.targetToDate,
+      },
+      "integer",
+    ],
+    [L.key.attainment, { formula: `=${cell(1)}/${cell(0)}`, value: g.attainment }, "percent"],
+    [L.key.gap, { formula: `=${cell(0)}-${cell(1)}`, value: g.gap }, "integer"],
+    [L.key.monthsLeft, gap.monthsLeft, "integer"],
+  ];
+  if (g.runRate)
+    pairs.push([
+      L.key.runRate,
+      { formula: `=MAX(0,${cell(4)})/${cell(5)}`, value: g.runRate.needed },
+      "integer",
+    ]);
+  b.keyValues(pairs);
+}
+
+/** 6.2 Sales by calendar year, growth between full years. */
+function financialSection({ b, L, m }: Context): void {
+  b.section(L.sections.financial);
+  const years = m.years;
   b.table(
     "KAM_PlanYears",
     [
@@ -632,92 +654,81 @@ export async function buildPlanReport(
       { header: L.headers.growth, format: "percent" },
       { header: L.headers.note, width: 24 },
     ],
-    yearList.map(() => []),
+    years.map(() => []),
     {
       rowFormula: (_p, r, i) => {
-        const y = yearList[i];
+        const y = years[i];
         const note =
-          y === Math.floor(firstKey / 12) && !full(y)
-            ? L.partialFrom(isoFromSerial(first))
-            : !full(y)
-              ? L.partialTo(isoFromSerial(last))
+          y.partial === "start"
+            ? L.partialFrom(isoFromSerial(m.first))
+            : y.partial === "end"
+              ? L.partialTo(isoFromSerial(m.last))
               : "";
-        const comparable = i > 0 && full(y) && full(yearList[i - 1]);
         return [
-          String(y),
-          yearSales[i],
-          comparable ? growthCell(a1(r, 1), a1(r - 1, 1), yearSales[i], yearSales[i - 1]) : null,
+          String(y.year),
+          y.sales,
+          y.comparable ? growthCell(a1(r, 1), a1(r - 1, 1), y.sales, years[i - 1].sales) : null,
           note,
         ];
       },
     }
   );
+}
 
-  // Accounts (customers) of the basis year.
+/** 6.3 The basis year's largest accounts and the others in one line. */
+function accountsSection({ b, L, m }: Context, keys: KeyCells): void {
   b.section(L.sections.accounts);
-  const customers = data.text.customer;
-  const accounts = customers
-    ? pareto(
-        baseRows.map((i) => nameOf(customers, i)),
-        baseRows.map((i) => amounts[i])
-      )
-    : undefined;
-  if (accounts && accounts.ok) {
-    const rows = accounts.value;
-    const top = rows.slice(0, 10);
-    const rest = rows.slice(10);
-    b.table(
-      "KAM_PlanAccounts",
-      [
-        { header: L.headers.rank, format: "integer", width: 8 },
-        { header: L.headers.account, width: 28 },
-        { header: L.headers.sales(baseYear), format: "integer", width: 14 },
-        { header: L.headers.share, format: "percent" },
-        { header: L.headers.cumulative, format: "percent", width: 14 },
-      ],
-      Array.from({ length: top.length + (rest.length > 0 ? 1 : 0) }, () => []),
-      {
-        rowFormula: (p, r, i) => {
-          const share = (v: number): FormulaCell => ({
-            formula: `=${a1(r, 2)}/${baseSalesCell}`,
-            value: v,
-          });
-          const cumulative = (v: number): FormulaCell => ({
-            formula: `=SUM(${a1(p.firstRow, 3, true)}:${a1(r, 3)})`,
-            value: v,
-          });
-          if (i < top.length) {
-            const a = top[i];
-            return [
-              a.rank,
-              userText(a.customer),
-              a.total,
-              share(a.share),
-              cumulative(a.cumulative),
-            ];
-          }
-          const restTotal = sum(rest.map((a) => a.total));
-          return [
-            null,
-            L.others(rest.length),
-            {
-              formula: `=${baseSalesCell}-SUM(${a1(p.firstRow, 2)}:${a1(r - 1, 2)})`,
-              value: restTotal,
-            },
-            share(sum(rest.map((a) => a.share))),
-            cumulative(rest[rest.length - 1].cumulative),
-          ];
-        },
-      }
-    );
-  } else {
+  const accounts = m.accounts;
+  if (!accounts) {
     b.note(L.hints.noAccounts);
     b.row++;
+    return;
   }
+  const { top, rest } = accounts;
+  b.table(
+    "KAM_PlanAccounts",
+    [
+      { header: L.headers.rank, format: "integer", width: 8 },
+      { header: L.headers.account, width: 28 },
+      { header: L.headers.sales(m.baseYear), format: "integer", width: 14 },
+      { header: L.headers.share, format: "percent" },
+      { header: L.headers.cumulative, format: "percent", width: 14 },
+    ],
+    Array.from({ length: top.length + (rest ? 1 : 0) }, () => []),
+    {
+      rowFormula: (p, r, i) => {
+        const share = (v: number): FormulaCell => ({
+          formula: `=${a1(r, 2)}/${keys.baseSales}`,
+          value: v,
+        });
+        const cumulative = (v: number): FormulaCell => ({
+          formula: `=SUM(${a1(p.firstRow, 3, true)}:${a1(r, 3)})`,
+          value: v,
+        });
+        if (i < top.length || !rest) {
+          const a = top[i];
+          return [a.rank, userText(a.customer), a.total, share(a.share), cumulative(a.cumulative)];
+        }
+        return [
+          null,
+          L.others(rest.count),
+          {
+            formula: `=${keys.baseSales}-SUM(${a1(p.firstRow, 2)}:${a1(r - 1, 2)})`,
+            value: rest.sales,
+          },
+          share(rest.share),
+          cumulative(rest.cumulative),
+        ];
+      },
+    }
+  );
+}
 
+/** 6.4 Critical success factors: a yellow table to fill in. */
+function factorsSection({ b, L, s }: Context): void {
   b.section(L.sections.factors);
   b.note(L.hints.factors);
-  const factorNames = texts.successFactors ?? [];
+  const factorNames = s.texts.successFactors ?? [];
   const factorRows = Math.max(5, factorNames.length);
   const factors = b.table(
     "KAM_PlanFactors",
@@ -736,44 +747,24 @@ export async function buildPlanReport(
     { style: "TableStyleLight9" }
   );
   b.format({ row: factors.firstRow, column: 0, rows: factorRows, columns: 4 }, INPUT);
+}
 
+/** 6.5 Accounts active, gained and lost; the top 20%'s share; a comment. */
+function portfolioSection({ b, L, m, s }: Context): void {
   b.section(L.sections.portfolio);
-  if (accounts && accounts.ok) {
-    const active = (rows: { customer: string | number; total: number }[]) =>
-      new Set(rows.filter((r) => r.total > 0).map((r) => customerKey(r.customer)));
-    const nowSet = active(accounts.value);
+  const p = m.portfolio;
+  if (p) {
     const pairs: [string, CellContent, NumberFormat?][] = [
-      [L.key.accountsBase(baseYear), nowSet.size, "integer"],
+      [L.key.accountsBase(m.baseYear), p.active, "integer"],
     ];
-    const beforeRows: number[] = [];
-    for (let i = 0; i < n; i++)
-      if (Math.floor(monthKey[i] / 12) === baseYear - 1) beforeRows.push(i);
-    const before =
-      customers && beforeRows.length > 0
-        ? pareto(
-            beforeRows.map((i) => nameOf(customers, i)),
-            beforeRows.map((i) => amounts[i])
-          )
-        : undefined;
-    if (before && before.ok) {
-      const beforeSet = active(before.value);
+    if (p.before)
       pairs.push(
-        [L.key.accountsBefore(baseYear - 1), beforeSet.size, "integer"],
-        [
-          L.key.newAccounts(baseYear),
-          [...nowSet].filter((c) => !beforeSet.has(c)).length,
-          "integer",
-        ],
-        [
-          L.key.lostAccounts(baseYear),
-          [...beforeSet].filter((c) => !nowSet.has(c)).length,
-          "integer",
-        ]
+        [L.key.accountsBefore(m.baseYear - 1), p.before.active, "integer"],
+        [L.key.newAccounts(m.baseYear), p.before.gained, "integer"],
+        [L.key.lostAccounts(m.baseYear), p.before.lost, "integer"]
       );
-    }
-    const top20 = paretoShare(accounts.value.map((a) => a.total));
-    if (top20.ok) pairs.push([L.key.topShare(baseYear), top20.value, "percent"]);
-    pairs.push([L.key.comment, texts.portfolio !== undefined ? userText(texts.portfolio) : null]);
+    if (p.topShare !== undefined) pairs.push([L.key.topShare(m.baseYear), p.topShare, "percent"]);
+    pairs.push([L.key.comment, text(s.texts.portfolio)]);
     const rows = b.keyValues(pairs);
     b.format({ row: rows[rows.length - 1], column: 1, rows: 1, columns: 1 }, INPUT);
     b.row--;
@@ -782,22 +773,25 @@ export async function buildPlanReport(
   }
   b.note(L.hints.portfolio);
   b.row++;
+}
 
+/** 6.6 The growth assumption (a formula) and the market, prices and competition (yellow). */
+function planAssumptionsSection({ b, L, s }: Context, keys: KeyCells): void {
   b.section(L.sections.planAssumptions);
-  {
-    const rows = b.keyValues([
-      [L.key.growth, { formula: `=${growthCellRef}`, value: growth }, "percent"],
-      [L.key.market, text(texts.market)],
-      [L.key.prices, text(texts.prices)],
-      [L.key.competition, text(texts.competition)],
-    ]);
-    b.format({ row: rows[1], column: 1, rows: 3, columns: 1 }, INPUT);
-  }
+  const rows = b.keyValues([
+    [L.key.growth, { formula: `=${keys.growth}`, value: s.growth }, "percent"],
+    [L.key.market, text(s.texts.market)],
+    [L.key.prices, text(s.texts.prices)],
+    [L.key.competition, text(s.texts.competition)],
+  ]);
+  b.format({ row: rows[1], column: 1, rows: 3, columns: 1 }, INPUT);
+}
 
+/** 6.7 The targets of the next three years over the growth cell; objectives and strategies. */
+function objectivesSection({ b, L, m, s }: Context, keys: KeyCells): void {
   b.section(L.sections.objectives);
   b.note(L.hints.objectives);
-  const objectiveTargets = [annualTarget];
-  for (let i = 1; i < 3; i++) objectiveTargets.push(objectiveTargets[i - 1] * (1 + growth));
+  const targets = m.objectives;
   const objectives = b.table(
     "KAM_PlanObjectives",
     [
@@ -807,100 +801,95 @@ export async function buildPlanReport(
       { header: L.headers.objective, width: 24 },
       { header: L.headers.strategy, width: 24 },
     ],
-    objectiveTargets.map(() => []),
+    targets.map(() => []),
     {
       rowFormula: (_p, r, i) => [
-        String(planYear + i),
+        String(m.year + i),
         i === 0
-          ? { formula: `=${targetCell}`, value: annualTarget }
-          : { formula: `=${a1(r - 1, 1)}*(1+${growthCellRef})`, value: objectiveTargets[i] },
+          ? { formula: `=${keys.target}`, value: m.target }
+          : { formula: `=${a1(r - 1, 1)}*(1+${keys.growth})`, value: targets[i] },
         i === 0
-          ? growthCell(a1(r, 1), baseSalesCell, annualTarget, baseTotal)
-          : growthCell(a1(r, 1), a1(r - 1, 1), objectiveTargets[i], objectiveTargets[i - 1]),
-        text(texts.objectives?.[i]),
-        text(texts.strategies?.[i]),
+          ? growthCell(a1(r, 1), keys.baseSales, m.target, m.baseSales)
+          : growthCell(a1(r, 1), a1(r - 1, 1), targets[i], targets[i - 1]),
+        text(s.texts.objectives?.[i]),
+        text(s.texts.strategies?.[i]),
       ],
     }
   );
-  b.format({ row: objectives.firstRow, column: 3, rows: 3, columns: 2 }, { ...INPUT, wrap: true });
+  b.format(
+    { row: objectives.firstRow, column: 3, rows: targets.length, columns: 2 },
+    { ...INPUT, wrap: true }
+  );
+}
 
+/** 6.8 The budget's totals (formulas over section 4) and the resources needed. */
+function planBudgetSection({ b, L, m, s }: Context, budget: BudgetCells): void {
   b.section(L.sections.planBudget);
-  {
-    const ref = (c: number) => a1(budgetTotals, c);
-    const t = budget.total;
-    const rows = b.keyValues([
-      [L.key.revenue, { formula: `=${ref(col.rev)}`, value: t.revenue }, "integer"],
-      [L.key.totalCosts, { formula: `=${ref(col.total)}`, value: t.totalCost }, "integer"],
-      [L.key.profit, { formula: `=${ref(col.profit)}`, value: t.profit }, "integer"],
-      [L.key.margin, { formula: `=${ref(col.margin)}`, value: t.margin ?? "" }, "percent"],
-      [L.key.resources, text(texts.resources)],
-    ]);
-    b.format({ row: rows[4], column: 1, rows: 1, columns: 1 }, INPUT);
-  }
+  const ref = (c: number) => a1(budget.totals, c);
+  const { col } = budget;
+  const t = m.budget.total;
+  const rows = b.keyValues([
+    [L.key.revenue, { formula: `=${ref(col.rev)}`, value: t.revenue }, "integer"],
+    [L.key.totalCosts, { formula: `=${ref(col.total)}`, value: t.totalCost }, "integer"],
+    [L.key.profit, { formula: `=${ref(col.profit)}`, value: t.profit }, "integer"],
+    [L.key.margin, { formula: `=${ref(col.margin)}`, value: t.margin ?? "" }, "percent"],
+    [L.key.resources, text(s.texts.resources)],
+  ]);
+  b.format({ row: rows[4], column: 1, rows: 1, columns: 1 }, INPUT);
+}
 
-  // Notes; the warnings among them go to ReportSheet.warnings too (kam report --json).
+/** The notes; returns the warnings among them (ReportSheet.warnings, kam report --json). */
+function notesSection({ b, L, m, s, unitNoun }: Context): string[] {
   const warnings: string[] = [];
-  const warn = (text: string) => {
-    warnings.push(text);
-    return text;
+  const warn = (note: string) => {
+    warnings.push(note);
+    return note;
   };
-  if (notes.includes(L.notes.zeroTarget)) warnings.push(L.notes.zeroTarget);
-  notes.unshift(
-    ...(abcCustomers !== undefined
-      ? [warn(L.notes.abc(abcCustomers, baseYear, maxCustomers))]
-      : split === "abc"
-        ? [L.notes.abcChosen(baseYear)]
+  const zeroTarget = m.gap !== undefined && !m.gap.result;
+  if (zeroTarget) warnings.push(L.notes.zeroTarget);
+  const notes = [
+    ...(m.abcFallback !== undefined
+      ? [warn(L.notes.abc(m.abcFallback, m.baseYear, s.maxCustomers))]
+      : m.split === "abc"
+        ? [L.notes.abcChosen(m.baseYear)]
         : []),
-    ...(baseYear < planYear - 1 ? [warn(L.notes.baseGap(planYear, baseYear))] : []),
-    L.notes.split(unitNoun, baseYear),
-    ...(unit !== undefined ? [L.notes.rounded(unit)] : []),
-    options.annualTarget === undefined
-      ? L.notes.defaultTarget(baseYear, `${Math.round(growth * 1000) / 10}%`)
-      : L.notes.givenTarget,
-    L.notes.phasing(years[0], baseYear),
+    ...(m.baseYear < m.year - 1 ? [warn(L.notes.baseGap(m.year, m.baseYear))] : []),
+    L.notes.split(unitNoun, m.baseYear),
+    ...(s.unit !== undefined ? [L.notes.rounded(s.unit)] : []),
+    m.targetGiven
+      ? L.notes.givenTarget
+      : L.notes.defaultTarget(m.baseYear, `${Math.round(s.growth * 1000) / 10}%`),
+    L.notes.phasing(m.patternYears[0], m.baseYear),
     L.notes.fullYear,
-    ...(notInBase > 0
+    ...(m.notInBase > 0
       ? [
           warn(
             L.notes.notInBase(
-              notInBase,
-              baseYear,
-              split === "abc" ? L.unitNouns.customer : unitNoun
+              m.notInBase,
+              m.baseYear,
+              m.split === "abc" ? L.unitNouns.customer : unitNoun
             )
           ),
         ]
       : []),
-    L.notes.budget
-  );
-  if (planRows.length === 0) notes.push(L.notes.gapNone(planYear));
+    L.notes.budget,
+  ];
+  if (m.gap) notes.push(zeroTarget ? L.notes.zeroTarget : L.notes.gapDone);
+  else notes.push(L.notes.gapNone(m.year));
   b.section(L.sections.notes);
   for (const t of notes) b.note(t);
-  b.width(0, 30);
-  b.width(1, 16);
-  const sheet = b.build();
+  return warnings;
+}
+
+/** The report's figures (kam report --json): years, target, the groups and their targets. */
+function figures({ L, m }: Context): Record<string, ReportFigure> {
   const targets: Record<string, ReportFigure> = {};
-  units.forEach((u, i) => (targets[u.key] = parts.parts[i]));
-  sheet.figures = {
-    year: planYear,
-    base_year: baseYear,
-    target: annualTarget,
-    groups: { by: split ?? "company", count: units.length },
+  for (const g of m.groups) targets[groupKey(L, g.id)] = g.target;
+  return {
+    year: m.year,
+    base_year: m.baseYear,
+    target: m.target,
+    groups: { by: m.split ?? "company", count: m.groups.length },
     targets,
   };
-  sheet.warnings = warnings;
-  return sheet;
-}
-
-function text(value: string | undefined): Scalar {
-  return value !== undefined ? userText(value) : null;
-}
-
-/** A section with a hint line and a wide yellow input cell (pre-filled when text is given). */
-function inputBox(b: SheetBuilder, title: string, hint: string, value: string | undefined): void {
-  b.section(title);
-  b.note(hint);
-  const row = b.row;
-  b.put(row, 0, [[text(value), null, null, null, null, null]]);
-  b.format({ row, column: 0, rows: 1, columns: 6 }, { ...INPUT, wrap: true });
-  b.row += 2;
 }

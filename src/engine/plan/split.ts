@@ -5,7 +5,8 @@ export type Apportionment =
   { ok: true; parts: number[] } | { ok: false; reason: string; index?: number };
 
 /** Number of decimals of a unit such as 0.01 (2) or 1000 (0), at most 12. */
-function decimals(unit: number): number {
+/** The decimals a unit is written with (0.05 -> 2), so rounding to it leaves no binary noise. */
+export function decimals(unit: number): number {
   for (let d = 0; d <= 12; d++) {
     const scaled = unit * 10 ** d;
     if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled))) return d;
