@@ -17,7 +17,8 @@ import {
 import { parseStages } from "./stages";
 import { SAMPLE, SampleFileName, generateSample } from "./sample";
 import { buildFromSheet } from "./workflows";
-import { SheetValues, decodeText, readCsv, workbookBytes } from "./xlsx";
+import { SheetValues, decodeText, readCsv } from "./read";
+import { workbookBytes } from "./xlsx";
 
 export const DEMO_HELP = `kam demo — the full analysis workbook from the shipped sample data
 

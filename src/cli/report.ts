@@ -33,7 +33,8 @@ import {
   place,
   runWorkflow,
 } from "./workflows";
-import { SheetValues, decodeText, readCsv, readXlsx, workbookBytes } from "./xlsx";
+import { SheetValues, decodeText, readCsv, readXlsx } from "./read";
+import { workbookBytes } from "./xlsx";
 
 /** The workflows' declared options that have a flag (src/report/options.ts), by flag: one flag may
  *  set the same option of several workflows (--as-of: accounts and pipeline). */

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { StageEntry } from "../report/pipeline";
 import { InputProblem, fileErrorCode } from "./common";
-import { decodeText, readCsv } from "./xlsx";
+import { decodeText, readCsv } from "./read";
 
 /** Reads a stage table CSV file (see parseStages). */
 export function readStages(file: string): StageEntry[] {

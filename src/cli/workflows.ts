@@ -10,7 +10,7 @@ import { BuildOptions, ReportSheet, WORKFLOWS, WorkflowId, columnLetters } from 
 import { Role, WORKFLOW_ROLES } from "../report/roles";
 import { SkippedRow, SourceAnalysis, analyseSource } from "../report/source";
 import { UsageProblem, WorkflowFailure } from "./common";
-import { SheetValues } from "./xlsx";
+import { SheetValues } from "./read";
 
 /** Options of the command line that builders take. */
 export interface WorkflowSettings {

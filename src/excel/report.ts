@@ -26,12 +26,14 @@ import {
   ReportMarker,
   ReportSheet,
   Style,
+  MARKER_PROPERTY,
   TableSpec,
-  WORKFLOWS,
   a1,
   blockArea,
   isFormula,
   isLive,
+  markerText,
+  parseMarker,
 } from "../report/model";
 import { sheetNameFor, tableNameFor } from "../report/names";
 import { describeExcelError } from "./errors";
@@ -40,7 +42,8 @@ import { SourcePort, listSources, readSource } from "./source";
 /* global Excel, Office */
 
 /** The worksheet custom property that marks a sheet as written by this add-in. */
-export const MARKER_KEY = "KAM.Report";
+/** The custom property of the marker (src/report/model.ts MARKER_PROPERTY). */
+export const MARKER_KEY = MARKER_PROPERTY;
 
 /** Cells (contents or number formats) sent to Excel per context.sync(). */
 export const DEFAULT_CHUNK_CELLS = 20000;
@@ -119,34 +122,7 @@ class Refusal extends Error {}
 
 // ---- the marker -------------------------------------------------------------------------------
 
-/** The marker stored in the custom property, or null when the text is not one of ours. */
-export function parseMarker(text: unknown): ReportMarker | null {
-  if (typeof text !== "string") return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof data !== "object" || data === null) return null;
-  const m = data as Record<string, unknown>;
-  if (
-    m.product !== "kam-analytics" ||
-    !WORKFLOWS.includes(m.workflow as ReportMarker["workflow"]) ||
-    m.version !== 1 ||
-    typeof m.created !== "string" ||
-    typeof m.source !== "string"
-  ) {
-    return null;
-  }
-  return {
-    product: "kam-analytics",
-    workflow: m.workflow as ReportMarker["workflow"],
-    version: 1,
-    created: m.created,
-    source: m.source,
-  };
-}
+export { parseMarker };
 
 // ---- names ------------------------------------------------------------------------------------
 
@@ -568,7 +544,7 @@ export async function writeReport(
       state.stage = "creating the report sheet";
       state.temp = temp;
       const sheet = sheets.add(temp);
-      sheet.customProperties.add(MARKER_KEY, JSON.stringify(report.marker));
+      sheet.customProperties.add(MARKER_KEY, markerText(report.marker));
       const writer = new SheetWriter(sheet);
       // The sheet to replace may have been deleted or renamed meanwhile: then nothing is replaced.
       const replaced =

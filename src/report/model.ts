@@ -172,6 +172,44 @@ export interface ReportMarker {
   source: string;
 }
 
+/** The worksheet custom property that holds a report sheet's marker (JSON): the same key for the
+ *  task pane's writer (Office.js, ExcelApi 1.12 worksheet custom properties) and the `kam` files. */
+export const MARKER_PROPERTY = "KAM.Report";
+
+/** The marker as the custom property's text. */
+export function markerText(marker: ReportMarker): string {
+  return JSON.stringify(marker);
+}
+
+/** The marker stored in the custom property, or null when the text is not one of ours. */
+export function parseMarker(text: unknown): ReportMarker | null {
+  if (typeof text !== "string") return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof data !== "object" || data === null) return null;
+  const m = data as Record<string, unknown>;
+  if (
+    m.product !== "kam-analytics" ||
+    !WORKFLOWS.includes(m.workflow as ReportMarker["workflow"]) ||
+    m.version !== 1 ||
+    typeof m.created !== "string" ||
+    typeof m.source !== "string"
+  ) {
+    return null;
+  }
+  return {
+    product: "kam-analytics",
+    workflow: m.workflow as ReportMarker["workflow"],
+    version: 1,
+    created: m.created,
+    source: m.source,
+  };
+}
+
 export type WorkflowId = "accounts" | "forecast" | "pipeline" | "plan" | "portfolio" | "kpi";
 
 export const WORKFLOWS: readonly WorkflowId[] = [

@@ -5,14 +5,8 @@ import { describe, expect, test } from "@jest/globals";
 import { Workbook } from "exceljs";
 import { ReportSheet } from "../../src/report/model";
 import { SheetBuilder } from "../../src/report/sheet";
-import {
-  MARKER_PROPERTY,
-  decodeText,
-  fileFormula,
-  readCsv,
-  readXlsx,
-  workbookBytes,
-} from "../../src/cli/xlsx";
+import { MARKER_PROPERTY, fileFormula, workbookBytes } from "../../src/cli/xlsx";
+import { decodeText, readCsv, readXlsx } from "../../src/cli/read";
 import { MARKER_KEY } from "../../src/excel/report";
 import { sheetCustomProperties, zipEntries } from "../support/zip";
 

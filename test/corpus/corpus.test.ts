@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, test, expect, beforeAll } from "@jest/globals";
 import { parse } from "csv-parse/sync";
-import { readCsv, decodeText } from "../../src/cli/xlsx";
+import { readCsv, decodeText } from "../../src/cli/read";
 import { analyseSource, SourceAnalysis } from "../../src/report/source";
 import { buildReport } from "../../src/report";
 import { ReportSheet, WorkflowId } from "../../src/report/model";
@@ -354,7 +354,7 @@ describe("示例 - 超市 (.xlsx): Chinese headers, date cells, plans by region"
   let values: unknown[][];
   let formats: readonly (readonly unknown[])[] | undefined;
   beforeAll(async () => {
-    const { readXlsx } = await import("../../src/cli/xlsx");
+    const { readXlsx } = await import("../../src/cli/read");
     const [orders] = await readXlsx(
       fs.readFileSync(path.join(ROOT, "superstore-cn/superstore-cn.xlsx"))
     );

@@ -14,7 +14,8 @@ import {
   isFormula,
   isLive,
 } from "../../src/report/model";
-import { WrittenWorkbook, serialOfDate } from "../../src/cli/xlsx";
+import { serialOfDate } from "../../src/cli/read";
+import { WrittenWorkbook } from "../../src/cli/xlsx";
 
 export const TOLERANCE = 1e-9;
 

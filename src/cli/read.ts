@@ -1,0 +1,145 @@
+/* global Buffer, TextDecoder */
+// The `kam` command's input files: .xlsx (ExcelJS) and .csv (csv-parse) into plain cell values as the
+// task pane reads them from Excel (dates as Excel serials). Writing is src/cli/xlsx.ts.
+
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { Workbook } from "exceljs";
+import type { CellValue } from "exceljs";
+
+/** One sheet's cells as the task pane reads them from Excel: numbers, text, booleans, "" for blank
+ *  cells, error values as their text ("#N/A") and dates as Excel serial numbers; rectangular from A1. */
+export interface SheetValues {
+  name: string;
+  values: unknown[][];
+  /** The number format of each cell (.xlsx only), as Office.js gives range.numberFormat. */
+  formats?: string[][];
+  hidden?: boolean;
+}
+
+const MS_PER_DAY = 86_400_000;
+/**
+ * The Excel serial of a date cell ExcelJS read, time of day kept. ExcelJS turns serial s into the UTC
+ * instant 1899-12-30 + s days, without Excel's fictitious 1900-02-29 (serial 59, 1900-02-28 in Excel,
+ * comes as 1900-02-27), so this is its exact inverse; the calendar's serialFromYmd of the UTC date
+ * would move every cell before 1900-03-01 one day.
+ */
+export function serialOfDate(d: Date): number {
+  const serial = d.getTime() / MS_PER_DAY + 25569;
+  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
+}
+
+function plainValue(v: CellValue): unknown {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return serialOfDate(v);
+  if ("error" in v) return v.error;
+  if ("richText" in v) return v.richText.map((t) => t.text).join("");
+  if ("formula" in v || "sharedFormula" in v) {
+    const result = (v as { result?: CellValue }).result;
+    return result === undefined ? "" : plainValue(result);
+  }
+  if ("hyperlink" in v) {
+    const text: unknown = (v as { text: unknown }).text;
+    if (typeof text === "string") return text;
+    return plainValue(text as CellValue);
+  }
+  return "";
+}
+
+/**
+ * The plain value of a cell ExcelJS read. A formula's cached result comes from `cell.result`:
+ * ExcelJS's `cell.value` drops results that are 0, "" or false.
+ */
+export function cellPlainValue(cell: { value: CellValue; result?: unknown }): unknown {
+  const v = cell.value;
+  if (typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v)) {
+    const result = cell.result as CellValue | undefined;
+    return result === undefined ? "" : plainValue(result);
+  }
+  return plainValue(v);
+}
+
+function rectangular(rows: unknown[][]): unknown[][] {
+  let last = rows.length - 1;
+  while (last >= 0 && rows[last].every((c) => c === "" || c === undefined)) last--;
+  const kept = rows.slice(0, last + 1);
+  const width = kept.reduce((m, r) => {
+    let w = r.length;
+    while (w > 0 && (r[w - 1] === "" || r[w - 1] === undefined)) w--;
+    return Math.max(m, w);
+  }, 0);
+  return kept.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
+}
+
+/** Reads every worksheet of an .xlsx file. */
+export async function readXlsx(bytes: Buffer | ArrayBuffer): Promise<SheetValues[]> {
+  const wb = new Workbook();
+  await wb.xlsx.load(bytes as ArrayBuffer);
+  const sheets: SheetValues[] = [];
+  wb.eachSheet((ws) => {
+    const rows: unknown[][] = [];
+    const formats: string[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values: unknown[] = [];
+      const numFmts: string[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        const merged = cell.isMerged && cell.master !== cell;
+        values[colNumber - 1] = merged ? "" : cellPlainValue(cell);
+        if (cell.numFmt) numFmts[colNumber - 1] = cell.numFmt;
+      });
+      rows[rowNumber - 1] = values;
+      formats[rowNumber - 1] = numFmts;
+    });
+    for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+    const values = rectangular(rows);
+    const width = values[0]?.length ?? 0;
+    sheets.push({
+      name: ws.name,
+      values,
+      formats: values.map((_, i) =>
+        Array.from({ length: width }, (_, c) => formats[i]?.[c] ?? "General")
+      ),
+      hidden: ws.state !== "visible" ? true : undefined,
+    });
+  });
+  return sheets;
+}
+
+/** A plain decimal number as Excel reads it from a CSV file (no leading zeros: ids stay text). */
+const CSV_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
+
+/** Decodes CSV bytes: UTF-8 (with or without BOM), else GB18030 as Chinese Excel saves CSV. */
+export function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+/**
+ * Reads a CSV file's text into one sheet named after the file. The delimiter is a comma, or a
+ * semicolon or tab when the first line has more of those. Plain numbers become numbers; everything
+ * else stays text (dates as text are read by the report's own parsing).
+ */
+export function readCsv(text: string, file: string): SheetValues {
+  const first = text.split(/\r?\n/, 1)[0] ?? "";
+  const count = (ch: string) => first.split(ch).length - 1;
+  let delimiter = ",";
+  if (count(";") > count(delimiter)) delimiter = ";";
+  if (count("\t") > count(delimiter)) delimiter = "\t";
+  const records = parse(text, {
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  }) as string[][];
+  const values = records.map((r) =>
+    r.map((cell) => {
+      const t = cell.trim();
+      return CSV_NUMBER.test(t) ? Number(t) : cell;
+    })
+  );
+  return { name: path.basename(file).replace(/\.[^.]*$/, ""), values: rectangular(values) };
+}
