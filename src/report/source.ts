@@ -1041,7 +1041,13 @@ function mapRoles(ctx: Context): void {
           candidates.push({
             role: spec.role,
             column,
-            score: 3.5 - at / synonyms.length / 2,
+            // A forecast's series named by its header but holding many names (every product of an
+            // order list) gives way to one with few (the category): hundreds of one-period series
+            // forecast nothing. It is still taken when no other column names a series.
+            score:
+              3.5 -
+              at / synonyms.length / 2 -
+              (spec.role === "series" && ctx.profiles[column].distinct > SERIES_GUESS_MAX ? 1 : 0),
             order,
           });
         return;

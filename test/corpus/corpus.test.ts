@@ -467,3 +467,21 @@ describe("Indian e-commerce orders: DD-MM-YYYY, trailing empty rows", () => {
     for (const [q, v] of perQuarter) close(got[q], v);
   });
 });
+
+// -------------------------------------------------------------------------------------------------
+// A forecast of an order list: the series is the category (few names), not the product name (one
+// series per product, most with a single month, would forecast nothing).
+
+describe("forecast series of an order list", () => {
+  for (const [file, header, names] of [
+    ["superstore/sample-superstore-customers-A.csv", "Category", "Category"],
+    ["superstore-cn/superstore-cn-orders.csv", "类别", "类别"],
+  ] as const) {
+    test(`${file}: series = ${header}`, () => {
+      const a = analyseSource(sheetOf(file), "forecast", { lang: "en" });
+      expect(a.headers[a.mapping.series as number]).toBe(header);
+      const distinct = new Set(records(file).map((r) => r[names]));
+      expect(distinct.size).toBeLessThanOrEqual(30);
+    });
+  }
+});
