@@ -3,12 +3,9 @@
 
 import { checkOptions } from "./options";
 import { sum } from "../engine/numeric";
-import { autoForecast } from "../engine/forecast/auto";
 import { backtest, BacktestResult } from "../engine/forecast/backtest";
-import { ForecastMethod, forecastSeries } from "../engine/forecast/batch";
-import { autoEts, EtsFit, forecastEts } from "../engine/forecast/ets";
+import { ForecastMethod, forecastSeries, SeriesForecast } from "../engine/forecast/batch";
 import { detectPeriod, fillGaps, periodFromDates } from "../engine/forecast/series";
-import { thetaForecast } from "../engine/forecast/theta";
 import { customerKey } from "../engine/accounts/rfm";
 import {
   MAX_SERIAL,
@@ -145,11 +142,23 @@ function finite(values: readonly number[] | undefined): boolean {
   return values === undefined || values.every((v) => Number.isFinite(v));
 }
 
-function etsName(fit: EtsFit): string {
-  return `ETS(${fit.model.error},${fit.model.trend},${fit.model.season})`;
+/** The model text of the sheet and the method code of `kam report --json` for a forecast. */
+function describe(r: SeriesForecast, L: ForecastReportLabels): { model: string; code: string } {
+  switch (r.kind) {
+    case "combination": {
+      const parts = r.members.map((m) => L.members[m.name] ?? m.name).join(" + ");
+      return { model: L.model.combination(parts), code: "auto" };
+    }
+    case "ets":
+      return { model: r.method, code: r.method };
+    case "theta":
+      return { model: L.model.theta(r.seasonal), code: r.seasonal ? "theta (seasonal)" : "theta" };
+    case "ma":
+      return { model: L.model.ma(r.window), code: `ma(${r.window})` };
+  }
 }
 
-/** One method's forecast through the engine, with a model description. */
+/** One method's forecast through the engine's dispatcher, with a model description. */
 function runMethod(
   method: ForecastMethod,
   values: readonly number[],
@@ -158,56 +167,8 @@ function runMethod(
   level: number | undefined,
   L: ForecastReportLabels
 ): MethodResult {
-  let out: MethodResult;
-  switch (method) {
-    case "auto": {
-      const r = autoForecast(values, h, period, level);
-      const parts = r.members.map((m) => L.members[m.name] ?? m.name).join(" + ");
-      out = {
-        mean: r.mean,
-        lower: r.lower,
-        upper: r.upper,
-        model: L.model.combination(parts),
-        code: "auto",
-      };
-      break;
-    }
-    case "smooth":
-    case "damped": {
-      const fit = autoEts(
-        values,
-        method === "smooth"
-          ? { period }
-          : { period, pattern: { error: "Z", trend: "Ad", season: "Z" } }
-      );
-      const f = forecastEts(fit, h, level);
-      out = {
-        mean: f.mean,
-        lower: f.lower,
-        upper: f.upper,
-        model: etsName(fit),
-        code: etsName(fit),
-      };
-      break;
-    }
-    case "theta": {
-      const r = thetaForecast(values, h, period, level);
-      out = {
-        mean: r.mean,
-        lower: r.lower,
-        upper: r.upper,
-        model: L.model.theta(r.seasonal),
-        code: r.seasonal ? "theta (seasonal)" : "theta",
-      };
-      break;
-    }
-    case "ma": {
-      const window = Math.min(values.length, period > 1 ? period : 3);
-      const r = forecastSeries(values, h, { method: "ma", period, window });
-      out = { mean: r.mean, model: L.model.ma(window), code: `ma(${window})` };
-      break;
-    }
-  }
+  const r = forecastSeries(values, h, { method, period, level });
+  const out: MethodResult = { mean: r.mean, lower: r.lower, upper: r.upper, ...describe(r, L) };
   if (!finite(out.mean) || !finite(out.lower) || !finite(out.upper))
     throw new RangeError("the method gave no finite forecast");
   return out;

@@ -397,7 +397,13 @@ function maximize(obj: Objective, theta0: readonly number[]): Optimum {
   const options = { gradient: g, gradientTolerance: 1e-9, reltol: 1e-14 };
   let res = bfgs(f, theta0, options);
   if (!Number.isFinite(res.value)) {
-    const nm = nelderMead(f, theta0, { step: theta0.map(() => 0.5) });
+    // A start outside the search range: Nelder–Mead with steps of 0.5 (a factor of 1.6) from it
+    // finds the way in, then BFGS goes on from where it stopped.
+    const nm = nelderMead(f, theta0, {
+      step: 0.5,
+      infeasibleStart: "search",
+      maxEvaluations: 500 * theta0.length,
+    });
     res = bfgs(f, nm.x, options);
   }
   let theta = res.x.slice();

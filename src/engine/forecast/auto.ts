@@ -6,12 +6,13 @@
 // Selection and Multimodel Inference", 2002) was shown on the M3 data by Kolassa (IJF 27, 2011).
 
 import { chooseEts, EtsFit, EtsForecast, forecastEts } from "./ets";
+import { ForecastResult } from "./result";
 import { thetaForecast } from "./theta";
 
-export interface CombinedForecast {
-  mean: number[];
-  lower?: number[];
-  upper?: number[];
+/** The combination's result: method "Combination(Weighted ETS, ETS(A,Ad,N), Theta)" (the members'
+ *  methods); fitted values are the mean of the members'. */
+export interface CombinedForecast extends ForecastResult {
+  kind: "combination";
   /** The members' point forecasts, in the order weighted ETS, damped ETS, Theta. */
   members: { name: string; mean: number[] }[];
 }
@@ -33,8 +34,9 @@ export function akaikeWeights(fits: readonly EtsFit[]): number[] {
 }
 
 /**
- * The Akaike-weighted ETS forecast: the weighted mean of the models' point forecasts; with `level`,
- * the weighted mean of their interval bounds over the models that carry at least 0.1% of the weight.
+ * The Akaike-weighted ETS forecast (method "Weighted ETS"): the weighted mean of the models' point
+ * forecasts and fitted values; with `level`, the weighted mean of their interval bounds over the
+ * models that carry at least 0.1% of the weight.
  */
 export function weightedEtsForecast(
   fits: readonly EtsFit[],
@@ -45,10 +47,12 @@ export function weightedEtsForecast(
   const mean = new Array<number>(h).fill(0);
   const lower = new Array<number>(h).fill(0);
   const upper = new Array<number>(h).fill(0);
+  const fitted = new Array<number>(fits.length > 0 ? fits[0].n : 0).fill(0);
   let kept = 0;
   fits.forEach((fit, i) => {
     const w = weights[i];
     if (w === 0) return;
+    for (let t = 0; t < fitted.length; t++) fitted[t] += w * fit.fitted[t];
     const withBounds = level !== undefined && w >= NEGLIGIBLE;
     const f = forecastEts(fit, h, withBounds ? level : undefined);
     for (let j = 0; j < h; j++) mean[j] += w * f.mean[j];
@@ -59,8 +63,12 @@ export function weightedEtsForecast(
       upper[j] += w * f.upper![j];
     }
   });
-  if (level === undefined) return { mean };
-  return { mean, lower: lower.map((v) => v / kept), upper: upper.map((v) => v / kept) };
+  const out: EtsForecast = { kind: "ets", method: "Weighted ETS", mean, fitted };
+  if (level === undefined) return out;
+  out.lower = lower.map((v) => v / kept);
+  out.upper = upper.map((v) => v / kept);
+  out.level = level;
+  return out;
 }
 
 /**
@@ -79,14 +87,14 @@ export function autoForecast(
   // Too short for a damped trend: the automatic model stands in.
   const damped = forecastEts(choice.damped ?? choice.best, h, level);
   const theta = thetaForecast(values, h, period, level);
-  const members = [
+  const members: { name: string; f: ForecastResult }[] = [
     { name: "Weighted ETS", f: ets },
     { name: "Damped ETS", f: damped },
     { name: "Theta", f: theta },
   ];
-  const avg = (pick: (f: EtsForecast) => number[] | undefined) => {
+  const avg = (pick: (f: ForecastResult) => number[] | undefined, length = h) => {
     const out: number[] = [];
-    for (let j = 0; j < h; j++) {
+    for (let j = 0; j < length; j++) {
       let s = 0;
       for (const m of members) s += (pick(m.f) ?? m.f.mean)[j];
       out.push(s / members.length);
@@ -94,12 +102,16 @@ export function autoForecast(
     return out;
   };
   const result: CombinedForecast = {
+    kind: "combination",
+    method: `Combination(${members.map((m) => m.f.method).join(", ")})`,
     mean: avg((f) => f.mean),
+    fitted: avg((f) => f.fitted, values.length),
     members: members.map((m) => ({ name: m.name, mean: m.f.mean })),
   };
   if (level !== undefined) {
     result.lower = avg((f) => f.lower);
     result.upper = avg((f) => f.upper);
+    result.level = level;
   }
   return result;
 }

@@ -1,10 +1,10 @@
-// One entry point for forecasting a series by a named method, shared by the batch command, the
-// rolling-origin backtest and the M3 benchmark.
+// The one dispatcher from a method name to a forecast: the report, the batch command, the
+// rolling-origin backtest (KAM.BACKTEST) and the M3 benchmark all forecast through forecastSeries.
 
-import { autoForecast } from "./auto";
-import { autoEts, forecastEts } from "./ets";
-import { movingAverageForecast } from "./movingAverage";
-import { thetaForecast } from "./theta";
+import { autoForecast, CombinedForecast } from "./auto";
+import { autoEts, EtsForecast, forecastEts } from "./ets";
+import { MovingAverageResult, movingAverageResult } from "./movingAverage";
+import { thetaForecast, ThetaResult } from "./theta";
 
 export type ForecastMethod = "auto" | "smooth" | "theta" | "ma" | "damped";
 export const FORECAST_METHODS: readonly ForecastMethod[] = [
@@ -15,11 +15,8 @@ export const FORECAST_METHODS: readonly ForecastMethod[] = [
   "damped",
 ];
 
-export interface SeriesForecast {
-  mean: number[];
-  lower?: number[];
-  upper?: number[];
-}
+/** The result of any method (a ForecastResult); `kind` tells which, and so which details it has. */
+export type SeriesForecast = CombinedForecast | EtsForecast | ThetaResult | MovingAverageResult;
 
 export interface SeriesOptions {
   method: ForecastMethod;
@@ -31,6 +28,11 @@ export interface SeriesOptions {
   window?: number;
 }
 
+/**
+ * Forecasts h periods by a named method: "auto" the combination (autoForecast), "smooth" the
+ * automatic ETS model, "damped" the best damped-trend ETS model, "theta" the Theta method, "ma" the
+ * moving average over `window` periods (at most the history; no interval).
+ */
 export function forecastSeries(
   values: readonly number[],
   h: number,
@@ -52,7 +54,7 @@ export function forecastSeries(
       return thetaForecast(values, h, period, level);
     case "ma": {
       const window = Math.min(values.length, options.window ?? (period > 1 ? period : 3));
-      return { mean: movingAverageForecast(values, window, h) };
+      return movingAverageResult(values, window, h);
     }
   }
 }

@@ -7,7 +7,8 @@
 
 import { decompose } from "./decompose";
 import { Matrix, QrDecomposition } from "ml-matrix";
-import { simplexMinimise } from "./simplex";
+import { nelderMead } from "../optim/nelderMead";
+import { ForecastResult } from "./result";
 import { linearTrend, normalGenerator, normalQuantile, quantileSorted } from "./stats";
 
 export type ErrorType = "A" | "M";
@@ -278,102 +279,165 @@ function initialStates(y: readonly number[], period: number, model: EtsModel): E
   return { level, trend, seasonal };
 }
 
-interface Layout {
-  model: EtsModel;
+/**
+ * An ETS model's recursion (Hyndman et al. 2008, Table 2.1, in error-correction form): the model's
+ * form, its smoothing parameters and its state — level, trend and one seasonal state per position in
+ * the cycle — stepped in place by etsRun, the one place the recursion is written. Fitting (the
+ * likelihood), the point forecasts and the simulated paths of the prediction intervals all run it.
+ */
+export interface EtsRecursion {
+  /** Length of the seasonal cycle of the state: the period, 1 without a season. */
   m: number;
   hasTrend: boolean;
   damped: boolean;
   hasSeason: boolean;
+  /** Multiplicative season. */
   seasonM: boolean;
+  /** Multiplicative error. */
   errorM: boolean;
+  alpha: number;
+  /** 0 without a trend. */
+  beta: number;
+  /** 0 without a season. */
+  gamma: number;
+  /** 1 unless the trend is damped. */
+  phi: number;
+  level: number;
+  /** 0 without a trend. */
+  trend: number;
+  /** Seasonal state per position in the cycle; a single 0 without a season. */
+  season: Float64Array;
+  /** Position in the cycle of the next step. */
+  p: number;
+  /** Sum of squared errors (relative errors for multiplicative-error models) of the last run over data. */
+  sse: number;
 }
 
-function layoutOf(model: EtsModel, period: number): Layout {
+/** A recursion for a model and period; parameters and states are set by the caller (or etsStart). */
+export function etsRecursion(model: EtsModel, period: number): EtsRecursion {
   const hasSeason = model.season !== "N";
+  const m = hasSeason ? period : 1;
+  // Every number field starts as a double (NaN: not set yet), so the object keeps one shape.
   return {
-    model,
-    m: hasSeason ? period : 1,
+    m,
     hasTrend: model.trend !== "N",
     damped: model.trend === "Ad",
     hasSeason,
     seasonM: model.season === "M",
     errorM: model.error === "M",
+    alpha: NaN,
+    beta: NaN,
+    gamma: NaN,
+    phi: NaN,
+    level: NaN,
+    trend: NaN,
+    season: new Float64Array(m),
+    p: 0,
+    sse: NaN,
   };
 }
 
-interface Unpacked {
-  alpha: number;
-  beta: number;
-  gamma: number;
-  phi: number;
-  states: EtsStates;
+/** Puts a fitted model's parameters and final states into the recursion: the next step forecasts
+ *  the period after the data. */
+export function etsStart(r: EtsRecursion, fit: EtsFit): void {
+  r.alpha = fit.alpha;
+  r.beta = fit.beta;
+  r.gamma = fit.gamma;
+  r.phi = fit.phi;
+  r.level = fit.final.level;
+  r.trend = fit.final.trend;
+  for (let k = 0; k < r.m; k++) r.season[k] = r.hasSeason ? fit.final.seasonal[k] : 0;
+  r.p = fit.n % r.m;
 }
 
-function unpack(x: readonly number[], L: Layout): Unpacked {
-  let k = 0;
-  const alpha = x[k++];
-  const beta = L.hasTrend ? x[k++] : 0;
-  const gamma = L.hasSeason ? x[k++] : 0;
-  const phi = L.damped ? x[k++] : 1;
-  const level = x[k++];
-  const trend = L.hasTrend ? x[k++] : 0;
-  const seasonal: number[] = [];
-  if (L.hasSeason) {
-    let sum = 0;
-    for (let p = 0; p < L.m; p++) seasonal.push(0);
-    for (let p = L.m - 1; p >= 1; p--) {
-      seasonal[p] = x[k];
-      sum += x[k++];
-    }
-    seasonal[0] = L.seasonM ? L.m - sum : -sum;
-  }
-  return { alpha, beta, gamma, phi, states: { level, trend, seasonal } };
-}
-
-/** Runs the recursions; returns −2 log-likelihood up to a constant (n log SSE + 2 Σ log|μ|), or Infinity. */
-function recurse(
-  y: Float64Array,
-  u: Unpacked,
-  L: Layout,
-  season: Float64Array,
-  fitted?: Float64Array
-): { lik: number; sse: number; level: number; trend: number } {
-  const n = y.length;
-  const { alpha, beta, gamma, phi } = u;
-  let l = u.states.level;
-  let b = u.states.trend;
-  const m = L.m;
-  for (let p = 0; p < m; p++) season[p] = L.hasSeason ? u.states.seasonal[p] : 0;
-  const bad = { lik: Infinity, sse: Infinity, level: l, trend: b };
-  if (L.seasonM) for (let p = 0; p < m; p++) if (!(season[p] > 0)) return bad;
+/**
+ * Steps the recursion n times from its state, in place, without allocation. Each step's one-step
+ * forecast μ = (ℓ + φb) + s, or (ℓ + φb)·s with a multiplicative season, meets an observation y,
+ * and with the error q = y − μ the states move on: ℓ ← ℓ + φb + α·d, b ← φb + β·d,
+ * s ← s + γ·q (÷ (ℓ + φb) for a multiplicative season), where d = q (÷ s for a multiplicative season).
+ *  - With `data` (fitting): y = data[t]; out[t] = μ (the fitted values). Returns −2 log-likelihood up
+ *    to a constant, n log SSE + 2 Σ log|μ| (relative errors for multiplicative errors; r.sse is set),
+ *    or Infinity where the model breaks down (a multiplicative state or forecast within TINY of 0).
+ *  - With `innovations` (a simulated path): y = μ + ε_t, or μ(1 + ε_t) for multiplicative errors;
+ *    out[t] = y. Returns 0.
+ *  - With neither (the point forecasts, the recursion with zero errors): y = μ; out[t] = μ. Returns 0.
+ */
+export function etsRun(
+  r: EtsRecursion,
+  n: number,
+  data?: Float64Array,
+  innovations?: Float64Array,
+  out?: Float64Array
+): number {
+  const { alpha, beta, gamma, phi, m, hasSeason, seasonM, errorM, season } = r;
+  if (data && seasonM) for (let k = 0; k < m; k++) if (!(season[k] > 0)) return Infinity;
+  let l = r.level;
+  let b = r.trend;
+  let p = r.p;
   let sse = 0;
   let logSum = 0;
-  let p = 0;
   for (let t = 0; t < n; t++) {
     const lb = l + phi * b;
     const s = season[p];
-    let mu: number;
-    if (L.seasonM) {
-      if (!(Math.abs(lb) >= TINY && Math.abs(s) >= TINY)) return bad;
-      mu = lb * s;
-    } else mu = lb + s;
-    const q = y[t] - mu;
-    if (L.errorM) {
-      if (!(Math.abs(mu) >= TINY)) return bad;
-      const e = q / mu;
-      sse += e * e;
-      logSum += Math.log(Math.abs(mu));
-    } else sse += q * q;
-    if (fitted) fitted[t] = mu;
-    const r = L.seasonM ? q / s : q;
-    l = lb + alpha * r;
-    b = phi * b + beta * r;
-    if (L.hasSeason) season[p] = L.seasonM ? s + (gamma * q) / lb : s + gamma * q;
+    const mu = seasonM ? lb * s : lb + s;
+    let q: number;
+    if (data) {
+      if (seasonM && !(Math.abs(lb) >= TINY && Math.abs(s) >= TINY)) return Infinity;
+      q = data[t] - mu;
+      if (errorM) {
+        if (!(Math.abs(mu) >= TINY)) return Infinity;
+        const e = q / mu;
+        sse += e * e;
+        logSum += Math.log(Math.abs(mu));
+      } else sse += q * q;
+      if (out) out[t] = mu;
+    } else if (innovations) {
+      const e = innovations[t];
+      const y = errorM ? mu * (1 + e) : mu + e;
+      if (out) out[t] = y;
+      q = y - mu;
+    } else {
+      if (out) out[t] = mu;
+      q = 0;
+    }
+    const d = seasonM ? q / s : q;
+    l = lb + alpha * d;
+    b = phi * b + beta * d;
+    if (hasSeason) season[p] = seasonM ? s + (gamma * q) / lb : s + gamma * q;
     if (++p === m) p = 0;
   }
-  if (!Number.isFinite(sse)) return bad;
-  const lik = n * Math.log(Math.max(sse, 1e-300)) + 2 * logSum;
-  return { lik, sse, level: l, trend: b };
+  r.level = l;
+  r.trend = b;
+  r.p = p;
+  if (!data) return 0;
+  if (!(sse < Infinity)) return Infinity;
+  r.sse = sse;
+  return n * Math.log(Math.max(sse, 1e-300)) + 2 * logSum;
+}
+
+/**
+ * Reads the optimiser's vector (α, [β], [γ], [φ], ℓ0, [b0], [s_{m−1} … s_1]) into the recursion's
+ * parameters and initial state; the first season is implied (the seasons sum to 0, or to m when
+ * multiplicative). The next step is the first observation's.
+ */
+function loadParameters(r: EtsRecursion, x: readonly number[]): void {
+  let k = 0;
+  r.alpha = x[k++];
+  r.beta = r.hasTrend ? x[k++] : 0;
+  r.gamma = r.hasSeason ? x[k++] : 0;
+  r.phi = r.damped ? x[k++] : 1;
+  r.level = x[k++];
+  r.trend = r.hasTrend ? x[k++] : 0;
+  const season = r.season;
+  if (r.hasSeason) {
+    let sum = 0;
+    for (let p = r.m - 1; p >= 1; p--) {
+      season[p] = x[k++];
+      sum += season[p];
+    }
+    season[0] = r.seasonM ? r.m - sum : -sum;
+  } else season[0] = 0;
+  r.p = 0;
 }
 
 /** Fits one model by maximum likelihood. Undefined when no admissible parameters give a finite likelihood. */
@@ -383,24 +447,23 @@ export function fitEtsModel(
   model: EtsModel,
   maxEvaluations = 2000
 ): EtsFit | undefined {
-  const L = layoutOf(model, period);
+  const r = etsRecursion(model, period);
+  const { m, hasTrend, damped, hasSeason } = r;
   const y = Float64Array.from(values);
   const n = y.length;
-  const init = initialStates(values, L.m, model);
-  const alpha0 = LOWER + (0.2 * (UPPER - LOWER)) / L.m;
+  const init = initialStates(values, m, model);
+  const alpha0 = LOWER + (0.2 * (UPPER - LOWER)) / m;
   const x0: number[] = [alpha0];
-  if (L.hasTrend) x0.push(LOWER + 0.1 * (Math.min(UPPER, alpha0) - LOWER));
-  if (L.hasSeason) x0.push(LOWER + 0.05 * (Math.min(UPPER, 1 - alpha0) - LOWER));
-  if (L.damped) x0.push(PHI_LOWER + 0.99 * (PHI_UPPER - PHI_LOWER));
+  if (hasTrend) x0.push(LOWER + 0.1 * (Math.min(UPPER, alpha0) - LOWER));
+  if (hasSeason) x0.push(LOWER + 0.05 * (Math.min(UPPER, 1 - alpha0) - LOWER));
+  if (damped) x0.push(PHI_LOWER + 0.99 * (PHI_UPPER - PHI_LOWER));
   x0.push(init.level);
-  if (L.hasTrend) x0.push(init.trend);
-  for (let p = L.m - 1; p >= 1; p--) x0.push(init.seasonal[p]);
+  if (hasTrend) x0.push(init.trend);
+  for (let p = m - 1; p >= 1; p--) x0.push(init.seasonal[p]);
 
-  const season = new Float64Array(L.m);
-  const work = new Float64Array(3 * (L.m + 2));
-  const { hasTrend, hasSeason, damped, seasonM, errorM, m } = L;
+  const work = new Float64Array(3 * (m + 2));
   // −2 log-likelihood up to a constant, allocation-free (the optimiser calls it thousands of times).
-  const objective = (x: Float64Array): number => {
+  const objective = (x: readonly number[]): number => {
     let k = 0;
     const alpha = x[k++];
     const beta = hasTrend ? x[k++] : 0;
@@ -411,54 +474,25 @@ export function fitEtsModel(
     if (hasSeason && !(gamma >= LOWER && gamma <= UPPER && gamma <= 1 - alpha)) return Infinity;
     if (damped && !(phi >= PHI_LOWER && phi <= PHI_UPPER)) return Infinity;
     if (hasSeason && !admissible(alpha, beta, gamma, phi, m, work)) return Infinity;
-    let l = x[k++];
-    let b = hasTrend ? x[k++] : 0;
-    if (hasSeason) {
-      let sum = 0;
-      for (let p = m - 1; p >= 1; p--) {
-        season[p] = x[k++];
-        sum += season[p];
-      }
-      season[0] = seasonM ? m - sum : -sum;
-      if (seasonM) for (let p = 0; p < m; p++) if (!(season[p] > 0)) return Infinity;
-    } else season[0] = 0;
-    let sse = 0;
-    let logSum = 0;
-    let p = 0;
-    for (let t = 0; t < n; t++) {
-      const lb = l + phi * b;
-      const sv = season[p];
-      let mu: number;
-      if (seasonM) {
-        if (!(Math.abs(lb) >= TINY && Math.abs(sv) >= TINY)) return Infinity;
-        mu = lb * sv;
-      } else mu = lb + sv;
-      const q = y[t] - mu;
-      if (errorM) {
-        if (!(Math.abs(mu) >= TINY)) return Infinity;
-        const e = q / mu;
-        sse += e * e;
-        logSum += Math.log(Math.abs(mu));
-      } else sse += q * q;
-      const r = seasonM ? q / sv : q;
-      l = lb + alpha * r;
-      b = phi * b + beta * r;
-      if (hasSeason) season[p] = seasonM ? sv + (gamma * q) / lb : sv + gamma * q;
-      if (++p === m) p = 0;
-    }
-    if (!(sse < Infinity)) return Infinity;
-    return n * Math.log(Math.max(sse, 1e-300)) + 2 * logSum;
+    loadParameters(r, x);
+    return etsRun(r, n, y);
   };
-  const start = objective(Float64Array.from(x0));
-  if (!Number.isFinite(start)) return undefined;
-  const best = simplexMinimise(objective, x0, maxEvaluations);
+  // R's optim exactly: convergence on the values alone; an inadmissible start stops the search at
+  // once (value Infinity), as R's optim refuses it.
+  const best = nelderMead(objective, x0, { maxEvaluations, xtol: Infinity });
   if (!Number.isFinite(best.value)) return undefined;
 
-  const u = unpack(Array.from(best.x), L);
-  const fitted = new Float64Array(n);
-  const r = recurse(y, u, L, season, fitted);
+  loadParameters(r, best.x);
+  const initial: EtsStates = {
+    level: r.level,
+    trend: r.trend,
+    seasonal: hasSeason ? Array.from(r.season) : [],
+  };
+  const oneStep = new Float64Array(n);
+  const lik = etsRun(r, n, y, undefined, oneStep);
+  const fitted = Array.from(oneStep);
   const np = best.x.length;
-  const logLik = -0.5 * r.lik;
+  const logLik = -0.5 * lik;
   const k = np + 1;
   const aic = -2 * logLik + 2 * k;
   const aicc = n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : Infinity;
@@ -466,15 +500,15 @@ export function fitEtsModel(
   const residuals = Array.from(y, (v, t) => v - fitted[t]);
   return {
     model,
-    period: L.m,
+    period: m,
     n,
-    alpha: u.alpha,
-    beta: u.beta,
-    gamma: u.gamma,
-    phi: u.phi,
-    initial: u.states,
-    final: { level: r.level, trend: r.trend, seasonal: L.hasSeason ? Array.from(season) : [] },
-    fitted: Array.from(fitted),
+    alpha: r.alpha,
+    beta: r.beta,
+    gamma: r.gamma,
+    phi: r.phi,
+    initial,
+    final: { level: r.level, trend: r.trend, seasonal: hasSeason ? Array.from(r.season) : [] },
+    fitted,
     residuals,
     sigma2: r.sse / (n > np ? n - np : n),
     parameters: np,
@@ -483,7 +517,7 @@ export function fitEtsModel(
     aicc,
     bic,
     mse: residuals.reduce((s, e) => s + e * e, 0) / n,
-    mase: inSampleMase(values, Array.from(fitted), period),
+    mase: inSampleMase(values, fitted, period),
     constant: false,
   };
 }
@@ -601,41 +635,41 @@ export function autoEts(values: readonly number[], options: EtsOptions): EtsFit 
   return chooseEts(values, options).best;
 }
 
-export interface EtsForecast {
-  mean: number[];
-  lower?: number[];
-  upper?: number[];
+/** A forecast by exponential smoothing (R's forecast.ets); `method` names the model, "ETS(M,Ad,N)". */
+export interface EtsForecast extends ForecastResult {
+  kind: "ets";
+}
+
+/** R's description of a model: "ETS(M,Ad,N)". */
+export function etsMethodName(model: EtsModel): string {
+  return `ETS(${model.error},${model.trend},${model.season})`;
 }
 
 /** Point forecasts for h steps, and prediction intervals at `level` (e.g. 0.95) when given. */
 export function forecastEts(fit: EtsFit, h: number, level?: number, paths = 5000): EtsForecast {
-  const m = fit.period;
-  const { phi } = fit;
-  const mean: number[] = [];
-  const l = fit.final.level;
-  const b = fit.final.trend;
-  const season = fit.final.seasonal;
-  const seasonM = fit.model.season === "M";
-  const hasSeason = fit.model.season !== "N";
-  // Deterministic path: the recursions with zero errors.
-  {
-    const s = season.slice();
-    let p = fit.n % m;
-    let ll = l;
-    let bb = b;
-    for (let j = 0; j < h; j++) {
-      const lb = ll + phi * bb;
-      const sv = hasSeason ? s[p] : seasonM ? 1 : 0;
-      mean.push(seasonM ? lb * sv : lb + sv);
-      ll = lb;
-      bb = phi * bb;
-      if (++p === m) p = 0;
-    }
+  const r = etsRecursion(fit.model, fit.period);
+  // Point forecasts: the recursion with zero errors.
+  etsStart(r, fit);
+  const path = new Float64Array(h);
+  etsRun(r, h, undefined, undefined, path);
+  const mean = Array.from(path);
+  const out: EtsForecast = {
+    kind: "ets",
+    method: etsMethodName(fit.model),
+    mean,
+    fitted: fit.fitted.slice(),
+  };
+  if (level === undefined) return out;
+  out.level = level;
+  if (fit.constant || fit.sigma2 <= 0) {
+    out.lower = mean.slice();
+    out.upper = mean.slice();
+    return out;
   }
-  if (level === undefined) return { mean };
-  if (fit.constant || fit.sigma2 <= 0) return { mean, lower: mean.slice(), upper: mean.slice() };
+  const { phi } = fit;
+  const m = r.m;
   const sigma = Math.sqrt(fit.sigma2);
-  if (fit.model.error === "A" && !seasonM) {
+  if (fit.model.error === "A" && !r.seasonM) {
     // Class 1 (linear) models: exact variances, Hyndman et al. (2008), Table 6.1.
     const z = normalQuantile(0.5 + level / 2);
     const lower: number[] = [];
@@ -651,38 +685,26 @@ export function forecastEts(fit: EtsFit, h: number, level?: number, paths = 5000
         const c =
           fit.alpha +
           (fit.model.trend !== "N" ? fit.beta * phiSum : 0) +
-          (hasSeason && i % m === 0 ? fit.gamma : 0);
+          (r.hasSeason && i % m === 0 ? fit.gamma : 0);
         acc += c * c;
       }
       const half = z * sigma * Math.sqrt(1 + acc);
       lower.push(mean[j - 1] - half);
       upper.push(mean[j - 1] + half);
     }
-    return { mean, lower, upper };
+    out.lower = lower;
+    out.upper = upper;
+    return out;
   }
   // Other models: quantiles of simulated future paths (seeded, so results are reproducible).
   const draws: Float64Array[] = Array.from({ length: h }, () => new Float64Array(paths));
   const normal = normalGenerator(20240917);
-  const s = new Float64Array(m);
+  const innovations = new Float64Array(h);
   for (let k = 0; k < paths; k++) {
-    for (let p = 0; p < m; p++) s[p] = hasSeason ? season[p] : 0;
-    let ll = l;
-    let bb = b;
-    let p = fit.n % m;
-    for (let j = 0; j < h; j++) {
-      const lb = ll + phi * bb;
-      const sv = s[p];
-      const mu = seasonM ? lb * sv : lb + sv;
-      const e = sigma * normal();
-      const yv = fit.model.error === "M" ? mu * (1 + e) : mu + e;
-      draws[j][k] = yv;
-      const q = yv - mu;
-      const r = seasonM ? q / sv : q;
-      ll = lb + fit.alpha * r;
-      bb = phi * bb + fit.beta * r;
-      if (hasSeason) s[p] = seasonM ? sv + (fit.gamma * q) / lb : sv + fit.gamma * q;
-      if (++p === m) p = 0;
-    }
+    for (let j = 0; j < h; j++) innovations[j] = sigma * normal();
+    etsStart(r, fit);
+    etsRun(r, h, undefined, innovations, path);
+    for (let j = 0; j < h; j++) draws[j][k] = path[j];
   }
   const lower: number[] = [];
   const upper: number[] = [];
@@ -691,5 +713,7 @@ export function forecastEts(fit: EtsFit, h: number, level?: number, paths = 5000
     lower.push(quantileSorted(d, 0.5 - level / 2));
     upper.push(quantileSorted(d, 0.5 + level / 2));
   }
-  return { mean, lower, upper };
+  out.lower = lower;
+  out.upper = upper;
+  return out;
 }

@@ -2,6 +2,31 @@
 // Methods and Applications", 3rd ed., §4.2): the next value is the (weighted) mean of the last
 // `window` values; further horizons are forecast recursively, each forecast joining the window.
 
+import { ForecastResult } from "./result";
+
+/** A moving-average forecast as a forecast result: method "MA(3)", or "Weighted MA(3)". */
+export interface MovingAverageResult extends ForecastResult {
+  kind: "ma";
+  window: number;
+}
+
+/** The moving-average forecast (movingAverageForecast) with its fitted values and description. */
+export function movingAverageResult(
+  values: readonly number[],
+  window: number,
+  h: number,
+  weights?: readonly number[]
+): MovingAverageResult {
+  const mean = movingAverageForecast(values, window, h, weights);
+  return {
+    kind: "ma",
+    method: `${weights ? "Weighted MA" : "MA"}(${window})`,
+    mean,
+    fitted: movingAverageFitted(values, window, weights).map((v) => v ?? NaN),
+    window,
+  };
+}
+
 /**
  * Forecasts h steps. `weights` (length window, oldest first, any positive scale) make it a weighted
  * average; they are normalised to sum 1. Throws a RangeError for a window longer than the data.

@@ -3,6 +3,7 @@
 // normal linear model (e.g. Montgomery, Peck & Vining, "Introduction to Linear Regression Analysis").
 
 import { inverse, Matrix, QrDecomposition, SingularValueDecomposition } from "ml-matrix";
+import { ForecastResult } from "./result";
 import { studentCdf, studentQuantile } from "./stats";
 
 export interface RegressionFit {
@@ -23,6 +24,8 @@ export interface RegressionFit {
   df: number;
   /** (X'X)^-1 of the design with the intercept column. */
   unscaledCovariance: number[][];
+  /** The fitted values b0 + b1 x1 + ... per row. */
+  fitted: number[];
 }
 
 /** Why a regression cannot be fitted; `driver` is the 0-based driver column concerned. */
@@ -110,9 +113,11 @@ export function fitRegression(
   const mean = y.reduce((s, v) => s + v, 0) / n;
   let sse = 0;
   let sst = 0;
+  const fitted: number[] = [];
   for (let r = 0; r < n; r++) {
     let fit = beta[0];
     for (let j = 0; j < k; j++) fit += beta[j + 1] * drivers[j][r];
+    fitted.push(fit);
     sse += (y[r] - fit) ** 2;
     sst += (y[r] - mean) ** 2;
   }
@@ -137,13 +142,16 @@ export function fitRegression(
     n,
     df,
     unscaledCovariance: xtxInv,
+    fitted,
   };
 }
 
-export interface RegressionForecast {
-  mean: number[];
+/** A regression forecast (R's forecast.lm): method "Linear regression model", always with an interval. */
+export interface RegressionForecast extends ForecastResult {
+  kind: "regression";
   lower: number[];
   upper: number[];
+  level: number;
 }
 
 /**
@@ -157,7 +165,15 @@ export function forecastRegression(
 ): RegressionForecast {
   const m = future.length === 0 ? 0 : future[0].length;
   const q = studentQuantile((1 + level) / 2, fit.df);
-  const out: RegressionForecast = { mean: [], lower: [], upper: [] };
+  const out: RegressionForecast = {
+    kind: "regression",
+    method: "Linear regression model",
+    mean: [],
+    lower: [],
+    upper: [],
+    level,
+    fitted: fit.fitted.slice(),
+  };
   const V = fit.unscaledCovariance;
   for (let r = 0; r < m; r++) {
     const x = [1, ...future.map((d) => d[r])];

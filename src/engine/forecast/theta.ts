@@ -6,12 +6,13 @@
 
 import { decompose, isSeasonal, SeasonalType } from "./decompose";
 import { fitEtsModel } from "./ets";
+import { ForecastResult } from "./result";
 import { linearTrend, normalQuantile } from "./stats";
 
-export interface ThetaResult {
-  mean: number[];
-  lower?: number[];
-  upper?: number[];
+/** A Theta forecast (R's thetaf): method "Theta"; fitted values are those of the simple exponential
+ *  smoothing, reseasonalised. */
+export interface ThetaResult extends ForecastResult {
+  kind: "theta";
   /** Whether the series was treated as seasonal. */
   seasonal: boolean;
   /** Smoothing parameter of the simple exponential smoothing. */
@@ -52,16 +53,21 @@ export function thetaForecast(
   const mean: number[] = [];
   const lower: number[] = [];
   const upper: number[] = [];
+  const reseason = (v: number, t: number) =>
+    !indices ? v : type === "multiplicative" ? v * indices[t % period] : v + indices[t % period];
   for (let j = 0; j < h; j++) {
     const f = level0 + drift * (j + shift);
     const half = z * sigma * Math.sqrt(1 + j * alpha * alpha);
-    const idx = indices ? indices[(n + j) % period] : type === "multiplicative" ? 1 : 0;
-    const apply = (v: number) => (!indices ? v : type === "multiplicative" ? v * idx : v + idx);
-    mean.push(apply(f));
-    lower.push(apply(f - half));
-    upper.push(apply(f + half));
+    mean.push(reseason(f, n + j));
+    lower.push(reseason(f - half, n + j));
+    upper.push(reseason(f + half, n + j));
   }
-  return level === undefined
-    ? { mean, seasonal, alpha, drift }
-    : { mean, lower, upper, seasonal, alpha, drift };
+  const fitted = fit ? fit.fitted.map(reseason) : values.map(() => NaN);
+  const out: ThetaResult = { kind: "theta", method: "Theta", mean, fitted, seasonal, alpha, drift };
+  if (level !== undefined) {
+    out.lower = lower;
+    out.upper = upper;
+    out.level = level;
+  }
+  return out;
 }

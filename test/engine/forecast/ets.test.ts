@@ -156,9 +156,13 @@ describe("properties", () => {
     const c = autoEts([5, 5, 5, 5], { period: 1 });
     expect(c.constant).toBe(true);
     expect(forecastEts(c, 3, 0.95)).toEqual({
+      kind: "ets",
+      method: "ETS(A,N,N)",
       mean: [5, 5, 5],
       lower: [5, 5, 5],
       upper: [5, 5, 5],
+      level: 0.95,
+      fitted: [5, 5, 5, 5],
     });
     const s = autoEts([3, 4, 6, 5], { period: 12 });
     expect(modelName(s.model)).toBe("ANN");
