@@ -98,6 +98,8 @@ const en = {
   notes: {
     aggregated: (rows: number, periods: number, grain: string) =>
       `Values of the same ${grain} are added up: ${rows} rows give ${periods} period totals.`,
+    zeroPeriods: (count: number, grain: string) =>
+      `${count} ${grain}${count === 1 ? "" : "s"} inside the histories ${count === 1 ? "has" : "have"} no row: the rows are transactions, so ${count === 1 ? "it counts" : "they count"} as 0 sales (not as missing).`,
     gaps: (count: number, list: string) =>
       `${count} period${count === 1 ? "" : "s"} without data (${list}) ${count === 1 ? "was" : "were"} filled by straight-line interpolation between the neighbouring periods for the forecast; their Actual cells are blank.`,
     gapsMany: (count: number) =>
@@ -241,6 +243,8 @@ const zh: ForecastReportLabels = {
   notes: {
     aggregated: (rows, periods, grain) =>
       `同一${grain}的数值相加：${rows} 行汇总为 ${periods} 个期间。`,
+    zeroPeriods: (count, grain) =>
+      `历史中有 ${count} 个${grain}没有任何行：数据是逐笔交易，因此这些期间计为销售额 0（而不是缺失）。`,
     gaps: (count, list) =>
       `${count} 个期间没有数据（${list}），预测时按相邻期间直线插值补齐；其“实际”单元格留空。`,
     gapsMany: (count) =>

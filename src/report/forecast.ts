@@ -116,6 +116,8 @@ interface PreparedSeries {
   values: number[];
   /** Keys that were interpolated. */
   filled: number[];
+  /** Transactions summed by period: periods inside the history without any row, taken as 0 sales. */
+  zeros: number;
   /** Each period holds exactly one source row, in order (a live formula over the rows is exact). */
   direct: boolean;
   period: number;
@@ -315,6 +317,7 @@ export async function buildForecastReport(
     let keys: number[];
     let actual: (number | null)[];
     let direct = true;
+    let zeros = 0;
     if (dates) {
       const byKey = new Map<number, number[]>();
       for (const i of g.rows) {
@@ -341,7 +344,11 @@ export async function buildForecastReport(
       for (let k = first; k <= last; k++) {
         keys.push(k);
         const list = byKey.get(k);
-        actual.push(list ? sum(list) : null);
+        // Transactions summed by period (orders, invoice lines): a period without any row is a
+        // period without sales, 0. One row per period (a table of monthly totals): a missing row is
+        // a missing value, interpolated below and said so.
+        if (!list && aggregated) zeros++;
+        actual.push(list ? sum(list) : aggregated ? 0 : null);
       }
       // Rows out of date order, or periods skipped, are not one row per period in order.
       for (let j = 1; j < g.rows.length && direct; j++)
@@ -379,6 +386,7 @@ export async function buildForecastReport(
       actual: actual.slice(filled.first, filled.last + 1),
       values: filled.values,
       filled: filled.filled.map((i) => keys[i]),
+      zeros,
       direct: direct && filled.filled.length === 0,
       period,
     });
@@ -452,6 +460,12 @@ function dataNotes(ctx: Context, series: readonly PreparedSeries[], warnings: st
     const rows = sum(series.map((s) => s.rows));
     const periods = sum(series.map((s) => s.keys.length));
     notes.push(L.notes.aggregated(rows, periods, L.grainNouns[axis.grain]));
+    const zeros = sum(series.map((s) => s.zeros));
+    if (zeros > 0) {
+      const text = L.notes.zeroPeriods(zeros, L.grainNouns[axis.grain]);
+      notes.push(text);
+      warnings.push(text);
+    }
   }
   if (ctx.dropKey !== undefined) {
     const text = L.notes.incomplete(axis.text(ctx.dropKey), isoFromSerial(ctx.lastDate));
