@@ -504,6 +504,12 @@ export function workflowJson(outcome: WorkflowOutcome, sheetName?: string): Work
     const index = analysis.mapping[role];
     if (index !== undefined) columns[role] = analysis.headers[index] ?? columnLetters(index);
   }
+  // An amount (a forecast's value) computed from two columns: "Quantity × UnitPrice".
+  const d = analysis.derived;
+  if (d && columns[d.role] === undefined) {
+    const name = (i: number) => analysis.headers[i] ?? columnLetters(i);
+    columns[d.role] = `${name(d.quantity)} × ${name(d.unitPrice)}`;
+  }
   const warnings = [...(report.warnings ?? [])];
   if (bad.length > 0)
     warnings.push(
