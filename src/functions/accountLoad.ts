@@ -3,9 +3,14 @@ import { accountLoad as loadEngine, DEFAULT_LOAD_RANGE } from "../engine/pipelin
 import { argError, optionalBoolean, optionalNumber, readTable } from "../grid";
 import { withoutRowsOfZeros } from "../grid/aligned";
 import { PLAN_LABELS } from "../i18n/results.plan";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.ACCOUNT_LOAD";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  ACCOUNT_LOAD: ["reps", "accounts", "min", "max", "headers"],
+} as const;
 
 /**
  * Accounts per sales rep against the key-account practice's range of 30 to 40: distinct accounts of each rep, flagged Under, OK or Over.
@@ -28,6 +33,7 @@ export function accountLoad(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.ACCOUNT_LOAD);
     const low = optionalNumber({ fn: FN, arg: "min" }, min, DEFAULT_LOAD_RANGE.min, {
       min: 0,
       integer: true,
@@ -42,8 +48,8 @@ export function accountLoad(
     // a row of zeros is an empty row (0 is no rep or account), as Excel desktop passes one
     const data = withoutRowsOfZeros(
       readTable(FN, [
-        { arg: "reps", kind: "label", value: reps, address: addressOf(invocation, 0) },
-        { arg: "accounts", kind: "label", value: accounts, address: addressOf(invocation, 1) },
+        { arg: "reps", kind: "label", value: reps, address: at("reps") },
+        { arg: "accounts", kind: "label", value: accounts, address: at("accounts") },
       ] as const)
     );
     if (data.columns[0].length === 0)

@@ -5,10 +5,15 @@ import { isBlankCell } from "../cells/read";
 import { paddingStart, rowsOf } from "../grid/matrix";
 import { asNumber, classify } from "../cells/values";
 import { PLAN_LABELS } from "../i18n/results.plan";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 import { readCompleteSeries } from "./targetPhase";
 
 const FN = "KAM.BUDGET";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  BUDGET: ["revenue_plan", "cost_rates", "fixed_costs", "headers"],
+} as const;
 
 /**
  * The sales budget per period: revenue, variable costs (revenue × rate of each cost line), fixed costs, total costs, profit and margin, with a Total row.
@@ -29,18 +34,19 @@ export function budget(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.BUDGET);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const revenue = readCompleteSeries(
-      { fn: FN, arg: "revenue_plan", address: addressOf(invocation, 0) },
+      { fn: FN, arg: "revenue_plan", address: at("revenue_plan") },
       revenue_plan
     );
     const n = revenue.values.length;
     if (n === 0) argError({ fn: FN, arg: "revenue_plan" }, "no periods: the range is blank");
-    const rates = readRates(cost_rates, n, addressOf(invocation, 1));
+    const rates = readRates(cost_rates, n, at("cost_rates"));
     let fixed: number[];
     if (isOmitted(fixed_costs)) fixed = new Array<number>(n).fill(0);
     else {
-      const place = { fn: FN, arg: "fixed_costs", address: addressOf(invocation, 2) };
+      const place = { fn: FN, arg: "fixed_costs", address: at("fixed_costs") };
       const f = readCompleteSeries(place, fixed_costs, (k) => k === 1 || k === n);
       if (f.values.length === 1) fixed = new Array<number>(n).fill(f.values[0]);
       else if (f.values.length === n) fixed = f.values;

@@ -11,9 +11,14 @@ import {
 } from "../grid";
 import { alignedRows } from "../grid/aligned";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.CLV";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  CLV: ["margin", "retention", "discount_rate", "periods", "headers"],
+} as const;
 
 /**
  * Simple closed-form customer lifetime value, for customers without transaction history: a constant margin per period, a retention rate and a discount rate. CLV = margin × (1 + d) / (1 + d − retention), or over n periods margin × (1 − q^n) / (1 − q) with q = retention / (1 + d).
@@ -36,6 +41,7 @@ export function clv(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.CLV);
     if (isOmitted(discount_rate))
       argError({ fn: FN, arg: "discount_rate" }, "is required (0 for no discounting)");
     const d = optionalNumber({ fn: FN, arg: "discount_rate" }, discount_rate, 0, { min: 0 });
@@ -43,8 +49,8 @@ export function clv(
       ? undefined
       : optionalNumber({ fn: FN, arg: "periods" }, periods, 1, { min: 1, integer: true });
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
-    const marginPlace = { fn: FN, arg: "margin", address: addressOf(invocation, 0) };
-    const retentionPlace = { fn: FN, arg: "retention", address: addressOf(invocation, 1) };
+    const marginPlace = { fn: FN, arg: "margin", address: at("margin") };
+    const retentionPlace = { fn: FN, arg: "retention", address: at("retention") };
     const retentionCells = toVector(retentionPlace, retention).values;
     const single = retentionCells.length === 1;
     if (single && isOmitted(retentionCells[0])) argError(retentionPlace, "is required");

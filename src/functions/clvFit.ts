@@ -2,9 +2,14 @@
 import { fitBgNbd, fitGammaGamma, summaryProblem } from "../engine/accounts/clv";
 import { argError, cellError, isOmitted, readTable, toVector } from "../grid";
 import { ACCOUNT_LABELS, fitWarningText } from "../i18n/results.accounts";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.CLV_FIT";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  CLV_FIT: ["frequency", "recency", "T", "monetary"],
+} as const;
 
 /**
  * Fits the BG/NBD model of repeat purchases (parameters r, alpha, a, b) and, with monetary values, the Gamma-Gamma model of spend per purchase (p, q, v) by maximum likelihood, from the per-customer summary of KAM.RFM_SUMMARY.
@@ -25,18 +30,19 @@ export function clvFit(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.CLV_FIT);
     const withMoney = !isOmitted(monetary);
     const specs = [
-      { arg: "frequency", kind: "number", value: frequency, address: addressOf(invocation, 0) },
-      { arg: "recency", kind: "number", value: recency, address: addressOf(invocation, 1) },
-      { arg: "T", kind: "number", value: T, address: addressOf(invocation, 2) },
+      { arg: "frequency", kind: "number", value: frequency, address: at("frequency") },
+      { arg: "recency", kind: "number", value: recency, address: at("recency") },
+      { arg: "T", kind: "number", value: T, address: at("T") },
       ...(withMoney
         ? [
             {
               arg: "monetary",
               kind: "number",
               value: monetary,
-              address: addressOf(invocation, 3),
+              address: at("monetary"),
             } as const,
           ]
         : []),
@@ -46,7 +52,7 @@ export function clvFit(
     const [x, tx, age] = cols;
     if (x.length === 0)
       argError({ fn: FN, arg: "frequency" }, "no customers: the ranges are blank");
-    const place = { fn: FN, arg: "frequency", address: addressOf(invocation, 0) };
+    const place = { fn: FN, arg: "frequency", address: at("frequency") };
     const vertical = toVector(place, frequency).vertical;
     for (let i = 0; i < x.length; i++) {
       const problem = summaryProblem(x[i], tx[i], age[i]);

@@ -14,9 +14,24 @@ import {
 import { alignedRows } from "../grid/aligned";
 import { readNumberList } from "../grid/matrix";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.CLV_PREDICT";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  CLV_PREDICT: [
+    "params",
+    "frequency",
+    "recency",
+    "T",
+    "monetary",
+    "horizon",
+    "discount_rate",
+    "margin",
+    "headers",
+  ],
+} as const;
 const NAMES = ["r", "alpha", "a", "b", "p", "q", "v"] as const;
 
 /**
@@ -48,7 +63,8 @@ export function clvPredict(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
-    const { bg, gg } = readParams(params, addressOf(invocation, 0));
+    const at = argAddresses(invocation, PARAMS.CLV_PREDICT);
+    const { bg, gg } = readParams(params, at("params"));
     if (isOmitted(horizon))
       argError({ fn: FN, arg: "horizon" }, "is required (a number of periods)");
     const h = optionalNumber({ fn: FN, arg: "horizon" }, horizon, 0, { min: 0, max: 100_000 });
@@ -56,15 +72,15 @@ export function clvPredict(
     const mg = optionalNumber({ fn: FN, arg: "margin" }, margin, 1, { min: 0 });
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const data = readTable(FN, [
-      { arg: "frequency", kind: "number", value: frequency, address: addressOf(invocation, 1) },
-      { arg: "recency", kind: "number", value: recency, address: addressOf(invocation, 2) },
-      { arg: "T", kind: "number", value: T, address: addressOf(invocation, 3) },
-      { arg: "monetary", kind: "number", value: monetary, address: addressOf(invocation, 4) },
+      { arg: "frequency", kind: "number", value: frequency, address: at("frequency") },
+      { arg: "recency", kind: "number", value: recency, address: at("recency") },
+      { arg: "T", kind: "number", value: T, address: at("T") },
+      { arg: "monetary", kind: "number", value: monetary, address: at("monetary") },
     ] as const);
     const [x, tx, age, m] = data.columns;
     if (x.length === 0)
       argError({ fn: FN, arg: "frequency" }, "no customers: the ranges are blank");
-    const place = { fn: FN, arg: "frequency", address: addressOf(invocation, 1) };
+    const place = { fn: FN, arg: "frequency", address: at("frequency") };
     const vertical = toVector(place, frequency).vertical;
     const rows = x.map((xi, i) => {
       const problem = summaryProblem(xi, tx[i], age[i]);

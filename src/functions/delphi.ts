@@ -12,10 +12,16 @@ import {
 import { paddingStart, readNumberList, rowsOf } from "../grid/matrix";
 import { classify } from "../cells/values";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN_D = "KAM.DELPHI";
 const FN_S = "KAM.SURVEY_FORECAST";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  DELPHI: ["estimates", "threshold"],
+  SURVEY_FORECAST: ["estimates", "weights", "trim"],
+} as const;
 
 /**
  * Delphi panel summary: for each round, the median of the experts' estimates, the lower and upper quartile (as QUARTILE.INC), the interquartile range, its ratio to the median and whether consensus is reached (IQR / median ≤ threshold); then the final estimate, the median of the last round.
@@ -32,11 +38,12 @@ export function delphiFunction(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN_D, () => {
+    const at = argAddresses(invocation, PARAMS.DELPHI);
     const limit = optionalNumber({ fn: FN_D, arg: "threshold" }, threshold, 0.1, {
       min: 0,
       max: 10,
     });
-    const address = addressOf(invocation, 0);
+    const address = at("estimates");
     const rows = rowsOf(estimates);
     const width = rows[0].length;
     // experts' rows of zeros and blanks at the end are the empty cells of an oversized range
@@ -95,6 +102,7 @@ export function surveyForecast(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN_S, () => {
+    const at = argAddresses(invocation, PARAMS.SURVEY_FORECAST);
     const cut = optionalNumber({ fn: FN_S, arg: "trim" }, trim, 0);
     if (!(cut >= 0 && cut < 0.5))
       argError(
@@ -103,14 +111,14 @@ export function surveyForecast(
       );
     const hasWeights = !isOmitted(weights) && weights !== undefined;
     const specs: ColumnSpec<"number">[] = [
-      { arg: "estimates", kind: "number", value: estimates, address: addressOf(invocation, 0) },
+      { arg: "estimates", kind: "number", value: estimates, address: at("estimates") },
     ];
     if (hasWeights)
       specs.push({
         arg: "weights",
         kind: "number",
         value: weights,
-        address: addressOf(invocation, 1),
+        address: at("weights"),
       });
     const t = readTable(FN_S, specs);
     const cols = t.columns as unknown as number[][];
@@ -122,7 +130,7 @@ export function surveyForecast(
         const vertical = !(Array.isArray(weights) && weights.length === 1 && weights[0].length > 1);
         const pos = t.positions[bad];
         cellError(
-          { fn: FN_S, arg: "weights", address: addressOf(invocation, 1) },
+          { fn: FN_S, arg: "weights", address: at("weights") },
           vertical ? pos : 0,
           vertical ? 0 : pos,
           vertical,

@@ -4,9 +4,22 @@ import { argError, isOmitted, optionalBoolean, optionalNumber, readTable, toVect
 import { alignedRows } from "../grid/aligned";
 import { matrixSpecs, readNumberList, rowsOf } from "../grid/matrix";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.DPM";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  DPM: [
+    "attractiveness_scores",
+    "attractiveness_weights",
+    "strength_scores",
+    "strength_weights",
+    "sizes",
+    "cut",
+    "headers",
+  ],
+} as const;
 
 /**
  * Directional policy matrix: weighted market attractiveness and relative business strength of each segment or account, its quadrant and strategy: improve (star: both high), maintain (cash cow: strength high, attractiveness low), enter (question mark: attractiveness high, strength low; a new business), harvest or exit (dog: both low).
@@ -33,14 +46,15 @@ export function dpm(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.DPM);
     const c = optionalNumber({ fn: FN, arg: "cut" }, cut, 5);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const aSpecs = matrixSpecs(
       "attractiveness_scores",
       attractiveness_scores,
-      addressOf(invocation, 0)
+      at("attractiveness_scores")
     );
-    const sSpecs = matrixSpecs("strength_scores", strength_scores, addressOf(invocation, 2));
+    const sSpecs = matrixSpecs("strength_scores", strength_scores, at("strength_scores"));
     const rows = rowsOf(attractiveness_scores).length;
     const sRows = rowsOf(strength_scores).length;
     if (sRows !== rows)
@@ -49,7 +63,7 @@ export function dpm(
         `has ${sRows} rows of scores but attractiveness_scores has ${rows}`
       );
     const withSizes = !isOmitted(sizes);
-    const sizePlace = { fn: FN, arg: "sizes", address: addressOf(invocation, 4) };
+    const sizePlace = { fn: FN, arg: "sizes", address: at("sizes") };
     if (withSizes) {
       const count = toVector(sizePlace, sizes).values.length;
       if (count !== rows)
@@ -66,20 +80,20 @@ export function dpm(
     const sCols = cols.slice(aSpecs.length, aSpecs.length + sSpecs.length);
     const n = cols[0].length;
     if (n === 0) argError({ fn: FN, arg: "attractiveness_scores" }, "no rows: the range is blank");
-    const weights = (arg: string, value: unknown, index: number, k: number) => {
-      const w = readNumberList(
-        { fn: FN, arg, address: addressOf(invocation, index) },
-        value,
-        k
-      ).values;
+    const weights = (
+      arg: "attractiveness_weights" | "strength_weights",
+      value: unknown,
+      k: number
+    ) => {
+      const w = readNumberList({ fn: FN, arg, address: at(arg) }, value, k).values;
       if (w.length !== k)
         argError({ fn: FN, arg }, `has ${w.length} weights but there are ${k} factors`);
       if (w.some((x) => x < 0)) argError({ fn: FN, arg }, "weights cannot be negative");
       if (!(w.reduce((t, x) => t + x, 0) > 0)) argError({ fn: FN, arg }, "the weights add up to 0");
       return w;
     };
-    const aw = weights("attractiveness_weights", attractiveness_weights, 1, aCols.length);
-    const sw = weights("strength_weights", strength_weights, 3, sCols.length);
+    const aw = weights("attractiveness_weights", attractiveness_weights, aCols.length);
+    const sw = weights("strength_weights", strength_weights, sCols.length);
     const size = withSizes ? cols[cols.length - 1] : undefined;
     const L = ACCOUNT_LABELS[language()];
     const out = dpmEngine(aCols, aw, sCols, sw, c).map((r, i) => [

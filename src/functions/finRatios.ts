@@ -3,9 +3,22 @@ import { financialRatios, Ratio } from "../engine/portfolio/ratios";
 import { argError, optionalBoolean, readTable } from "../grid";
 import { alignedRows } from "../grid/aligned";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.FIN_RATIOS";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  FIN_RATIOS: [
+    "current_assets",
+    "current_liabilities",
+    "net_profit",
+    "revenue",
+    "total_assets",
+    "total_liabilities",
+    "headers",
+  ],
+} as const;
 
 /**
  * A customer's financial ratios from its balance sheet and income statement: current ratio, net profit margin, return on assets, debt ratio and asset turnover. A ratio whose denominator is 0 shows a short text such as "n/a: revenue is 0" instead of a number.
@@ -32,6 +45,7 @@ export function finRatios(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.FIN_RATIOS);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const args = [
       ["current_assets", current_assets],
@@ -43,11 +57,11 @@ export function finRatios(
     ] as const;
     const data = readTable(
       FN,
-      args.map(([arg, value], i) => ({
+      args.map(([arg, value]) => ({
         arg,
         kind: "number" as const,
         value,
-        address: addressOf(invocation, i),
+        address: at(arg),
       }))
     );
     const cols = data.columns as unknown as number[][];

@@ -12,9 +12,14 @@ import {
 } from "../grid";
 import { withoutRowsOfZeros } from "../grid/aligned";
 import { PLAN_LABELS } from "../i18n/results.plan";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.FUNNEL_CONVERSION";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  FUNNEL_CONVERSION: ["stages_reached", "outcomes", "stage_order", "headers"],
+} as const;
 
 const OUTCOMES: ReadonlyMap<string, Outcome> = new Map(
   (
@@ -50,20 +55,21 @@ export function funnelConversion(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const argAt = argAddresses(invocation, PARAMS.FUNNEL_CONVERSION);
     const lang = language();
     const names = isOmitted(stage_order)
       ? DEFAULT_STAGES.map((s) => ({
           shown: lang === "zh" ? s.aliases[0] : s.name,
           keys: [s.name, ...s.aliases],
         }))
-      : readOrder(stage_order, addressOf(invocation, 2));
+      : readOrder(stage_order, argAt("stage_order"));
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const index = new Map<string, number>();
     names.forEach((s, k) => s.keys.forEach((n) => index.set(stageKey(n), k)));
     const last = names.length - 1;
 
-    const stagePlace = { fn: FN, arg: "stages_reached", address: addressOf(invocation, 0) };
-    const outcomePlace = { fn: FN, arg: "outcomes", address: addressOf(invocation, 1) };
+    const stagePlace = { fn: FN, arg: "stages_reached", address: argAt("stages_reached") };
+    const outcomePlace = { fn: FN, arg: "outcomes", address: argAt("outcomes") };
     // a row of zeros is an empty row (0 is no stage), as Excel desktop passes one
     const data = withoutRowsOfZeros(
       readTable(FN, [

@@ -20,9 +20,14 @@ import {
 } from "../grid";
 import { alignedRows, withoutRowsOfZeros } from "../grid/aligned";
 import { RESULT_LABELS } from "../i18n/results";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.FUNNEL_WEIGHT";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  FUNNEL_WEIGHT: ["amounts", "stages", "stage_table", "total_only"],
+} as const;
 
 /**
  * Weighted sales funnel: each opportunity's amount times the win probability of its stage. Default stages: Prospect 10%, Intent 30%, Proposal 50%, Negotiation 70%, Won 100% (or 潜在客户, 意向客户, 方案阶段, 商务谈判, 销售实现).
@@ -43,13 +48,14 @@ export function funnelWeight(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.FUNNEL_WEIGHT);
     const table = isOmitted(stage_table)
       ? DEFAULT_STAGE_TABLE
-      : readStageTable(FN, stage_table, addressOf(invocation, 2));
+      : readStageTable(FN, stage_table, at("stage_table"));
     const totalOnly = optionalBoolean({ fn: FN, arg: "total_only" }, total_only, false);
-    const stagesPlace = { fn: FN, arg: "stages", address: addressOf(invocation, 1) };
+    const stagesPlace = { fn: FN, arg: "stages", address: at("stages") };
     const data = readTable(FN, [
-      { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 0) },
+      { arg: "amounts", kind: "number", value: amounts, address: at("amounts") },
       { arg: "stages", kind: "label", value: stages, address: stagesPlace.address },
     ] as const);
     const [amountCol, stageCol] = data.columns;

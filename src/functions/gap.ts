@@ -3,9 +3,14 @@ import { sum } from "../engine/numeric";
 import { gapToTarget } from "../engine/plan/gap";
 import { argError, isOmitted, optionalNumber, readTable } from "../grid";
 import { PLAN_LABELS } from "../i18n/results.plan";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.GAP";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  GAP: ["target", "actual_to_date", "forecast_rest", "periods_left"],
+} as const;
 
 /**
  * The gap to target: attainment so far, what is left to sell, and the run rate needed per remaining period (with a forecast for the rest, the expected total and the extra needed).
@@ -26,18 +31,19 @@ export function gap(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.GAP);
     const place = { fn: FN, arg: "target" };
     if (isOmitted(target)) argError(place, "is blank; give the target");
-    const goal = total("target", target, addressOf(invocation, 0));
+    const goal = total("target", target, at("target"));
     if (!(goal > 0))
       argError(
         place,
         `${goal} is not allowed; attainment is actual ÷ target, so the target must be greater than 0`
       );
-    const actual = total("actual_to_date", actual_to_date, addressOf(invocation, 1));
+    const actual = total("actual_to_date", actual_to_date, at("actual_to_date"));
     const rest = isOmitted(forecast_rest)
       ? undefined
-      : total("forecast_rest", forecast_rest, addressOf(invocation, 2));
+      : total("forecast_rest", forecast_rest, at("forecast_rest"));
     const left = isOmitted(periods_left)
       ? undefined
       : optionalNumber({ fn: FN, arg: "periods_left" }, periods_left, 1);

@@ -16,7 +16,7 @@ import { alignedRows } from "../grid/aligned";
 import { flagOf } from "../grid/choice";
 import { readNumberList } from "../grid/matrix";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { addressOf, guard, language } from "./shared";
+import { ArgAddresses, argAddresses, guard, language } from "./shared";
 
 type KpiName = keyof (typeof ACCOUNT_LABELS)["en"]["kpi"];
 
@@ -26,18 +26,18 @@ type KpiName = keyof (typeof ACCOUNT_LABELS)["en"]["kpi"];
  * error naming the row — except a row of zeros (an empty row as Excel desktop passes it; 0 is no
  * count of customers, no previous value, no market), which stays blank as an empty row does.
  */
-function rowwise(
+function rowwise<A extends string>(
   fn: string,
-  args: readonly { arg: string; value: unknown }[],
-  invocation: CustomFunctions.Invocation | undefined,
+  args: readonly { arg: A; value: unknown }[],
+  at: ArgAddresses<NoInfer<A>>,
   label: KpiName,
   compute: (v: number[]) => Outcome<number>
 ) {
-  const specs = args.map((a, i) => ({
+  const specs = args.map((a) => ({
     arg: a.arg,
     kind: "number" as const,
     value: a.value,
-    address: addressOf(invocation, i),
+    address: at(a.arg),
   }));
   const data = readTable(fn, specs);
   const cols = data.columns as unknown as number[][];
@@ -65,6 +65,18 @@ function rowwise(
   return vertical ? out : [out.map((r) => r[0])];
 }
 
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  RETENTION: ["customers_start", "customers_end", "customers_new"],
+  CHURN: ["customers_start", "customers_end", "customers_new"],
+  GROWTH: ["current", "previous"],
+  CAGR: ["first", "last", "periods"],
+  SHARE: ["ours", "market"],
+  NPS: ["scores"],
+  CSAT: ["scores", "threshold"],
+  KA_CONTRIBUTION: ["amounts", "is_key_account"],
+} as const;
+
 /**
  * Customer retention rate: (customers at the end − new customers) / customers at the start.
  * @customfunction RETENTION
@@ -90,7 +102,7 @@ export function retention(
         { arg: "customers_end", value: customers_end },
         { arg: "customers_new", value: customers_new },
       ],
-      invocation,
+      argAddresses(invocation, PARAMS.RETENTION),
       "retention",
       ([s, e, n]) => retentionEngine(s, e, n)
     )
@@ -122,7 +134,7 @@ export function churn(
         { arg: "customers_end", value: customers_end },
         { arg: "customers_new", value: customers_new },
       ],
-      invocation,
+      argAddresses(invocation, PARAMS.CHURN),
       "churn",
       ([s, e, n]) => churnEngine(s, e, n)
     )
@@ -151,7 +163,7 @@ export function growth(
         { arg: "current", value: current },
         { arg: "previous", value: previous },
       ],
-      invocation,
+      argAddresses(invocation, PARAMS.GROWTH),
       "growth",
       ([c, p]) => growthEngine(c, p)
     )
@@ -183,7 +195,7 @@ export function cagr(
         { arg: "last", value: last },
         { arg: "periods", value: periods },
       ],
-      invocation,
+      argAddresses(invocation, PARAMS.CAGR),
       "cagr",
       ([f, l, n]) => cagrEngine(f, l, n)
     )
@@ -212,7 +224,7 @@ export function share(
         { arg: "ours", value: ours },
         { arg: "market", value: market },
       ],
-      invocation,
+      argAddresses(invocation, PARAMS.SHARE),
       "share",
       ([o, m]) => shareEngine(o, m)
     )
@@ -250,7 +262,8 @@ function readScores(
 export function nps(scores: unknown[][], invocation?: CustomFunctions.Invocation): unknown[][] {
   const FN = "KAM.NPS";
   return guard(FN, () => {
-    const s = readScores(FN, scores, addressOf(invocation, 0), (v) =>
+    const at = argAddresses(invocation, PARAMS.NPS);
+    const s = readScores(FN, scores, at("scores"), (v) =>
       Number.isInteger(v) && v >= 0 && v <= 10 ? undefined : `${v} is not a score from 0 to 10`
     );
     const res = npsEngine(s);
@@ -274,8 +287,9 @@ export function csat(
 ): unknown[][] {
   const FN = "KAM.CSAT";
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.CSAT);
     const t = optionalNumber({ fn: FN, arg: "threshold" }, threshold, 4);
-    const s = readScores(FN, scores, addressOf(invocation, 0), () => undefined);
+    const s = readScores(FN, scores, at("scores"), () => undefined);
     const res = csatEngine(s, t);
     return [[res.ok ? res.value : argError({ fn: FN, arg: "scores" }, res.reason)]];
   });
@@ -297,9 +311,10 @@ export function kaContributionFn(
 ): unknown[][] {
   const FN = "KAM.KA_CONTRIBUTION";
   return guard(FN, () => {
-    const flagPlace: Place = { fn: FN, arg: "is_key_account", address: addressOf(invocation, 1) };
+    const at = argAddresses(invocation, PARAMS.KA_CONTRIBUTION);
+    const flagPlace: Place = { fn: FN, arg: "is_key_account", address: at("is_key_account") };
     const data = readTable(FN, [
-      { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 0) },
+      { arg: "amounts", kind: "number", value: amounts, address: at("amounts") },
       { arg: "is_key_account", kind: "label", value: is_key_account, address: flagPlace.address },
     ] as const);
     const [amount, flags] = data.columns;

@@ -3,9 +3,14 @@ import { pareto as paretoEngine } from "../engine/accounts/pareto";
 import { argError, optionalBoolean, optionalNumber, readTable } from "../grid";
 import { withoutRowsOfZeros } from "../grid/aligned";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.PARETO";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  PARETO: ["customers", "amounts", "a_cut", "b_cut", "headers"],
+} as const;
 
 /**
  * The 80/20 rule: per customer the total amount, its share, the cumulative share (largest first), the rank and the ABC class (A while the cumulative share is at most a_cut, B at most b_cut, else C).
@@ -28,6 +33,7 @@ export function pareto(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.PARETO);
     const a = optionalNumber({ fn: FN, arg: "a_cut" }, a_cut, 0.8, { min: 0, max: 1 });
     const b = optionalNumber({ fn: FN, arg: "b_cut" }, b_cut, 0.95, { min: 0, max: 1 });
     if (b < a)
@@ -39,8 +45,8 @@ export function pareto(
     // a row of zeros is an empty row (0 is no customer), as Excel desktop passes one
     const data = withoutRowsOfZeros(
       readTable(FN, [
-        { arg: "customers", kind: "label", value: customers, address: addressOf(invocation, 0) },
-        { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 1) },
+        { arg: "customers", kind: "label", value: customers, address: at("customers") },
+        { arg: "amounts", kind: "number", value: amounts, address: at("amounts") },
       ] as const)
     );
     const [cust, amount] = data.columns;

@@ -2,9 +2,14 @@
 import { paretoShare as shareEngine } from "../engine/accounts/pareto";
 import { argError, optionalNumber } from "../grid";
 import { readNumberList } from "../grid/matrix";
-import { addressOf, guard } from "./shared";
+import { argAddresses, guard } from "./shared";
 
 const FN = "KAM.PARETO_SHARE";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  PARETO_SHARE: ["amounts", "top_fraction"],
+} as const;
 
 /**
  * Share of the total held by the top customers: the sum of the largest ceil(top_fraction × n) amounts divided by the sum of all (the 80/20 check: is the share of the top 20% near 80%?).
@@ -21,16 +26,14 @@ export function paretoShare(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.PARETO_SHARE);
     const f = optionalNumber({ fn: FN, arg: "top_fraction" }, top_fraction, 0.2, {
       min: 0,
       max: 1,
     });
     if (f === 0)
       argError({ fn: FN, arg: "top_fraction" }, "0 is not allowed; give a fraction above 0");
-    const list = readNumberList(
-      { fn: FN, arg: "amounts", address: addressOf(invocation, 0) },
-      amounts
-    );
+    const list = readNumberList({ fn: FN, arg: "amounts", address: at("amounts") }, amounts);
     if (list.values.length === 0)
       argError({ fn: FN, arg: "amounts" }, "no values: the range is blank");
     const res = shareEngine(list.values, f);

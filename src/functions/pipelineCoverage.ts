@@ -3,9 +3,14 @@ import { sum } from "../engine/numeric";
 import { pipelineCoverage as coverageEngine } from "../engine/pipeline/coverage";
 import { argError, isOmitted, optionalNumber, readTable } from "../grid";
 import { PLAN_LABELS } from "../i18n/results.plan";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.PIPELINE_COVERAGE";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  PIPELINE_COVERAGE: ["pipeline", "target", "win_rate"],
+} as const;
 
 /**
  * Pipeline coverage: the pipeline as a multiple of the target, and, at a win rate, the pipeline the target needs (target ÷ win rate) and the shortfall.
@@ -24,8 +29,9 @@ export function pipelineCoverage(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.PIPELINE_COVERAGE);
     const data = readTable(FN, [
-      { arg: "pipeline", kind: "number", value: pipeline, address: addressOf(invocation, 0) },
+      { arg: "pipeline", kind: "number", value: pipeline, address: at("pipeline") },
     ] as const);
     const open = sum(data.columns[0]);
     if (open < 0)

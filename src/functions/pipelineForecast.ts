@@ -14,9 +14,23 @@ import {
 import { optionalChoice } from "../grid/choice";
 import { PLAN_LABELS, pipelineForecastRows } from "../i18n/results.plan";
 import { readStageTable } from "./funnelWeight";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.PIPELINE_FORECAST";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  PIPELINE_FORECAST: [
+    "amounts",
+    "stages",
+    "close_dates",
+    "start",
+    "periods",
+    "grain",
+    "stage_table",
+    "headers",
+  ],
+} as const;
 
 /** Accepted spellings of the grain argument. */
 export const GRAINS: Readonly<Record<string, PipelineGrain>> = {
@@ -64,6 +78,7 @@ export function pipelineForecast(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.PIPELINE_FORECAST);
     const first = optionalDate({ fn: FN, arg: "start" }, start);
     const count = optionalNumber({ fn: FN, arg: "periods" }, periods, 12, {
       min: 1,
@@ -80,13 +95,13 @@ export function pipelineForecast(
     ]);
     const table = isOmitted(stage_table)
       ? DEFAULT_STAGE_TABLE
-      : readStageTable(FN, stage_table, addressOf(invocation, 6));
+      : readStageTable(FN, stage_table, at("stage_table"));
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
-    const stagesPlace = { fn: FN, arg: "stages", address: addressOf(invocation, 1) };
+    const stagesPlace = { fn: FN, arg: "stages", address: at("stages") };
     const data = readTable(FN, [
-      { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 0) },
+      { arg: "amounts", kind: "number", value: amounts, address: at("amounts") },
       { arg: "stages", kind: "label", value: stages, address: stagesPlace.address },
-      { arg: "close_dates", kind: "date", value: close_dates, address: addressOf(invocation, 2) },
+      { arg: "close_dates", kind: "date", value: close_dates, address: at("close_dates") },
     ] as const);
     const [amountCol, stageCol, closeCol] = data.columns;
     if (amountCol.length === 0)

@@ -3,9 +3,14 @@ import { rfm as rfmEngine } from "../engine/accounts/rfm";
 import { SEGMENT_NAMES } from "../engine/accounts/segments";
 import { argError, optionalBoolean, optionalDate, optionalNumber } from "../grid";
 import { RESULT_LABELS } from "../i18n/results";
-import { guard, language, readTransactions } from "./shared";
+import { argAddresses, guard, language, readTransactions } from "./shared";
 
 const FN = "KAM.RFM";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  RFM: ["customers", "dates", "amounts", "as_of", "bins", "headers"],
+} as const;
 
 /**
  * RFM scores from a transaction list: one row per customer with recency, frequency, monetary, their 1..bins quantile scores, the RFM code and the customer segment (Champions, Loyal, ... Lost). A purchase is a transaction with an amount of 0 or more, as in KAM.RFM_SUMMARY; purchases on the same day are one purchase.
@@ -41,7 +46,7 @@ export function rfm(
       customers: cust,
       dates: day,
       amounts: amount,
-    } = readTransactions(FN, customers, dates, amounts, invocation);
+    } = readTransactions(FN, customers, dates, amounts, argAddresses(invocation, PARAMS.RFM));
 
     const result = rfmEngine(cust, day, amount, { asOf, bins: groups });
     if (result.customers.length === 0) {

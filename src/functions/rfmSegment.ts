@@ -11,9 +11,14 @@ import {
 } from "../grid";
 import { alignedRows } from "../grid/aligned";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.RFM_SEGMENT";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  RFM_SEGMENT: ["r", "f", "m", "scheme", "headers"],
+} as const;
 
 /**
  * The customer segment (Champions, Loyal, ... Lost) of precomputed RFM scores, by the segment table of KAM.RFM: the segment follows from R and F; M, when given, only completes the RFM code.
@@ -36,6 +41,7 @@ export function rfmSegment(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.RFM_SEGMENT);
     const bins = optionalNumber({ fn: FN, arg: "scheme" }, scheme, 5, {
       min: 2,
       max: 9,
@@ -44,11 +50,9 @@ export function rfmSegment(
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const withM = !isOmitted(m);
     const specs = [
-      { arg: "r", kind: "number", value: r, address: addressOf(invocation, 0) },
-      { arg: "f", kind: "number", value: f, address: addressOf(invocation, 1) },
-      ...(withM
-        ? [{ arg: "m", kind: "number", value: m, address: addressOf(invocation, 2) } as const]
-        : []),
+      { arg: "r", kind: "number", value: r, address: at("r") },
+      { arg: "f", kind: "number", value: f, address: at("f") },
+      ...(withM ? [{ arg: "m", kind: "number", value: m, address: at("m") } as const] : []),
     ] as const;
     const data = readTable(FN, specs);
     const cols: readonly number[][] = data.columns;

@@ -3,9 +3,14 @@ import { Period, rfmSummary as summaryEngine } from "../engine/accounts/summary"
 import { argError, optionalBoolean, optionalDate } from "../grid";
 import { optionalChoice } from "../grid/choice";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { guard, language, readTransactions } from "./shared";
+import { argAddresses, guard, language, readTransactions } from "./shared";
 
 const FN = "KAM.RFM_SUMMARY";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  RFM_SUMMARY: ["customers", "dates", "amounts", "as_of", "period", "headers"],
+} as const;
 
 /** Spellings of the period argument. */
 export const PERIODS: Readonly<Record<string, Period>> = {
@@ -58,7 +63,13 @@ export function rfmSummary(
       customers: cust,
       dates: day,
       amounts: amount,
-    } = readTransactions(FN, customers, dates, amounts, invocation);
+    } = readTransactions(
+      FN,
+      customers,
+      dates,
+      amounts,
+      argAddresses(invocation, PARAMS.RFM_SUMMARY)
+    );
     const result = summaryEngine(cust, day, amount, { asOf, period: unit });
     if (result.customers.length === 0) {
       argError(

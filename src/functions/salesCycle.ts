@@ -4,9 +4,14 @@ import { salesCycle as cycleEngine } from "../engine/pipeline/cycle";
 import { argError, cellError, isOmitted, optionalBoolean, readTable, toVector } from "../grid";
 import { zerosAsBlank } from "../grid/matrix";
 import { PLAN_LABELS } from "../i18n/results.plan";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.SALES_CYCLE";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  SALES_CYCLE: ["start_dates", "close_dates", "groups", "headers"],
+} as const;
 
 /**
  * Sales cycle length in days (close date − start date) of closed deals: count, mean, median, minimum and maximum per group and for all deals.
@@ -27,12 +32,13 @@ export function salesCycle(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.SALES_CYCLE);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const grouped = !isOmitted(groups);
-    const closePlace = { fn: FN, arg: "close_dates", address: addressOf(invocation, 1) };
-    const groupPlace = { fn: FN, arg: "groups", address: addressOf(invocation, 2) };
+    const closePlace = { fn: FN, arg: "close_dates", address: at("close_dates") };
+    const groupPlace = { fn: FN, arg: "groups", address: at("groups") };
     const data = readTable(FN, [
-      { arg: "start_dates", kind: "date", value: start_dates, address: addressOf(invocation, 0) },
+      { arg: "start_dates", kind: "date", value: start_dates, address: at("start_dates") },
       {
         // 0 is no date: Excel desktop passes an empty close date (an open deal) as 0
         arg: "close_dates",

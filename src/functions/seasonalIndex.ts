@@ -3,10 +3,16 @@ import { decompose, SeasonalType } from "../engine/forecast/decompose";
 import { argError, isOmitted } from "../grid";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { readHistory } from "./forecastSmooth";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN_INDEX = "KAM.SEASONAL_INDEX";
 const FN_ADJUST = "KAM.DESEASONALIZE";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  SEASONAL_INDEX: ["values", "period", "type"],
+  DESEASONALIZE: ["values", "period", "type"],
+} as const;
 
 /** "multiplicative" (default) or "additive"; also M/A and 乘法/加法. */
 function readType(fn: string, value: unknown): SeasonalType {
@@ -71,13 +77,8 @@ export function seasonalIndex(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN_INDEX, () => {
-    const { decomposition } = readDecomposition(
-      FN_INDEX,
-      values,
-      period,
-      type,
-      addressOf(invocation, 0)
-    );
+    const at = argAddresses(invocation, PARAMS.SEASONAL_INDEX);
+    const { decomposition } = readDecomposition(FN_INDEX, values, period, type, at("values"));
     return decomposition.indices.map((v) => [v]);
   });
 }
@@ -99,12 +100,13 @@ export function deseasonalize(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN_ADJUST, () => {
+    const at = argAddresses(invocation, PARAMS.DESEASONALIZE);
     const { history, decomposition } = readDecomposition(
       FN_ADJUST,
       values,
       period,
       type,
-      addressOf(invocation, 0)
+      at("values")
     );
     const cells = history.cells;
     const out: (number | string)[] = new Array<number | string>(cells.length).fill("");

@@ -24,13 +24,40 @@ export function guard(
   }
 }
 
-/** The A1 address of parameter `index`, when the function asked Excel for parameter addresses. */
+/**
+ * The A1 address of parameter `index`, when the function asked Excel for parameter addresses.
+ * Positional: kept exported only for the forecast wrappers not yet converted to argAddresses
+ * (src/functions/forecast*.ts); everything else looks arguments up by name.
+ */
 export function addressOf(
   invocation: CustomFunctions.Invocation | undefined,
   index: number
 ): string | undefined {
-  const a = invocation?.parameterAddresses?.[index];
+  const a = index >= 0 ? invocation?.parameterAddresses?.[index] : undefined;
   return typeof a === "string" && a !== "" ? a : undefined;
+}
+
+/**
+ * A custom function's parameter names, in the order of its signature (without the invocation).
+ * Each wrapper module exports them once as `PARAMS`, keyed by function id, e.g.
+ * `export const PARAMS = { GAP: ["target", "actual_to_date", …] } as const;` — the contract test
+ * checks every list against dist/functions.json, so the names and their order cannot drift.
+ */
+export type ParamNames = readonly string[];
+
+/** Looks up the A1 address of an argument by its parameter name (undefined when Excel gave none). */
+export type ArgAddresses<Name extends string> = (name: Name) => string | undefined;
+
+/**
+ * The addresses of a function's arguments, looked up by parameter name:
+ * `const at = argAddresses(invocation, PARAMS.GAP); at("target")`. A name not in `params` is a
+ * compile error, and adding or reordering a parameter only needs its PARAMS list updated.
+ */
+export function argAddresses<const P extends ParamNames>(
+  invocation: CustomFunctions.Invocation | undefined,
+  params: P
+): ArgAddresses<P[number]> {
+  return (name) => addressOf(invocation, params.indexOf(name));
 }
 
 /** "zh" when Office's display language is Chinese, else "en". */
@@ -44,20 +71,20 @@ export function language(): "en" | "zh" {
 }
 
 /**
- * A transaction list given as three ranges (customers, dates, amounts), the first three arguments of
- * the function: read as one table; an all-blank list is an error.
+ * A transaction list given as three ranges (customers, dates, amounts), arguments of the function
+ * with those parameter names: read as one table; an all-blank list is an error.
  */
 export function readTransactions(
   fn: string,
   customers: unknown,
   dates: unknown,
   amounts: unknown,
-  invocation: CustomFunctions.Invocation | undefined
+  at: ArgAddresses<"customers" | "dates" | "amounts">
 ): { customers: (string | number)[]; dates: number[]; amounts: number[] } {
   const data = readTable(fn, [
-    { arg: "customers", kind: "label", value: customers, address: addressOf(invocation, 0) },
-    { arg: "dates", kind: "date", value: dates, address: addressOf(invocation, 1) },
-    { arg: "amounts", kind: "number", value: amounts, address: addressOf(invocation, 2) },
+    { arg: "customers", kind: "label", value: customers, address: at("customers") },
+    { arg: "dates", kind: "date", value: dates, address: at("dates") },
+    { arg: "amounts", kind: "number", value: amounts, address: at("amounts") },
   ] as const);
   const [c, d, a] = data.columns;
   if (c.length === 0) argError({ fn, arg: "customers" }, "no transactions: the ranges are blank");

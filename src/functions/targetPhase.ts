@@ -4,9 +4,14 @@ import { argError, cellError, isOmitted, optionalBoolean, optionalNumber } from 
 import { Place } from "../grid/errors";
 import { readSeries } from "../grid/series";
 import { PLAN_LABELS } from "../i18n/results.plan";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.TARGET_PHASE";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  TARGET_PHASE: ["annual_target", "history", "periods", "unit", "headers"],
+} as const;
 
 /**
  * Phases an annual target into months (or quarters) by the seasonal pattern of past sales: the average share of each period within its year, rounded to a unit if given, adding up exactly to the target.
@@ -29,6 +34,7 @@ export function targetPhase(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.TARGET_PHASE);
     const targetPlace = { fn: FN, arg: "annual_target" };
     if (isOmitted(annual_target)) argError(targetPlace, "is blank; give the annual target");
     const target = optionalNumber(targetPlace, annual_target, 0);
@@ -44,7 +50,7 @@ export function targetPhase(
         `${step} is not allowed; give a unit greater than 0, or leave it out`
       );
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
-    const place = { fn: FN, arg: "history", address: addressOf(invocation, 1) };
+    const place = { fn: FN, arg: "history", address: at("history") };
     const series = readCompleteSeries(place, history, (n) => n > 0 && n % count === 0);
     const phased = phaseTarget(target, series.values, count, step);
     if (!phased.ok) {

@@ -4,9 +4,14 @@ import { argError, cellError, isOmitted, optionalNumber, readTable, toVector } f
 import { alignedRows } from "../grid/aligned";
 import { optionalChoice } from "../grid/choice";
 import { PLAN_LABELS } from "../i18n/results.plan";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.TARGET_SPLIT";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  TARGET_SPLIT: ["total", "basis", "method", "unit"],
+} as const;
 
 type Method = "proportional" | "equal";
 
@@ -45,6 +50,7 @@ export function targetSplit(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.TARGET_SPLIT);
     const totalPlace = { fn: FN, arg: "total" };
     if (isOmitted(total)) argError(totalPlace, "is blank; give the target to split");
     const amount = optionalNumber(totalPlace, total, 0);
@@ -62,7 +68,7 @@ export function targetSplit(
         { fn: FN, arg: "unit" },
         `${step} is not allowed; give a unit greater than 0, or leave it out`
       );
-    const place = { fn: FN, arg: "basis", address: addressOf(invocation, 1) };
+    const place = { fn: FN, arg: "basis", address: at("basis") };
     const data =
       how === "equal"
         ? readTable(FN, [

@@ -4,9 +4,14 @@ import { argError, isOmitted, optionalBoolean, readTable } from "../grid";
 import { alignedRows } from "../grid/aligned";
 import { readNumberList } from "../grid/matrix";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.TIER";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  TIER: ["revenue", "margin", "growth", "thresholds", "headers"],
+} as const;
 
 /**
  * Account tiers core / key / ordinary by the value assessment of key-account practice: revenue contribution, margin against the revenue-weighted average, and growth. Contribution is high at a revenue share >= 30% (when no account reaches 30%: the A class, the accounts making the first 80% of revenue) and low at <= 5% in the C class. Core: high contribution, with neither a below-average margin nor growth under -10%. Key: high with one of these weaknesses, medium contribution, or low with an above-average margin and growth >= 10%. Ordinary: the rest.
@@ -29,13 +34,14 @@ export function tier(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.TIER);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     let t = DEFAULT_TIER_THRESHOLDS;
     let growing: number | undefined;
     if (!isOmitted(thresholds)) {
       // Up to four numbers: a trailing 0 (e.g. {0.3,0.05,0}) is a threshold, not padding.
       const th = readNumberList(
-        { fn: FN, arg: "thresholds", address: addressOf(invocation, 3) },
+        { fn: FN, arg: "thresholds", address: at("thresholds") },
         thresholds,
         4
       ).values;
@@ -58,9 +64,9 @@ export function tier(
       t = { coreShare: th[0], ordinaryShare: th[1], stableGrowth: th[2] };
     }
     const data = readTable(FN, [
-      { arg: "revenue", kind: "number", value: revenue, address: addressOf(invocation, 0) },
-      { arg: "margin", kind: "number", value: margin, address: addressOf(invocation, 1) },
-      { arg: "growth", kind: "number", value: growth, address: addressOf(invocation, 2) },
+      { arg: "revenue", kind: "number", value: revenue, address: at("revenue") },
+      { arg: "margin", kind: "number", value: margin, address: at("margin") },
+      { arg: "growth", kind: "number", value: growth, address: at("growth") },
     ] as const);
     const [rev, mar, gro] = data.columns;
     if (rev.length === 0) argError({ fn: FN, arg: "revenue" }, "no accounts: the ranges are blank");

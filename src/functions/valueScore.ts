@@ -5,9 +5,14 @@ import { alignedRows } from "../grid/aligned";
 import { optionalChoice } from "../grid/choice";
 import { readNumberList, readNumberMatrix } from "../grid/matrix";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.VALUE_SCORE";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  VALUE_SCORE: ["criteria", "weights", "directions", "method", "headers"],
+} as const;
 
 /** Spellings of a criterion's direction. */
 const DIRECTIONS: Readonly<Record<string, boolean>> = {
@@ -46,6 +51,7 @@ export function valueScore(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.VALUE_SCORE);
     const how = optionalChoice<Normalisation>(
       { fn: FN, arg: "method" },
       method,
@@ -54,18 +60,18 @@ export function valueScore(
       ['"minmax"', '"z"']
     );
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
-    const m = readNumberMatrix(FN, "criteria", criteria, addressOf(invocation, 0));
+    const m = readNumberMatrix(FN, "criteria", criteria, at("criteria"));
     const k = m.columns.length;
     if (m.columns[0].length === 0)
       argError({ fn: FN, arg: "criteria" }, "no accounts: the range is blank");
-    const wPlace = { fn: FN, arg: "weights", address: addressOf(invocation, 1) };
+    const wPlace = { fn: FN, arg: "weights", address: at("weights") };
     const w = readNumberList(wPlace, weights, k).values;
     if (w.length !== k) argError(wPlace, `has ${w.length} weights but criteria has ${k} columns`);
     if (w.some((x) => x < 0)) argError(wPlace, "weights cannot be negative");
     if (!(w.reduce((s, x) => s + x, 0) > 0)) argError(wPlace, "the weights add up to 0");
     let higher = new Array<boolean>(k).fill(true);
     if (!isOmitted(directions)) {
-      const dPlace = { fn: FN, arg: "directions", address: addressOf(invocation, 2) };
+      const dPlace = { fn: FN, arg: "directions", address: at("directions") };
       const d = readTable(FN, [
         { arg: "directions", kind: "label", value: directions, address: dPlace.address },
       ] as const);
