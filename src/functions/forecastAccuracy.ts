@@ -5,10 +5,16 @@ import { FORECAST_METHODS, ForecastMethod } from "../engine/forecast/batch";
 import { argError, isOmitted, optionalBoolean, optionalNumber, readTable } from "../grid";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { readHistory, readHorizon, readPeriod } from "./forecastSmooth";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN_ACC = "KAM.FORECAST_ACCURACY";
 const FN_BT = "KAM.BACKTEST";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  FORECAST_ACCURACY: ["actuals", "forecasts", "history", "seasonality", "headers"],
+  BACKTEST: ["values", "horizon", "method", "origins", "seasonality", "headers"],
+} as const;
 
 /**
  * Accuracy of forecasts against actuals: MAE, RMSE, MAPE, sMAPE, MASE and bias, as a labelled two-column table. MAPE is blank when an actual is 0; MASE needs the history before the forecast period.
@@ -38,14 +44,30 @@ export function forecastAccuracy(
       integer: true,
     });
     const t = readTable(FN_ACC, [
-      { arg: "actuals", kind: "number", value: actuals, address: addressOf(invocation, 0) },
-      { arg: "forecasts", kind: "number", value: forecasts, address: addressOf(invocation, 1) },
+      {
+        arg: "actuals",
+        kind: "number",
+        value: actuals,
+        address: argAddresses(invocation, PARAMS.FORECAST_ACCURACY)("actuals"),
+      },
+      {
+        arg: "forecasts",
+        kind: "number",
+        value: forecasts,
+        address: argAddresses(invocation, PARAMS.FORECAST_ACCURACY)("forecasts"),
+      },
     ] as const);
     if (t.columns[0].length === 0)
       argError({ fn: FN_ACC, arg: "actuals" }, "no values: the ranges are blank");
     let past: number[] | undefined;
     if (!isOmitted(history) && history !== undefined) {
-      past = readHistory(FN_ACC, history, addressOf(invocation, 2), 2, "history").values;
+      past = readHistory(
+        FN_ACC,
+        history,
+        argAddresses(invocation, PARAMS.FORECAST_ACCURACY)("history"),
+        2,
+        "history"
+      ).values;
       if (period > 1 && past.length <= period) {
         argError(
           { fn: FN_ACC, arg: "history" },
@@ -97,7 +119,12 @@ export function backtestFunction(
       }
       m = text as ForecastMethod;
     }
-    const history = readHistory(FN_BT, values, addressOf(invocation, 0), h + 4);
+    const history = readHistory(
+      FN_BT,
+      values,
+      argAddresses(invocation, PARAMS.BACKTEST)("values"),
+      h + 4
+    );
     const n = history.values.length;
     const maxOrigins = Math.max(1, Math.min(100, n - h - 3));
     const k = isOmitted(origins)

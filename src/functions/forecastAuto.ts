@@ -7,9 +7,14 @@ import {
   readHorizon,
   readPeriod,
 } from "./forecastSmooth";
-import { addressOf, guard } from "./shared";
+import { argAddresses, guard } from "./shared";
 
 const FN = "KAM.FORECAST_AUTO";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  FORECAST_AUTO: ["values", "horizon", "seasonality", "confidence"],
+} as const;
 
 /**
  * The recommended sales forecast: the average of exponential smoothing (every ETS model weighted by its AICc), damped-trend exponential smoothing and the Theta method. Blank cells inside the history are interpolated.
@@ -32,7 +37,12 @@ export function forecastAuto(
   return guard(FN, () => {
     const h = readHorizon(FN, horizon);
     const level = readConfidence(FN, confidence);
-    const history = readHistory(FN, values, addressOf(invocation, 0), 3);
+    const history = readHistory(
+      FN,
+      values,
+      argAddresses(invocation, PARAMS.FORECAST_AUTO)("values"),
+      3
+    );
     const period = readPeriod(FN, seasonality, history, null, undefined, 24);
     return intervalRows(autoForecast(history.values, h, period, level));
   });

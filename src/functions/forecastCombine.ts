@@ -5,9 +5,14 @@ import { alignedRows } from "../grid/aligned";
 import { readNumberList, readNumberMatrix } from "../grid/matrix";
 import { readSeries } from "../grid/series";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.FORECAST_COMBINE";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  FORECAST_COMBINE: ["forecasts", "weights", "actuals"],
+} as const;
 
 /**
  * Combines the forecasts of several methods into one: a weighted average with your weights, equal weights (default), or weights proportional to 1/MSE of each method over the periods whose actuals you give.
@@ -26,7 +31,7 @@ export function forecastCombine(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
-    const fAddress = addressOf(invocation, 0);
+    const fAddress = argAddresses(invocation, PARAMS.FORECAST_COMBINE)("forecasts");
     const f = readNumberMatrix(FN, "forecasts", forecasts, fAddress);
     const k = f.columns.length;
     if (f.columns[0].length === 0)
@@ -37,7 +42,11 @@ export function forecastCombine(
       argError({ fn: FN, arg: "actuals" }, "give weights or actuals, not both");
     let w: number[] | undefined;
     if (hasWeights) {
-      const place = { fn: FN, arg: "weights", address: addressOf(invocation, 1) };
+      const place = {
+        fn: FN,
+        arg: "weights",
+        address: argAddresses(invocation, PARAMS.FORECAST_COMBINE)("weights"),
+      };
       const list = readNumberList(place, weights, k);
       list.values.forEach((v, i) => {
         const pos = list.positions[i];
@@ -59,7 +68,11 @@ export function forecastCombine(
     }
     let a: (number | null)[] | undefined;
     if (hasActuals) {
-      const place = { fn: FN, arg: "actuals", address: addressOf(invocation, 2) };
+      const place = {
+        fn: FN,
+        arg: "actuals",
+        address: argAddresses(invocation, PARAMS.FORECAST_COMBINE)("actuals"),
+      };
       const series = readSeries(place, actuals);
       if (series.length !== f.table.length)
         argError(

@@ -3,9 +3,14 @@ import { movingAverageForecast } from "../engine/forecast/movingAverage";
 import { argError, cellError, isOmitted, optionalNumber } from "../grid";
 import { readNumberList } from "../grid/matrix";
 import { readHistory, readHorizon } from "./forecastSmooth";
-import { addressOf, guard } from "./shared";
+import { argAddresses, guard } from "./shared";
 
 const FN = "KAM.FORECAST_MA";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  FORECAST_MA: ["values", "window", "horizon", "weights"],
+} as const;
 
 /**
  * Moving-average forecast: the mean (or weighted mean) of the last window values; later periods are forecast recursively. Blank cells inside the history are interpolated.
@@ -26,7 +31,12 @@ export function forecastMa(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
-    const history = readHistory(FN, values, addressOf(invocation, 0), 1);
+    const history = readHistory(
+      FN,
+      values,
+      argAddresses(invocation, PARAMS.FORECAST_MA)("values"),
+      1
+    );
     const n = history.values.length;
     const place = { fn: FN, arg: "window" };
     if (isOmitted(window))
@@ -35,7 +45,11 @@ export function forecastMa(
     const h = readHorizon(FN, horizon);
     let wts: number[] | undefined;
     if (!isOmitted(weights)) {
-      const wplace = { fn: FN, arg: "weights", address: addressOf(invocation, 3) };
+      const wplace = {
+        fn: FN,
+        arg: "weights",
+        address: argAddresses(invocation, PARAMS.FORECAST_MA)("weights"),
+      };
       const list = readNumberList(wplace, weights, w);
       const given = list.values;
       if (given.length !== w)

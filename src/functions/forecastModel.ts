@@ -3,9 +3,14 @@ import { autoEts, modelName } from "../engine/forecast/ets";
 import { isOmitted, optionalBoolean } from "../grid";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { readHistory, readPeriod } from "./forecastSmooth";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.FORECAST_MODEL";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  FORECAST_MODEL: ["values", "seasonality", "headers"],
+} as const;
 
 /**
  * The exponential smoothing model that KAM.FORECAST_SMOOTH chooses for a history: its form, parameters, AICc and in-sample MASE, as a labelled two-column table.
@@ -25,7 +30,12 @@ export function forecastModel(
 ): unknown[][] {
   return guard(FN, () => {
     const withLabels = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
-    const history = readHistory(FN, values, addressOf(invocation, 0), 3);
+    const history = readHistory(
+      FN,
+      values,
+      argAddresses(invocation, PARAMS.FORECAST_MODEL)("values"),
+      3
+    );
     const period = readPeriod(
       FN,
       isOmitted(seasonality) ? null : seasonality,

@@ -17,7 +17,7 @@ import { alignedRows } from "../grid/aligned";
 import { readNumberMatrix } from "../grid/matrix";
 import { classify } from "../cells/values";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
-import { addressOf, guard, language } from "./shared";
+import { argAddresses, guard, language } from "./shared";
 
 const FN_F = "KAM.FORECAST_REGRESS";
 const FN_S = "KAM.REGRESS_STATS";
@@ -73,6 +73,12 @@ function fitFromCells(
   }
 }
 
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  FORECAST_REGRESS: ["y", "drivers", "future_drivers", "confidence"],
+  REGRESS_STATS: ["y", "drivers"],
+} as const;
+
 /**
  * Multiple linear regression forecast: fits y = b0 + b1·x1 + … + bk·xk by least squares on the drivers (price, promotion spend, market size …) and forecasts y for new driver values, with prediction intervals from Student's t distribution.
  * @customfunction FORECAST_REGRESS
@@ -100,10 +106,10 @@ export function forecastRegress(
       FN_F,
       y,
       drivers,
-      addressOf(invocation, 0),
-      addressOf(invocation, 1)
+      argAddresses(invocation, PARAMS.FORECAST_REGRESS)("y"),
+      argAddresses(invocation, PARAMS.FORECAST_REGRESS)("drivers")
     );
-    const fAddress = addressOf(invocation, 2);
+    const fAddress = argAddresses(invocation, PARAMS.FORECAST_REGRESS)("future_drivers");
     const rows = (
       Array.isArray(future_drivers) ? future_drivers : [[future_drivers]]
     ) as unknown[][];
@@ -145,8 +151,8 @@ export function regressStats(
       FN_S,
       y,
       drivers,
-      addressOf(invocation, 0),
-      addressOf(invocation, 1)
+      argAddresses(invocation, PARAMS.REGRESS_STATS)("y"),
+      argAddresses(invocation, PARAMS.REGRESS_STATS)("drivers")
     );
     const L = FORECAST_LABELS[language()];
     const out: (number | string)[][] = [[...L.regressStats]];

@@ -3,9 +3,14 @@ import { autoEts, forecastEts, parseModel } from "../engine/forecast/ets";
 import { detectPeriod, fillGaps, periodFromDates, PreparedSeries } from "../engine/forecast/series";
 import { argError, cellError, isOmitted, optionalNumber, Place, readTable } from "../grid";
 import { readSeries, SeriesCells } from "../grid/series";
-import { addressOf, guard } from "./shared";
+import { argAddresses, guard } from "./shared";
 
 const FN = "KAM.FORECAST_SMOOTH";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  FORECAST_SMOOTH: ["values", "horizon", "seasonality", "model", "confidence", "timeline"],
+} as const;
 
 /**
  * Automatic exponential smoothing (ETS, as R's forecast::ets): the error/trend/season form chosen by AICc, parameters by maximum likelihood. Blank cells inside the history are interpolated; leading and trailing blanks are ignored, and so are zeros after the last other value (the empty cells of a larger range as Excel desktop passes them).
@@ -33,8 +38,20 @@ export function forecastSmooth(
     const h = readHorizon(FN, horizon);
     const level = readConfidence(FN, confidence);
     const pattern = readModelPattern(FN, model);
-    const history = readHistory(FN, values, addressOf(invocation, 0), 3);
-    const period = readPeriod(FN, seasonality, history, timeline, addressOf(invocation, 5), 24);
+    const history = readHistory(
+      FN,
+      values,
+      argAddresses(invocation, PARAMS.FORECAST_SMOOTH)("values"),
+      3
+    );
+    const period = readPeriod(
+      FN,
+      seasonality,
+      history,
+      timeline,
+      argAddresses(invocation, PARAMS.FORECAST_SMOOTH)("timeline"),
+      24
+    );
     let fit;
     try {
       fit = autoEts(history.values, { period, pattern });

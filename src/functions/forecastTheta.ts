@@ -1,9 +1,14 @@
 /* global CustomFunctions */
 import { thetaForecast } from "../engine/forecast/theta";
 import { intervalRows, readHistory, readHorizon, readPeriod } from "./forecastSmooth";
-import { addressOf, guard } from "./shared";
+import { argAddresses, guard } from "./shared";
 
 const FN = "KAM.FORECAST_THETA";
+
+/** Parameter names of each function, in signature order (checked against functions.json). */
+export const PARAMS = {
+  FORECAST_THETA: ["values", "horizon", "seasonality"],
+} as const;
 
 /**
  * The Theta method (M3 competition winner): simple exponential smoothing plus half the linear trend, with classical seasonal adjustment when the series tests seasonal. Blank cells inside the history are interpolated.
@@ -23,7 +28,12 @@ export function forecastTheta(
 ): unknown[][] {
   return guard(FN, () => {
     const h = readHorizon(FN, horizon);
-    const history = readHistory(FN, values, addressOf(invocation, 0), 3);
+    const history = readHistory(
+      FN,
+      values,
+      argAddresses(invocation, PARAMS.FORECAST_THETA)("values"),
+      3
+    );
     const period = readPeriod(FN, seasonality, history, null, undefined, 366);
     return intervalRows(thetaForecast(history.values, h, period));
   });

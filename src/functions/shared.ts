@@ -25,11 +25,11 @@ export function guard(
 }
 
 /**
- * The A1 address of parameter `index`, when the function asked Excel for parameter addresses.
- * Positional: kept exported only for the forecast wrappers not yet converted to argAddresses
- * (src/functions/forecast*.ts); everything else looks arguments up by name.
+ * The A1 address of parameter `index`, when the function asked Excel for parameter addresses
+ * (`@requiresParameterAddresses`: invocation.parameterAddresses, in signature order). Wrappers look
+ * arguments up by name through argAddresses, never by position.
  */
-export function addressOf(
+function addressOf(
   invocation: CustomFunctions.Invocation | undefined,
   index: number
 ): string | undefined {

@@ -20,8 +20,8 @@ if (!fs.existsSync(dist))
 const en: Fn[] = JSON.parse(fs.readFileSync(dist, "utf8")).functions;
 const byId = new Map(en.map((f) => [f.id, f]));
 
-/** Wrappers another change still converts: they may keep the positional addressOf meanwhile. */
-const PENDING = /^(forecast|backtest)/i;
+/** Wrappers allowed to keep a positional lookup: none (every wrapper looks arguments up by name). */
+const PENDING = /^$/;
 
 const dir = path.resolve(__dirname, "../../src/functions");
 const wrappers = fs
@@ -58,7 +58,7 @@ describe("PARAMS", () => {
     }
   );
 
-  test("every function given parameter addresses has them, except the pending wrappers", () => {
+  test("every function given parameter addresses declares its PARAMS", () => {
     const missing = wrappers
       .filter((w) => !w.declares && !PENDING.test(w.file))
       .flatMap((w) => w.ids.filter((id) => byId.get(id)?.options?.requiresParameterAddresses));
