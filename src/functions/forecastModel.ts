@@ -1,5 +1,5 @@
 /* global CustomFunctions */
-import { autoEts, modelName } from "../engine/forecast/ets";
+import { autoEts, etsMethodName } from "../engine/forecast/ets";
 import { isOmitted, optionalBoolean } from "../grid";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { readHistory, readPeriod } from "./forecastSmooth";
@@ -46,8 +46,7 @@ export function forecastModel(
     );
     const fit = autoEts(history.values, { period });
     const L = FORECAST_LABELS[language()].model;
-    const name = modelName(fit.model);
-    const form = `ETS(${name[0]},${fit.model.trend},${fit.model.season})`;
+    const form = etsMethodName(fit.model);
     const has = (cond: boolean, v: number): number | string => (cond ? v : "");
     const rows: [string, number | string][] = [
       [L.model, form],

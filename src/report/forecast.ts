@@ -2,6 +2,7 @@
 // combination, ETS, Theta, moving average) with rolling-origin back-tests → one finished sheet.
 
 import { checkOptions } from "./options";
+import { kamCall } from "./formulas";
 import { sum } from "../engine/numeric";
 import { backtest, BacktestResult } from "../engine/forecast/backtest";
 import { ForecastMethod, forecastSeries, SeriesForecast } from "../engine/forecast/batch";
@@ -557,14 +558,25 @@ async function buildOne(s: PreparedSeries, ctx: Context): Promise<ReportSheet> {
     else if (!s.direct || s.rows !== data.rows) liveWhy = L.notes.liveWhyAggregated;
     else {
       const p = s.period;
-      liveFormula =
+      const [values, horizon, seasonality] = [address, String(h), String(p)];
+      const call =
         method === "auto"
-          ? `=KAM.FORECAST_AUTO(${address},${h},${p},${level})`
+          ? kamCall("FORECAST_AUTO", { values, horizon, seasonality, confidence: String(level) })
           : method === "smooth"
-            ? `=KAM.FORECAST_SMOOTH(${address},${h},${p},,${level})`
+            ? kamCall("FORECAST_SMOOTH", {
+                values,
+                horizon,
+                seasonality,
+                confidence: String(level),
+              })
             : method === "theta"
-              ? `=KAM.FORECAST_THETA(${address},${h},${p})`
-              : `=KAM.FORECAST_MA(${address},${Math.min(s.values.length, p > 1 ? p : 3)},${h})`;
+              ? kamCall("FORECAST_THETA", { values, horizon, seasonality })
+              : kamCall("FORECAST_MA", {
+                  values,
+                  window: String(Math.min(s.values.length, p > 1 ? p : 3)),
+                  horizon,
+                });
+      liveFormula = `=${call}`;
     }
   }
 
