@@ -1,6 +1,6 @@
 /* global CustomFunctions */
 import { rfm as rfmEngine } from "../engine/accounts/rfm";
-import { SEGMENT_NAMES } from "../engine/accounts/segments";
+import { SEGMENT_NAMES } from "../i18n/segments";
 import { argError, optionalBoolean, optionalDate, optionalNumber } from "../grid";
 import { RESULT_LABELS } from "../i18n/results";
 import { argAddresses, guard, language, readTransactions } from "./shared";

@@ -1,5 +1,6 @@
 /* global CustomFunctions */
-import { segmentOf, SEGMENT_NAMES } from "../engine/accounts/segments";
+import { segmentOf } from "../engine/accounts/segments";
+import { SEGMENT_NAMES } from "../i18n/segments";
 import {
   argError,
   cellError,

@@ -15,7 +15,8 @@ import {
 } from "../engine/accounts/clv";
 import { AbcClass, pareto, paretoShare } from "../engine/accounts/pareto";
 import { customerKey, rfm, RfmCustomer } from "../engine/accounts/rfm";
-import { SEGMENT_NAMES, SegmentId } from "../engine/accounts/segments";
+import { SegmentId } from "../engine/accounts/segments";
+import { SEGMENT_NAMES } from "../i18n/segments";
 import { rfmSummary } from "../engine/accounts/summary";
 import {
   AccountGrowth,

@@ -13,7 +13,7 @@ import {
 } from "../../src/engine/accounts/clv";
 import { pareto, paretoShare } from "../../src/engine/accounts/pareto";
 import { customerKey, rfm } from "../../src/engine/accounts/rfm";
-import { SEGMENT_NAMES } from "../../src/engine/accounts/segments";
+import { SEGMENT_NAMES } from "../../src/i18n/segments";
 import { rfmSummary } from "../../src/engine/accounts/summary";
 import { uniformGenerator } from "../../src/engine/random";
 import { RESULT_LABELS } from "../../src/i18n/results";
