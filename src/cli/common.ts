@@ -3,6 +3,7 @@
 // parser, progress lines on stderr and writing an output file without overwriting one by accident.
 
 import fs from "node:fs";
+import { Lang } from "../i18n/lang";
 
 /** Bad input: exit status 1. The message names the file (and sheet, row, column where it can). */
 export class InputProblem extends Error {}
@@ -84,7 +85,7 @@ export function parseOptions(args: readonly string[], spec: OptionSpec): ParsedO
 }
 
 /** The value of `--lang`: en (default) or zh; zh-CN and en-US are accepted too. */
-export function parseLang(text: string | undefined): "en" | "zh" {
+export function parseLang(text: string | undefined): Lang {
   if (text === undefined) return "en";
   const t = text.toLowerCase();
   if (t === "en" || t === "en-us") return "en";

@@ -19,6 +19,7 @@ import { SAMPLE, SampleFileName, generateSample } from "./sample";
 import { buildFromSheet } from "./workflows";
 import { SheetValues, decodeText, readCsv } from "./read";
 import { workbookBytes } from "./xlsx";
+import { Lang } from "../i18n/lang";
 
 export const DEMO_HELP = `kam demo — the full analysis workbook from the shipped sample data
 
@@ -57,7 +58,7 @@ const PLAN: readonly [WorkflowId, SampleFileName][] = [
 ];
 
 /** The sample files of a language as sheets: from assets/sample, or generated when they are absent. */
-function sampleSheets(lang: "en" | "zh"): {
+function sampleSheets(lang: Lang): {
   sheets: Map<SampleFileName, SheetValues>;
   texts: Map<SampleFileName, string>;
   dir: string;
@@ -87,7 +88,7 @@ function sampleSheets(lang: "en" | "zh"): {
 }
 
 /** Builds the demo's report sheets. */
-export async function demoSheets(lang: "en" | "zh", created?: string): Promise<ReportSheet[]> {
+export async function demoSheets(lang: Lang, created?: string): Promise<ReportSheet[]> {
   const { sheets, texts, dir } = sampleSheets(lang);
   const targets = sheets.get("targets.csv")?.values ?? [];
   const target = targets

@@ -35,6 +35,7 @@ import {
 } from "./workflows";
 import { SheetValues, decodeText, readCsv, readXlsx } from "./read";
 import { workbookBytes } from "./xlsx";
+import { Lang } from "../i18n/lang";
 
 /** The workflows' declared options that have a flag (src/report/options.ts), by flag: one flag may
  *  set the same option of several workflows (--as-of: accounts and pipeline). */
@@ -180,7 +181,7 @@ export interface ReportArgs {
   map: [string, string][];
   headerRow?: number | null;
   dateOrder?: DateOrder;
-  lang: "en" | "zh";
+  lang: Lang;
   settings: WorkflowSettings;
   stagesFile?: string;
   skipBadRows: boolean;

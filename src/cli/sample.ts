@@ -14,6 +14,7 @@ import {
   ymdFromSerial,
 } from "../engine/calendar";
 import { InputProblem, parseOptions, say, writeOutput } from "./common";
+import { Lang } from "../i18n/lang";
 
 /** The story: it is the first working day of 2025; the book holds 2022–2024 and plans 2025. */
 export const SAMPLE = {
@@ -37,8 +38,6 @@ export const SAMPLE_FILES = [
   "stages.csv",
 ] as const;
 export type SampleFileName = (typeof SAMPLE_FILES)[number];
-
-type Lang = "en" | "zh";
 
 // ---------------------------------------------------------------------------------------------------
 // Words

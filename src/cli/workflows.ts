@@ -11,6 +11,7 @@ import { Role, WORKFLOW_ROLES } from "../report/roles";
 import { SkippedRow, SourceAnalysis, analyseSource } from "../report/source";
 import { UsageProblem, WorkflowFailure } from "./common";
 import { SheetValues } from "./read";
+import { Lang } from "../i18n/lang";
 
 /** Options of the command line that builders take. */
 export interface WorkflowSettings {
@@ -27,7 +28,7 @@ export interface BuildRequest {
   file: string;
   /** True for a CSV file: messages then name no sheet. */
   csv: boolean;
-  lang: "en" | "zh";
+  lang: Lang;
   /** The user's --map choices: role -> column index (null: not used). */
   mapping?: Partial<Record<Role, number | null>>;
   /** Index in the values of the header row, or null when there is none. */
@@ -67,7 +68,7 @@ export function analyse(request: Omit<BuildRequest, "settings" | "note">): Sourc
 }
 
 /** Skipped rows that are not the data's fault: totals rows, a repeated header, an empty series. */
-function benign(row: SkippedRow, lang: "en" | "zh"): boolean {
+function benign(row: SkippedRow, lang: Lang): boolean {
   const t = SOURCE_STRINGS[lang];
   const r = row.sheetRow;
   if (row.reason === t.repeatedHeader(r) || row.reason === t.noValues(r)) return true;
@@ -76,7 +77,7 @@ function benign(row: SkippedRow, lang: "en" | "zh"): boolean {
 }
 
 /** The rows that were skipped because a cell could not be read or a required cell is blank. */
-export function badRows(analysis: SourceAnalysis, lang: "en" | "zh"): SkippedRow[] {
+export function badRows(analysis: SourceAnalysis, lang: Lang): SkippedRow[] {
   return analysis.skipped.filter((r) => !benign(r, lang));
 }
 

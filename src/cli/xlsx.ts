@@ -29,6 +29,7 @@ import {
   markerText,
 } from "../report/model";
 import { sheetNameFor, tableNameFor } from "../report/names";
+import { Lang } from "../i18n/lang";
 
 export { MARKER_PROPERTY };
 
@@ -39,7 +40,7 @@ const TYPE_CUSTOM_PROPERTY =
 
 export interface WriteOptions {
   /** Language of the notes the writer adds (charts it cannot draw, live formulas). */
-  lang: "en" | "zh";
+  lang: Lang;
 }
 
 /** What was written: the sheet and table names as they are in the file (de-duplicated, cleaned). */
@@ -216,13 +217,13 @@ function conditionalStyle(style: Pick<Style, "color" | "fill" | "bold">) {
 // ---------------------------------------------------------------------------------------------------
 // Notes for what a file cannot hold
 
-function chartNote(chart: ChartSpec, lang: "en" | "zh"): string {
+function chartNote(chart: ChartSpec, lang: Lang): string {
   return lang === "zh"
     ? `图表「${chart.title}」：kam 命令不写图表；在 Excel 中用 KAM Analytics 任务窗格运行此分析即可得到图表。`
     : `Chart "${chart.title}": the kam command writes no charts; run this analysis from the KAM Analytics task pane in Excel to get it.`;
 }
 
-function liveNote(lang: "en" | "zh"): string {
+function liveNote(lang: Lang): string {
   return lang === "zh"
     ? "本表含 KAM.* 公式：收件人需要安装 KAM Analytics 加载项，否则显示 #NAME?。"
     : "This sheet holds KAM.* formulas: recipients need the KAM Analytics add-in, or they see #NAME?.";

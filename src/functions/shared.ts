@@ -4,6 +4,7 @@
 
 import { orderOfPattern, setWorkbookDateOrder } from "../cells/locale";
 import { argError, InputError, OutCell, readTable, toCells } from "../grid";
+import { Lang } from "../i18n/lang";
 
 /**
  * Runs a function body. An InputError becomes CustomFunctions.Error(invalidValue, message), so the
@@ -61,7 +62,7 @@ export function argAddresses<const P extends ParamNames>(
 }
 
 /** "zh" when Office's display language is Chinese, else "en". */
-export function language(): "en" | "zh" {
+export function language(): Lang {
   try {
     const lang = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
     return typeof lang === "string" && lang.toLowerCase().startsWith("zh") ? "zh" : "en";

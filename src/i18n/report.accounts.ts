@@ -1,6 +1,8 @@
 // Text of the Accounts report sheet (src/report/accounts.ts), en-US and zh-CN. The zh-CN table is typed
 // from the en-US one, so a missing (or extra) key is a compile error. Texts that take values are functions.
 
+import { Lang } from "./lang";
+
 const n = (v: number) => v.toLocaleString("en-US");
 
 const en = {
@@ -267,4 +269,4 @@ const zh: AccountsReportText = {
   },
 };
 
-export const ACCOUNTS_REPORT: Readonly<Record<"en" | "zh", AccountsReportText>> = { en, zh };
+export const ACCOUNTS_REPORT: Readonly<Record<Lang, AccountsReportText>> = { en, zh };

@@ -1,6 +1,8 @@
 // Text of the forecast report sheet (src/report/forecast.ts): titles, headers, notes and messages, in
 // en-US and zh-CN. The zh-CN object is typed from the en-US one, so a missing key is a compile error.
 
+import { Lang } from "./lang";
+
 /** The shape of a label set: strings widen to string, functions keep their parameters. */
 export type ReportLabels<T> = {
   readonly [K in keyof T]: T[K] extends (...args: infer A) => infer R
@@ -294,4 +296,4 @@ const zh: ForecastReportLabels = {
   },
 };
 
-export const FORECAST_REPORT: Readonly<Record<"en" | "zh", ForecastReportLabels>> = { en, zh };
+export const FORECAST_REPORT: Readonly<Record<Lang, ForecastReportLabels>> = { en, zh };

@@ -1,6 +1,8 @@
 // Text of the KPI report sheet (src/report/kpi.ts), en-US and zh-CN. The zh-CN table is typed from the
 // en-US one, so a missing (or extra) key is a compile error. Texts that take values are functions.
 
+import { Lang } from "./lang";
+
 const n = (v: number) => v.toLocaleString("en-US");
 
 type GrainName = "year" | "quarter" | "month";
@@ -190,4 +192,4 @@ const zh: KpiReportText = {
   roles: { customer: "客户", date: "日期", amount: "金额" },
 };
 
-export const KPI_REPORT: Readonly<Record<"en" | "zh", KpiReportText>> = { en, zh };
+export const KPI_REPORT: Readonly<Record<Lang, KpiReportText>> = { en, zh };

@@ -7,6 +7,7 @@ import {
   StageTableProblem,
   stageTableReason,
 } from "../engine/pipeline/funnel";
+import { Lang } from "./lang";
 
 const n = (v: number) => v.toLocaleString("en-US");
 const pct = (p: number) => `${Math.round(p * 1000) / 10}%`;
@@ -315,4 +316,4 @@ function zhStageTableProblem(p: StageTableProblem): string {
   }
 }
 
-export const PIPELINE_REPORT: Readonly<Record<"en" | "zh", PipelineReportText>> = { en, zh };
+export const PIPELINE_REPORT: Readonly<Record<Lang, PipelineReportText>> = { en, zh };

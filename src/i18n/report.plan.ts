@@ -2,6 +2,7 @@
 // key-account marketing plan template, in en-US and zh-CN (zh typed from en: a missing key fails).
 
 import { ReportLabels } from "./report.forecast";
+import { Lang } from "./lang";
 
 const en = {
   sheetName: "KAM Plan",
@@ -363,4 +364,4 @@ const zh: PlanReportLabels = {
   },
 };
 
-export const PLAN_REPORT: Readonly<Record<"en" | "zh", PlanReportLabels>> = { en, zh };
+export const PLAN_REPORT: Readonly<Record<Lang, PlanReportLabels>> = { en, zh };

@@ -2,6 +2,7 @@
 // strategies and chart, in en-US and zh-CN (zh typed from en: a missing key fails to compile).
 
 import { ReportLabels } from "./report.forecast";
+import { Lang } from "./lang";
 
 const en = {
   sheetName: "KAM Portfolio",
@@ -147,4 +148,4 @@ const zh: PortfolioReportLabels = {
   what: { attractiveness: "市场吸引力", strength: "业务实力" },
 };
 
-export const PORTFOLIO_REPORT: Readonly<Record<"en" | "zh", PortfolioReportLabels>> = { en, zh };
+export const PORTFOLIO_REPORT: Readonly<Record<Lang, PortfolioReportLabels>> = { en, zh };

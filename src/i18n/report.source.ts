@@ -2,6 +2,7 @@
 // skipped, blocking problems, notes — and the header names (both languages) that identify a role.
 
 import type { Role } from "../report/roles";
+import { Lang } from "./lang";
 
 function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
@@ -205,7 +206,7 @@ const zh: SourceStrings = {
     `“${role}”取自 ${column}：这是数量（件数），不是金额。如表中有金额列，请改选。`,
 };
 
-export const SOURCE_STRINGS: Readonly<Record<"en" | "zh", SourceStrings>> = { en, zh };
+export const SOURCE_STRINGS: Readonly<Record<Lang, SourceStrings>> = { en, zh };
 
 /**
  * Header names that identify each role's column, English and Chinese. They are compared ignoring

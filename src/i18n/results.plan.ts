@@ -2,6 +2,7 @@
 
 import { Grain, periodLabel } from "../engine/calendar";
 import { ForecastRow, PipelineForecast } from "../engine/pipeline/forecast";
+import { Lang } from "./lang";
 
 export const PLAN_LABELS = {
   en: {
@@ -130,7 +131,7 @@ export function pipelineRowLabel(
   row: ForecastRow,
   result: PipelineForecast,
   grain: Grain,
-  lang: "en" | "zh"
+  lang: Lang
 ): string {
   const L = PLAN_LABELS[lang];
   switch (row.kind) {
@@ -154,7 +155,7 @@ export function pipelineRowLabel(
 export function pipelineForecastRows(
   result: PipelineForecast,
   grain: Grain,
-  lang: "en" | "zh"
+  lang: Lang
 ): (string | number)[][] {
   return result.rows.map((r) => [
     pipelineRowLabel(r, result, grain, lang),

@@ -54,6 +54,7 @@ import { booleanArg, dateArg, kamCall, numberArg } from "./formulas";
 import { ticker } from "./progress";
 import { Dataset } from "./roles";
 import { ColumnSpec, PlacedTable, SheetBuilder, userText } from "./sheet";
+import { Lang } from "../i18n/lang";
 
 export interface AccountsOptions {
   /** Analysis date (Excel serial); later transactions are left out. Default: the day after the last one. */
@@ -972,7 +973,7 @@ function segmentTable(
   b: SheetBuilder,
   rows: readonly SegmentRow[],
   L: AccountsReportText,
-  lang: "en" | "zh",
+  lang: Lang,
   refs: (criteria: string) => { count: string; revenue: string }
 ): PlacedTable | undefined {
   if (rows.length === 0) return undefined;

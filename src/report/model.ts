@@ -8,6 +8,7 @@
 // asks for live formulas.
 
 import { columnLetters } from "./names";
+import { Lang } from "../i18n/lang";
 
 // Column letters and sheet quoting live in ./names (host-neutral); re-exported for the builders.
 export { columnLetters, sheetRef } from "./names";
@@ -252,7 +253,7 @@ export interface ReportWorkbook {
 
 /** Options every builder takes. */
 export interface BuildOptions {
-  lang: "en" | "zh";
+  lang: Lang;
   /** Write KAM.* formulas where the builder knows the source ranges (default false: portable). */
   live?: boolean;
   /** ISO timestamp to put into the marker (tests pass a fixed one). */

@@ -44,6 +44,7 @@ import {
 import { ticker } from "./progress";
 import { Dataset } from "./roles";
 import { ColumnSpec, PlacedTable, SheetBuilder, userText } from "./sheet";
+import { Lang } from "../i18n/lang";
 
 export type { StageCount } from "../i18n/report.pipeline";
 
@@ -159,12 +160,12 @@ function resolveTable(
 }
 
 /** A stage's name as the report shows it: the zh-CN name of a default stage in Chinese. */
-function stageLabel(s: Stage, lang: "en" | "zh"): string {
+function stageLabel(s: Stage, lang: Lang): string {
   return lang === "zh" && s.aliases.length > 0 ? s.aliases[0] : s.name;
 }
 
 /** "Prospect (10%), Intent (30%), ..." in the report language, for messages. */
-function describeStages(table: StageTable, lang: "en" | "zh"): string {
+function describeStages(table: StageTable, lang: Lang): string {
   return table.stages
     .map((s) => `${stageLabel(s, lang)} (${formatPercent(s.probability)})`)
     .join(PIPELINE_REPORT[lang].listSeparator);
@@ -173,7 +174,7 @@ function describeStages(table: StageTable, lang: "en" | "zh"): string {
 function analyseStages(
   stages: readonly string[],
   given: StageTable | readonly StageEntry[] | undefined,
-  lang: "en" | "zh",
+  lang: Lang,
   rowOf: (i: number) => number
 ): StageAnalysis {
   const L = PIPELINE_REPORT[lang];
@@ -278,7 +279,7 @@ function analyseStages(
 export function checkStages(
   stages: readonly string[],
   table?: StageTable | readonly StageEntry[],
-  lang: "en" | "zh" = "en",
+  lang: Lang = "en",
   sheetRows?: readonly number[]
 ): StageCheck {
   return analyseStages(stages, table, lang, (i) => sheetRows?.[i] ?? i + 1).check;
@@ -437,7 +438,7 @@ function todaySerial(): number {
 function compute(
   data: Dataset,
   options: PipelineOptions,
-  lang: "en" | "zh",
+  lang: Lang,
   L: PipelineReportText
 ): Model {
   // Each option's bounds (src/report/options.ts); `start` and `today` are not user options.

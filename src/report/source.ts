@@ -24,6 +24,7 @@ import {
 } from "../i18n/report.source";
 import { WorkflowId, a1, columnLetters, sheetRef } from "./model";
 import { Dataset, Role, RoleKind, RoleSpec, WORKFLOW_ROLES } from "./roles";
+import { Lang } from "../i18n/lang";
 
 /** What a column's data cells mostly hold (a guess from a sample, shown in the preview). */
 export type ColumnKind = "text" | "number" | "date" | "empty";
@@ -48,7 +49,7 @@ export interface SourceOptions {
   /** Excel's range.numberFormat for the same block, when known: number cells with a date format
    *  count as dates when guessing column kinds and reading a period header. */
   formats?: readonly (readonly unknown[])[];
-  lang: "en" | "zh";
+  lang: Lang;
   /** How many skipped rows to describe (all are counted); default 200. */
   maxIssues?: number;
   /** The user's choice of date order for year-last text dates (03/01/2019): read every date column

@@ -10,6 +10,7 @@
 // is a component of its own.
 
 import * as React from "react";
+import { langOf } from "../../i18n/lang";
 import { Button, Subtitle2, Text } from "@fluentui/react-components";
 import { workbookDateOrder } from "../../cells/locale";
 import { WorkflowId } from "../../report/model";
@@ -33,7 +34,7 @@ export interface WorkflowPanelProps {
 
 export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): React.JSX.Element {
   const t = useWorkflowStrings();
-  const lang = useLanguage() === "zh-CN" ? "zh" : "en";
+  const lang = langOf(useLanguage());
   const styles = useWorkflowStyles();
   const [state, dispatch] = React.useReducer(workflowReducer, workflow, initialWorkflowState);
   const { sourceKind, block, mapping, headerRow, dateChoice, stageEdits, phase } = state;

@@ -12,7 +12,7 @@ import { ReportSheet, WorkflowId } from "../../report/model";
 import { boundsText, optionSpec } from "../../report/options";
 import { Dataset } from "../../report/roles";
 import { NoticeContent } from "../components/Notice";
-import { Lang } from "./derived";
+import { Lang } from "../../i18n/lang";
 import { RawOptions, parseOptions } from "./options";
 import { ExistingReport, SourceRef, WorkflowPort } from "./port";
 import { WorkflowAction } from "./state";

@@ -11,8 +11,7 @@ import type { DateChoice } from "./DateOrderField";
 import { SourceBlock } from "./port";
 import { ColumnMapping } from "./state";
 import { StageEdits, editedStages } from "./stages";
-
-export type Lang = "en" | "zh";
+import { Lang } from "../../i18n/lang";
 
 /** The data read as the reader sees them with the user's header row, columns and date order. */
 export function analyseBlock(
