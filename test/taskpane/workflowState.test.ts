@@ -376,7 +376,7 @@ describe("commands: the actions the panel's work dispatches", () => {
     const { actions, dispatch } = recorder();
     const writing = port({
       writeReport: async (_report, options) => {
-        options.onProgress?.(1, 2);
+        options?.onProgress?.(1, 2);
         return { sheet: "KAM Accounts (2)", replaced: false };
       },
     });
