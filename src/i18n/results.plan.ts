@@ -157,13 +157,11 @@ export function pipelineForecastRows(
   grain: Grain,
   lang: Lang
 ): (string | number)[][] {
-  return result.rows.map((r) => [
-    pipelineRowLabel(r, result, grain, lang),
-    r.count,
-    r.total,
-    r.weighted,
-    r.closed,
-    r.commit,
-    r.bestCase,
-  ]);
+  return result.rows.map((r) => [pipelineRowLabel(r, result, grain, lang), ...pipelineFigures(r)]);
+}
+
+/** A row's figures in the spilled column order: deals, closed + open, closed + weighted open,
+ *  closed, commit, best case. */
+export function pipelineFigures(r: ForecastRow): number[] {
+  return [r.count, r.total, r.weighted, r.closed, r.commit, r.bestCase];
 }

@@ -26,7 +26,7 @@ import { gapToTarget } from "../engine/plan/gap";
 import { pareto } from "../engine/accounts/pareto";
 import { isoFromSerial, periodLabel, serialFromYmd } from "../engine/calendar";
 import { AsOfRule, PIPELINE_REPORT, PipelineReportText, StageCount } from "../i18n/report.pipeline";
-import { PLAN_LABELS, pipelineRowLabel } from "../i18n/results.plan";
+import { PLAN_LABELS, pipelineFigures, pipelineRowLabel } from "../i18n/results.plan";
 import { booleanArg, dateArg, kamCall, numberArg, textArg } from "./formulas";
 import { ProductBasis, wonAmountByProduct } from "../engine/pipeline/estimate";
 import {
@@ -942,14 +942,7 @@ function layout(
       { header: L.ph.coverage, format: "percent", width: 16 }
     );
   }
-  const figures = (r: (typeof rows)[number]): CellContent[] => [
-    r.count,
-    r.total,
-    r.weighted,
-    r.closed,
-    r.commit,
-    r.bestCase,
-  ];
+  const figures = (r: (typeof rows)[number]): CellContent[] => pipelineFigures(r);
   let period: PeriodPlacement;
   if (live) {
     period = livePeriods(b, model, data, options, funnel, rows, periodColumns, extraCells);
