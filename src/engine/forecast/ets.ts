@@ -9,7 +9,7 @@ import { decompose } from "./decompose";
 import { Matrix, QrDecomposition } from "ml-matrix";
 import { nelderMead } from "../optim/nelderMead";
 import { ForecastResult } from "./result";
-import { linearTrend, normalGenerator, normalQuantile, quantileSorted } from "./stats";
+import { linearTrend, normalGenerator, intervalZ, quantileSorted } from "./stats";
 
 export type ErrorType = "A" | "M";
 export type TrendType = "N" | "A" | "Ad";
@@ -671,7 +671,7 @@ export function forecastEts(fit: EtsFit, h: number, level?: number, paths = 5000
   const sigma = Math.sqrt(fit.sigma2);
   if (fit.model.error === "A" && !r.seasonM) {
     // Class 1 (linear) models: exact variances, Hyndman et al. (2008), Table 6.1.
-    const z = normalQuantile(0.5 + level / 2);
+    const z = intervalZ(level);
     const lower: number[] = [];
     const upper: number[] = [];
     let acc = 0;

@@ -4,7 +4,7 @@
 
 import { inverse, Matrix, QrDecomposition, SingularValueDecomposition } from "ml-matrix";
 import { ForecastResult } from "./result";
-import { studentCdf, studentQuantile } from "./stats";
+import { studentCdf, intervalT } from "./stats";
 
 export interface RegressionFit {
   /** Intercept first, then one coefficient per driver. */
@@ -164,7 +164,7 @@ export function forecastRegression(
   level: number
 ): RegressionForecast {
   const m = future.length === 0 ? 0 : future[0].length;
-  const q = studentQuantile((1 + level) / 2, fit.df);
+  const q = intervalT(level, fit.df);
   const out: RegressionForecast = {
     kind: "regression",
     method: "Linear regression model",

@@ -131,6 +131,20 @@ export function incompleteBeta(x: number, a: number, b: number): number {
     : 1 - (front * betaFraction(b, a, 1 - x)) / b;
 }
 
+/**
+ * The normal quantile of a two-sided interval at `level` (1.96 at 0.95), from the lower tail:
+ * -Φ⁻¹((1 − level) / 2). Written from the tail so that a level as close to 1 as 0.9999999999999999
+ * still works (0.5 + level / 2 rounds to 1 there, which has no quantile).
+ */
+export function intervalZ(level: number): number {
+  return -normalQuantile((1 - level) / 2);
+}
+
+/** Student's t quantile of a two-sided interval at `level` with df degrees of freedom (see intervalZ). */
+export function intervalT(level: number, df: number): number {
+  return -studentQuantile((1 - level) / 2, df);
+}
+
 /** Cumulative distribution of Student's t with df degrees of freedom. */
 export function studentCdf(t: number, df: number): number {
   const x = df / (df + t * t);

@@ -7,7 +7,7 @@
 import { decompose, isSeasonal, SeasonalType } from "./decompose";
 import { fitEtsModel } from "./ets";
 import { ForecastResult } from "./result";
-import { linearTrend, normalQuantile } from "./stats";
+import { linearTrend, intervalZ } from "./stats";
 
 /** A Theta forecast (R's thetaf): method "Theta"; fitted values are those of the simple exponential
  *  smoothing, reseasonalised. */
@@ -49,7 +49,7 @@ export function thetaForecast(
   const alpha = fit ? Math.max(1e-10, fit.alpha) : 1;
   const sigma = fit ? Math.sqrt(fit.sigma2) : 0;
   const shift = (1 - Math.pow(1 - alpha, n)) / alpha;
-  const z = level === undefined ? 0 : normalQuantile(0.5 + level / 2);
+  const z = level === undefined ? 0 : intervalZ(level);
   const mean: number[] = [];
   const lower: number[] = [];
   const upper: number[] = [];

@@ -130,6 +130,17 @@ describe("KAM.FORECAST_AUTO and KAM.FORECAST_THETA", () => {
     const th = forecastTheta(col(...N0001), 2) as number[][];
     expect(th[0][0]).toBeCloseTo(5085.069837, 0); // R forecast 8.20, thetaf(N0001)
   });
+  test("a confidence as close to 1 as a double gets: a (very wide) interval, not an internal error", () => {
+    // 0.5 + 0.9999999999999999 / 2 rounds to 1, which has no normal quantile; the interval's z is
+    // taken from the lower tail instead: -Φ⁻¹(5.55e-17) ≈ 8.29.
+    const twelve = col(100, 110, 120, 105, 98, 112, 125, 130, 101, 99, 115, 120);
+    const out = forecastAuto(twelve, 2, 1, 0.9999999999999999) as number[][];
+    expect(out).toHaveLength(2);
+    expect(finite(out)).toBe(true);
+    const usual = forecastAuto(twelve, 2, 1, 0.95) as number[][];
+    expect(out[0][0]).toBeCloseTo(usual[0][0], 9);
+    expect(out[0][2] - out[0][1]).toBeGreaterThan(3 * (usual[0][2] - usual[0][1]));
+  });
   test("bad input", () => {
     expect(errorOf(() => forecastAuto(col(1, 2, 3), 2, 1, 1.5))).toMatch(
       /^KAM\.FORECAST_AUTO: confidence: 1\.5 is not allowed/
