@@ -32,7 +32,7 @@ export const METHODS: Readonly<Record<string, Method>> = {
 };
 
 /**
- * Splits a target across teams, people or accounts in proportion to a basis (last year's sales, potential) or equally, rounded to a unit with the parts adding up exactly to the total (largest remainder method).
+ * Splits a target across teams, people or accounts in proportion to a basis (last year's sales, potential) or equally, rounded to a unit with the parts adding up exactly to the total (largest remainder method; without a unit, to the last digit of a double).
  * @customfunction TARGET_SPLIT
  * @param total The target to split; 0 or more.
  * @param basis One cell per team, person or account: the basis amount (last year's sales, potential, ...); with method equal, any non-blank cell (e.g. the names). A basis of 0 gets 0; zeros at the end are the empty cells of a larger range.

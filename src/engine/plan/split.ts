@@ -4,8 +4,8 @@
 export type Apportionment =
   { ok: true; parts: number[] } | { ok: false; reason: string; index?: number };
 
-/** Number of decimals of a unit such as 0.01 (2) or 1000 (0), at most 12. */
-/** The decimals a unit is written with (0.05 -> 2), so rounding to it leaves no binary noise. */
+/** The decimals a unit is written with (0.01 -> 2, 1000 -> 0, at most 12), so rounding to it leaves
+ *  no binary noise. */
 export function decimals(unit: number): number {
   for (let d = 0; d <= 12; d++) {
     const scaled = unit * 10 ** d;
@@ -59,6 +59,12 @@ export function apportion(total: number, weights: readonly number[], unit?: numb
       reason: `the total ${total} is not a whole number of units of ${unit}; round the total to the unit first (e.g. with MROUND)`,
     };
   }
+  // Whole units are counted exactly only up to 2^53; beyond, floor and sum lose units.
+  if (whole > Number.MAX_SAFE_INTEGER)
+    return {
+      ok: false,
+      reason: `the total ${total} is ${whole.toExponential(3)} units of ${unit}, more than 9,007,199,254,740,991 can be counted exactly; use a larger unit`,
+    };
   const quotas = weights.map((x) => (whole * x) / w);
   const counts = quotas.map((q) => Math.floor(q));
   let left = whole - counts.reduce((a, b) => a + b, 0);

@@ -70,3 +70,26 @@ describe("largest remainder split", () => {
     expect(apportion(5, [1], 0)).toMatchObject({ ok: false });
   });
 });
+
+describe("totals beyond whole-unit counting", () => {
+  test("1E+100 in units of 1: a clear refusal, not an internal error", () => {
+    const r = apportion(1e100, [1, 2, 3], 1);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/more than 9,007,199,254,740,991 can be counted exactly/);
+    // 2^53 - 1 units is still split, exactly.
+    const big = apportion(Number.MAX_SAFE_INTEGER, [1, 1], 1);
+    expect(big.ok && big.parts).toEqual([4503599627370496, 4503599627370495]);
+  });
+  test("without a unit the parts' exact sum is the total (0.3 three ways)", () => {
+    const p = parts(0.3, [1, 1, 1]);
+    // Exact (Neumaier) sum in the test: two-sum of the parts equals 0.3.
+    let s = 0;
+    let c = 0;
+    for (const v of p) {
+      const t = s + v;
+      c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+      s = t;
+    }
+    expect(s + c).toBe(0.3);
+  });
+});
