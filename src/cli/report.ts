@@ -55,33 +55,40 @@ function optionHelp(): string {
     const { spec } = uses[0];
     const value = spec.kind === "date" ? "DATE" : spec.kind === "choice" ? "WORD" : "N";
     const head = `  --${flag} ${value}`;
-    const def =
-      "default" in spec && spec.default !== undefined
-        ? `; default ${spec.kind === "percent" ? `${Math.round(spec.default * 1000) / 10}%` : spec.default}`
-        : "";
-    const bounds = spec.kind === "date" ? "" : `; ${boundsText(spec)}`;
+    const shown = (v: number | string | boolean) =>
+      spec.kind === "percent" && typeof v === "number"
+        ? `${Math.round(v * 1000) / 10}%`
+        : String(v);
+    const facts = [
+      spec.kind === "date" ? "" : boundsText(spec),
+      "default" in spec && spec.default !== undefined ? `default ${shown(spec.default)}` : "",
+    ].filter((x) => x !== "");
     const helps = [...new Set(uses.map((u) => u.spec.help))];
+    // One description for all its workflows, or each workflow's own (--as-of).
     const text =
       helps.length === 1
-        ? `${helps[0]} (${uses.map((u) => u.workflow).join(", ")}${bounds}${def})`
-        : `${uses.map((u) => `${u.workflow}: ${u.spec.help}`).join(" ")} (${bounds.slice(2)}${def})`.replace(
-            " ()",
-            ""
-          );
-    const words = text.split(" ");
-    let line = head.length < 20 ? head.padEnd(20) : `${head}\n${" ".repeat(20)}`;
-    let width = 20;
-    for (const word of words) {
-      if (width + word.length > 92 && width > 20) {
-        line += `\n${" ".repeat(20)}`;
-        width = 20;
-      }
-      line += `${width > 20 ? " " : ""}${word}`;
-      width += (width > 20 ? 1 : 0) + word.length;
-    }
-    lines.push(line);
+        ? `${helps[0]} (${[uses.map((u) => u.workflow).join(", "), ...facts].join("; ")})`
+        : `${uses.map((u) => `${u.workflow}: ${u.spec.help}`).join(" ")}` +
+          (facts.length > 0 ? ` (${facts.join("; ")})` : "");
+    lines.push(wrapped(head, text));
   }
   return lines.join("\n");
+}
+
+/** A help entry: the flag, then its text from column 21, wrapped at 92 columns. */
+function wrapped(head: string, text: string): string {
+  const indent = " ".repeat(20);
+  let out = head.length < 20 ? head.padEnd(20) : `${head}\n${indent}`;
+  let width = 20;
+  for (const word of text.split(" ")) {
+    if (width > 20 && width + 1 + word.length > 92) {
+      out += `\n${indent}`;
+      width = 20;
+    }
+    out += `${width > 20 ? " " : ""}${word}`;
+    width += (width > 20 ? 1 : 0) + word.length;
+  }
+  return out;
 }
 
 /** The option flags given, as options per workflow (a choice of "auto" leaves the default). */
