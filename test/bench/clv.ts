@@ -1,6 +1,6 @@
 /* global console, process */
 // `npx tsx test/bench/clv.ts`: speed of the CLV models on the CDNOW data (Fader, Hardie & Lee 2005;
-// ../shared/data/cdnow): the RFM summary of 6,919 transactions, the BG/NBD fit on 2,357 customers,
+// test/fixtures/cdnow): the RFM summary of 6,919 transactions, the BG/NBD fit on 2,357 customers,
 // the Gamma-Gamma fit on the 946 repeat customers and a 39-week prediction for everyone. Prints
 // medians of several runs (the first, cold run separately) and the fitted parameters. Not a test.
 import { performance } from "perf_hooks";

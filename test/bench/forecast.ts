@@ -98,6 +98,13 @@ function args(argv: string[]) {
 
 function main() {
   const opts = args(process.argv.slice(2));
+  if (!fs.existsSync(opts.data)) {
+    // The full M3 set lives beside the repository (../shared/data/m3), not in a clone.
+    console.log(
+      `bench:forecast skipped: ${opts.data} is not here (the full M3 data set; give it with --data FILE).`
+    );
+    return;
+  }
   const all: M3Series[] = JSON.parse(fs.readFileSync(opts.data, "utf8"));
   const results: Record<
     string,

@@ -8,6 +8,7 @@ import { orderOfPattern } from "../../src/cells/locale";
 import { planDates, readDate } from "../../src/cells/read";
 import { readTable } from "../../src/grid/columns";
 import { analyseSource } from "../../src/report/source";
+import { CRM_FIRST_ROW, CRM_HEADER } from "../support/crm";
 
 const d = (y: number, m: number, day: number) => serialFromYmd(y, m, day) as number;
 
@@ -124,26 +125,8 @@ describe("columns found by meaning", () => {
   test("a CRM export: snake_case headers, open deals kept, Amount never a text column", () => {
     const a = analyseSource(
       [
-        [
-          "opportunity_id",
-          "sales_agent",
-          "product",
-          "account",
-          "deal_stage",
-          "engage_date",
-          "close_date",
-          "close_value",
-        ],
-        [
-          "1C1I7A6R",
-          "Moses Frase",
-          "GTX Plus Basic",
-          "Cancity",
-          "Won",
-          "2016-10-20",
-          "2017-03-01",
-          1054,
-        ],
+        [...CRM_HEADER],
+        [...CRM_FIRST_ROW],
         ["ZNBS69V1", "Anna Snelling", "MG Special", "", "Prospecting", "", "", ""],
         ["4HYM2CRG", "Darcel Schlecht", "GTX Pro", "Hottechi", "Engaging", "2017-10-30", "", ""],
       ],

@@ -29,6 +29,7 @@ import {
   texts,
   valueOf,
 } from "./reportCheck";
+import { CRM_HEADER } from "../support/crm";
 
 const CREATED = "2025-01-15T09:00:00.000Z";
 
@@ -555,17 +556,6 @@ describe("Pipeline report: bad and small input", () => {
 // A CRM export shaped like Maven Analytics' "CRM Sales Opportunities" sales_pipeline.csv: stages
 // Prospecting, Engaging, Won, Lost; open deals have no close_value and no close_date (Prospecting no
 // engage_date either); lost deals have close_value 0.
-const CRM_HEADER = [
-  "opportunity_id",
-  "sales_agent",
-  "product",
-  "account",
-  "deal_stage",
-  "engage_date",
-  "close_date",
-  "close_value",
-];
-
 interface CrmDeal {
   id: string;
   agent: string;
@@ -809,7 +799,7 @@ describe("Pipeline report on a CRM export (open deals without amount or close da
   test("read from the export's cells: blank close_value and close_date keep the row", async () => {
     const iso = (v: number | null) => (v === null ? "" : isoFromSerialForTest(v));
     const values: unknown[][] = [
-      CRM_HEADER,
+      [...CRM_HEADER],
       ...deals.map((d) => [
         d.id,
         d.agent,

@@ -13,6 +13,7 @@ import { Language } from "../../src/i18n/strings";
 import { FunctionInfo, metadataFile, parseFunctionMetadata } from "../../src/taskpane/metadata";
 import { InstalledMock, MockOfficeError, MockWorkbook, installOfficeMock } from "../excel-mock";
 import { settleUntilStable } from "./settle";
+import { CRM_FIRST_ROW, CRM_HEADER } from "../support/crm";
 
 /* global __dirname, document */
 
@@ -370,26 +371,8 @@ describe("columns by header name", () => {
 
   test("a CRM export: FUNNEL_WEIGHT takes close_value and deal_stage", async () => {
     book.setValues("Sheet1!A1", [
-      [
-        "opportunity_id",
-        "sales_agent",
-        "product",
-        "account",
-        "deal_stage",
-        "engage_date",
-        "close_date",
-        "close_value",
-      ],
-      [
-        "1C1I7A6R",
-        "Moses Frase",
-        "GTX Plus Basic",
-        "Cancity",
-        "Won",
-        "2016-10-20",
-        "2017-03-01",
-        1054,
-      ],
+      [...CRM_HEADER],
+      [...CRM_FIRST_ROW],
       ["Z063OYW0", "Darcel Schlecht", "GTXPro", "Isdom", "Won", "2016-10-25", "2017-03-11", 4514],
       ["EC4QE1BX", "Darcel Schlecht", "MG Special", "Cancity", "Engaging", "2016-10-25", "", ""],
     ]);

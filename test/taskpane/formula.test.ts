@@ -27,6 +27,7 @@ import {
 import { decideInsert, formulaText, planFormula } from "../../src/taskpane/formula";
 import { SelectedList, insideList, readList } from "../../src/taskpane/list";
 import { FunctionInfo } from "../../src/taskpane/metadata";
+import { CRM_FIRST_ROW, CRM_HEADER } from "../support/crm";
 const range = (
   sheet: string,
   top: number,
@@ -290,26 +291,8 @@ describe("the column each data argument takes", () => {
 
   test("a CRM export: FUNNEL_WEIGHT takes close_value and deal_stage", () => {
     const data = list([
-      [
-        "opportunity_id",
-        "sales_agent",
-        "product",
-        "account",
-        "deal_stage",
-        "engage_date",
-        "close_date",
-        "close_value",
-      ],
-      [
-        "1C1I7A6R",
-        "Moses Frase",
-        "GTX Plus Basic",
-        "Cancity",
-        "Won",
-        "2016-10-20",
-        "2017-03-01",
-        1054,
-      ],
+      [...CRM_HEADER],
+      [...CRM_FIRST_ROW],
       ["Z063OYW0", "Darcel Schlecht", "GTXPro", "Isdom", "Won", "2016-10-25", "2017-03-11", 4514],
       ["EC4QE1BX", "Darcel Schlecht", "MG Special", "Cancity", "Engaging", "2016-10-25", "", ""],
     ]);
