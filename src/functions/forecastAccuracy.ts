@@ -37,6 +37,7 @@ export function forecastAccuracy(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN_ACC, () => {
+    const at = argAddresses(invocation, PARAMS.FORECAST_ACCURACY);
     const withLabels = optionalBoolean({ fn: FN_ACC, arg: "headers" }, headers, true);
     const period = optionalNumber({ fn: FN_ACC, arg: "seasonality" }, seasonality, 1, {
       min: 1,
@@ -48,26 +49,20 @@ export function forecastAccuracy(
         arg: "actuals",
         kind: "number",
         value: actuals,
-        address: argAddresses(invocation, PARAMS.FORECAST_ACCURACY)("actuals"),
+        address: at("actuals"),
       },
       {
         arg: "forecasts",
         kind: "number",
         value: forecasts,
-        address: argAddresses(invocation, PARAMS.FORECAST_ACCURACY)("forecasts"),
+        address: at("forecasts"),
       },
     ] as const);
     if (t.columns[0].length === 0)
       argError({ fn: FN_ACC, arg: "actuals" }, "no values: the ranges are blank");
     let past: number[] | undefined;
     if (!isOmitted(history) && history !== undefined) {
-      past = readHistory(
-        FN_ACC,
-        history,
-        argAddresses(invocation, PARAMS.FORECAST_ACCURACY)("history"),
-        2,
-        "history"
-      ).values;
+      past = readHistory(FN_ACC, history, at("history"), 2, "history").values;
       if (period > 1 && past.length <= period) {
         argError(
           { fn: FN_ACC, arg: "history" },
@@ -105,6 +100,7 @@ export function backtestFunction(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN_BT, () => {
+    const at = argAddresses(invocation, PARAMS.BACKTEST);
     const h = readHorizon(FN_BT, horizon);
     const withLabels = optionalBoolean({ fn: FN_BT, arg: "headers" }, headers, true);
     let m: ForecastMethod = "auto";
@@ -119,12 +115,7 @@ export function backtestFunction(
       }
       m = text as ForecastMethod;
     }
-    const history = readHistory(
-      FN_BT,
-      values,
-      argAddresses(invocation, PARAMS.BACKTEST)("values"),
-      h + 4
-    );
+    const history = readHistory(FN_BT, values, at("values"), h + 4);
     const n = history.values.length;
     const maxOrigins = Math.max(1, Math.min(100, n - h - 3));
     const k = isOmitted(origins)

@@ -35,14 +35,10 @@ export function forecastAuto(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.FORECAST_AUTO);
     const h = readHorizon(FN, horizon);
     const level = readConfidence(FN, confidence);
-    const history = readHistory(
-      FN,
-      values,
-      argAddresses(invocation, PARAMS.FORECAST_AUTO)("values"),
-      3
-    );
+    const history = readHistory(FN, values, at("values"), 3);
     const period = readPeriod(FN, seasonality, history, null, undefined, 24);
     return intervalRows(autoForecast(history.values, h, period, level));
   });

@@ -31,7 +31,8 @@ export function forecastCombine(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
-    const fAddress = argAddresses(invocation, PARAMS.FORECAST_COMBINE)("forecasts");
+    const at = argAddresses(invocation, PARAMS.FORECAST_COMBINE);
+    const fAddress = at("forecasts");
     const f = readNumberMatrix(FN, "forecasts", forecasts, fAddress);
     const k = f.columns.length;
     if (f.columns[0].length === 0)
@@ -45,7 +46,7 @@ export function forecastCombine(
       const place = {
         fn: FN,
         arg: "weights",
-        address: argAddresses(invocation, PARAMS.FORECAST_COMBINE)("weights"),
+        address: at("weights"),
       };
       const list = readNumberList(place, weights, k);
       list.values.forEach((v, i) => {
@@ -71,7 +72,7 @@ export function forecastCombine(
       const place = {
         fn: FN,
         arg: "actuals",
-        address: argAddresses(invocation, PARAMS.FORECAST_COMBINE)("actuals"),
+        address: at("actuals"),
       };
       const series = readSeries(place, actuals);
       if (series.length !== f.table.length)

@@ -31,12 +31,8 @@ export function forecastMa(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
-    const history = readHistory(
-      FN,
-      values,
-      argAddresses(invocation, PARAMS.FORECAST_MA)("values"),
-      1
-    );
+    const at = argAddresses(invocation, PARAMS.FORECAST_MA);
+    const history = readHistory(FN, values, at("values"), 1);
     const n = history.values.length;
     const place = { fn: FN, arg: "window" };
     if (isOmitted(window))
@@ -48,7 +44,7 @@ export function forecastMa(
       const wplace = {
         fn: FN,
         arg: "weights",
-        address: argAddresses(invocation, PARAMS.FORECAST_MA)("weights"),
+        address: at("weights"),
       };
       const list = readNumberList(wplace, weights, w);
       const given = list.values;

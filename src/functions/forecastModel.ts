@@ -29,13 +29,9 @@ export function forecastModel(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.FORECAST_MODEL);
     const withLabels = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
-    const history = readHistory(
-      FN,
-      values,
-      argAddresses(invocation, PARAMS.FORECAST_MODEL)("values"),
-      3
-    );
+    const history = readHistory(FN, values, at("values"), 3);
     const period = readPeriod(
       FN,
       isOmitted(seasonality) ? null : seasonality,

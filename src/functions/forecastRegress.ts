@@ -98,18 +98,13 @@ export function forecastRegress(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN_F, () => {
+    const at = argAddresses(invocation, PARAMS.FORECAST_REGRESS);
     const level = optionalNumber({ fn: FN_F, arg: "confidence" }, confidence, 0.95, {
       min: 0.5,
       max: 0.999,
     });
-    const { fit, k } = fitFromCells(
-      FN_F,
-      y,
-      drivers,
-      argAddresses(invocation, PARAMS.FORECAST_REGRESS)("y"),
-      argAddresses(invocation, PARAMS.FORECAST_REGRESS)("drivers")
-    );
-    const fAddress = argAddresses(invocation, PARAMS.FORECAST_REGRESS)("future_drivers");
+    const { fit, k } = fitFromCells(FN_F, y, drivers, at("y"), at("drivers"));
+    const fAddress = at("future_drivers");
     const rows = (
       Array.isArray(future_drivers) ? future_drivers : [[future_drivers]]
     ) as unknown[][];
@@ -147,13 +142,8 @@ export function regressStats(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN_S, () => {
-    const { fit, names } = fitFromCells(
-      FN_S,
-      y,
-      drivers,
-      argAddresses(invocation, PARAMS.REGRESS_STATS)("y"),
-      argAddresses(invocation, PARAMS.REGRESS_STATS)("drivers")
-    );
+    const at = argAddresses(invocation, PARAMS.REGRESS_STATS);
+    const { fit, names } = fitFromCells(FN_S, y, drivers, at("y"), at("drivers"));
     const L = FORECAST_LABELS[language()];
     const out: (number | string)[][] = [[...L.regressStats]];
     [L.intercept, ...names].forEach((name, i) =>

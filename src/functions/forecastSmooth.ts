@@ -35,23 +35,12 @@ export function forecastSmooth(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.FORECAST_SMOOTH);
     const h = readHorizon(FN, horizon);
     const level = readConfidence(FN, confidence);
     const pattern = readModelPattern(FN, model);
-    const history = readHistory(
-      FN,
-      values,
-      argAddresses(invocation, PARAMS.FORECAST_SMOOTH)("values"),
-      3
-    );
-    const period = readPeriod(
-      FN,
-      seasonality,
-      history,
-      timeline,
-      argAddresses(invocation, PARAMS.FORECAST_SMOOTH)("timeline"),
-      24
-    );
+    const history = readHistory(FN, values, at("values"), 3);
+    const period = readPeriod(FN, seasonality, history, timeline, at("timeline"), 24);
     let fit;
     try {
       fit = autoEts(history.values, { period, pattern });

@@ -27,13 +27,9 @@ export function forecastTheta(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, () => {
+    const at = argAddresses(invocation, PARAMS.FORECAST_THETA);
     const h = readHorizon(FN, horizon);
-    const history = readHistory(
-      FN,
-      values,
-      argAddresses(invocation, PARAMS.FORECAST_THETA)("values"),
-      3
-    );
+    const history = readHistory(FN, values, at("values"), 3);
     const period = readPeriod(FN, seasonality, history, null, undefined, 366);
     return intervalRows(thetaForecast(history.values, h, period));
   });
