@@ -10,7 +10,8 @@ import {
 import { Lang } from "./lang";
 
 const n = (v: number) => v.toLocaleString("en-US");
-const pct = (p: number) => `${Math.round(p * 1000) / 10}%`;
+/** A probability as the report and the pane show it: 10%, 61.2% (one decimal). */
+export const pct = (p: number): string => `${Math.round(p * 1000) / 10}%`;
 
 type GrainName = "month" | "quarter" | "week";
 

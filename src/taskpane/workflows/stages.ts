@@ -27,10 +27,8 @@ export function parsePercent(text: string): number | undefined {
   return n !== undefined && n >= 0 && n <= 1 ? n : NaN;
 }
 
-/** A probability as the pane shows it: 10%, 71.4%. */
-export function percentText(p: number): string {
-  return `${Math.round(p * 1000) / 10}%`;
-}
+/** A probability as the pane shows it: 10%, 71.4% — as the pipeline report writes it. */
+export { pct as percentText } from "../../i18n/report.pipeline";
 
 /** Closed (won) and omitted (lost) stages keep 100% and 0%: the stage table rules them so. */
 export function fixedStage(category: string): boolean {
