@@ -332,11 +332,14 @@ interface Model {
   wonNoAmount: number;
   openNoDate: number;
   wonNoDate: number;
-  /** With a product column: the average won amount per product, the estimate offered for open
-   *  deals without an amount (never added to the pipeline). */
-  productBasis?: Map<string, ProductBasis>;
   /** The product of each deal, when the data have a product column. */
   products?: readonly string[];
+  /** With a product column: per open deal without an amount (by index) the average won amount of
+   *  its product, the estimate offered for it (never added to the pipeline); deals whose product
+   *  was never won have none. */
+  estimates?: Map<number, ProductBasis>;
+  /** The sum of those estimates. */
+  estimateTotal: number;
   /** Some amount or close date is blank (live formulas cannot take it). */
   blanks: boolean;
   stageTableGiven: boolean;
@@ -410,13 +413,8 @@ function figuresOf(model: Model): Record<string, ReportFigure> {
     const a = model.amounts[i];
     return c === "closed" && a !== null ? [a] : [];
   });
-  const products = model.products;
-  const bases = model.openNoAmount.flatMap((i) => {
-    const basis = products ? model.productBasis?.get(products[i].trim()) : undefined;
-    return basis ? [basis.mean] : [];
-  });
-  const estimate: Record<string, ReportFigure> = products
-    ? { open_estimate: sum(bases), estimated: bases.length }
+  const estimate: Record<string, ReportFigure> = model.estimates
+    ? { open_estimate: model.estimateTotal, estimated: model.estimates.size }
     : {};
   return {
     open_deals: model.open.length,
@@ -626,6 +624,21 @@ function compute(
       if (s && stageKey(stageLabel(s, lang)) !== stageKey(stages[i])) liveStageMismatch = stages[i];
     }
   }
+  // The estimate offered for open deals without an amount: their product's average won amount.
+  const products = data.text.product;
+  let estimates: Map<number, ProductBasis> | undefined;
+  if (products) {
+    const basis = wonAmountByProduct(
+      products,
+      amounts,
+      categories.map((c) => c === "closed")
+    );
+    estimates = new Map();
+    for (const i of openNoAmount) {
+      const b = basis.get(products[i].trim());
+      if (b) estimates.set(i, b);
+    }
+  }
   const amountOf = (i: number) => amounts[i] ?? 0;
   overdue.sort(
     (p, q) => q.days - p.days || amountOf(q.index) - amountOf(p.index) || p.index - q.index
@@ -653,14 +666,9 @@ function compute(
     wonNoAmount,
     openNoDate,
     wonNoDate,
-    products: data.text.product,
-    productBasis: data.text.product
-      ? wonAmountByProduct(
-          data.text.product,
-          amounts,
-          categories.map((c) => c === "closed")
-        )
-      : undefined,
+    products,
+    estimates,
+    estimateTotal: sum([...(estimates?.values() ?? [])].map((b) => b.mean)),
     blanks,
     stageTableGiven,
     liveStageMismatch,
@@ -725,17 +733,14 @@ function layout(
     note(L.notes.noAmount(model.openNoAmount.length, byStage));
   }
   // The estimate offered for them: the average won amount of their product (never in the pipeline).
-  const products = model.products;
-  const basisOf = (i: number) =>
-    products ? model.productBasis?.get(products[i].trim()) : undefined;
-  const estimated = model.openNoAmount.filter((i) => basisOf(i) !== undefined);
-  const estimateTotal = sum(estimated.map((i) => (basisOf(i) as ProductBasis).mean));
-  if (products && model.openNoAmount.length > 0)
+  const { products, estimates, estimateTotal } = model;
+  const basisOf = (i: number) => estimates?.get(i);
+  if (estimates && model.openNoAmount.length > 0)
     note(
       L.notes.estimate(
-        estimated.length,
+        estimates.size,
         n(Math.round(estimateTotal)),
-        model.openNoAmount.length - estimated.length
+        model.openNoAmount.length - estimates.size
       )
     );
   if (model.wonNoAmount > 0) note(L.notes.wonNoAmount(model.wonNoAmount));
@@ -770,7 +775,7 @@ function layout(
     | "coverage";
   const keys: Key[] = ["open", "weighted", "commit", "won", "lost", "openDeals"];
   if (model.openNoAmount.length > 0) keys.push("openNoAmount");
-  if (products && model.openNoAmount.length > 0) keys.push("openNoAmountEstimate");
+  if (estimates && model.openNoAmount.length > 0) keys.push("openNoAmountEstimate");
   if (model.openNoDate > 0) keys.push("openNoDate");
   keys.push("asOf", "overdueDeals", "overdueAmount");
   if (hasTargets) keys.push("target", "coverage");
