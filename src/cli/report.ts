@@ -32,6 +32,7 @@ import {
   fits,
   place,
   runWorkflow,
+  unnamedRoles,
 } from "./workflows";
 import { SheetValues, decodeText, readCsv, readXlsx } from "./read";
 import { workbookBytes } from "./xlsx";
@@ -433,18 +434,9 @@ export async function reportSheets(
     workflows = fitting.includes("pipeline") ? ["pipeline"] : fitting;
     if (workflows.length === 0) {
       // Per workflow, the required roles no header names: what --map would have to say.
-      const lacking = analyses.map(({ w, a }) => {
-        const roles = WORKFLOW_ROLES[w]
-          .filter((r) => r.required)
-          .filter((r) => a.matchedBy[r.role] !== "header" && a.matchedBy[r.role] !== "user")
-          .filter((r) => a.derived?.role !== r.role)
-          .map((r) => r.role);
-        // A long forecast needs its time axis by header too (see fits).
-        const how = a.matchedBy.date;
-        if (w === "forecast" && a.layout === "long" && how !== "header" && how !== "user")
-          roles.push("date");
-        return `${w} lacks ${roles.join(", ") || "readable rows"}`;
-      });
+      const lacking = analyses.map(
+        ({ w, a }) => `${w} lacks ${unnamedRoles(a, w).join(", ") || "readable rows"}`
+      );
       throw new InputProblem(
         `${where}: no report fits this data (by the column headers: ${lacking.join("; ")}; ` +
           `columns: ${describeColumns(analyses[0].a)}); choose one with --workflow and --map`

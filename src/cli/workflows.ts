@@ -85,19 +85,24 @@ export function badRows(analysis: SourceAnalysis, lang: Lang): SkippedRow[] {
 export function fits(analysis: SourceAnalysis, workflow: WorkflowId): boolean {
   if (analysis.problems.length > 0 || analysis.missing.length > 0 || !analysis.dataset)
     return false;
-  for (const spec of WORKFLOW_ROLES[workflow]) {
-    if (!spec.required) continue;
-    const how = analysis.matchedBy[spec.role];
-    // An amount computed as quantity × unit price comes from two columns named by their headers.
-    if (analysis.derived?.role === spec.role) continue;
-    if (how !== "header" && how !== "user") return false;
-  }
-  // A forecast needs a time axis, and one by header: any number column would do otherwise.
-  if (workflow === "forecast" && analysis.layout === "long") {
-    const how = analysis.matchedBy.date;
-    if (how !== "header" && how !== "user") return false;
-  }
-  return true;
+  return unnamedRoles(analysis, workflow).length === 0;
+}
+
+/**
+ * The roles the workflow needs that no header names (nor the user's --map): required roles found
+ * only by content, and a long forecast's date (any number column would do as a time axis otherwise).
+ * An amount computed as quantity × unit price comes from two columns named by their headers.
+ */
+export function unnamedRoles(analysis: SourceAnalysis, workflow: WorkflowId): Role[] {
+  const named = (role: Role) => {
+    const how = analysis.matchedBy[role];
+    return how === "header" || how === "user" || analysis.derived?.role === role;
+  };
+  const roles = WORKFLOW_ROLES[workflow]
+    .filter((spec) => spec.required && !named(spec.role))
+    .map((spec) => spec.role);
+  if (workflow === "forecast" && analysis.layout === "long" && !named("date")) roles.push("date");
+  return roles;
 }
 
 /** Columns for messages: "A (Order ID), B (Order date), ...". */
