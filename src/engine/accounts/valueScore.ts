@@ -33,8 +33,12 @@ export function valueScores(
     const sign = higherIsBetter[j] ? 1 : -1;
     let norm: (x: number) => number;
     if (method === "minmax") {
-      const lo = Math.min(...col);
-      const hi = Math.max(...col);
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const x of col) {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
       norm = hi === lo ? () => 0.5 : (x) => (sign > 0 ? x - lo : hi - x) / (hi - lo);
     } else {
       const mean = col.reduce((s, x) => s + x, 0) / n;
@@ -43,5 +47,26 @@ export function valueScores(
     }
     col.forEach((x, i) => (scores[i] += (weights[j] * norm(x)) / wsum));
   });
-  return scores.map((s) => ({ score: s, rank: 1 + scores.filter((o) => o > s + 1e-12).length }));
+  return ranked(scores);
+}
+
+/**
+ * Rank of each score: 1 + the number of scores above it by more than 1e-12. Counted by binary
+ * search in the scores sorted once (O(n log n); comparing every pair took a minute at 40,000 rows).
+ */
+function ranked(scores: readonly number[]): ValueScoreRow[] {
+  const sorted = Float64Array.from(scores).sort();
+  const n = sorted.length;
+  return scores.map((s) => {
+    // first index whose score is above s + 1e-12; all from there on are above it
+    const bar = s + 1e-12;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] > bar) hi = mid;
+      else lo = mid + 1;
+    }
+    return { score: s, rank: 1 + n - lo };
+  });
 }
