@@ -101,7 +101,7 @@ export async function demoSheets(lang: Lang, created?: string): Promise<ReportSh
     const sheet = sheets.get(name) as SheetValues;
     say("demo", `${workflow}: ${name}`);
     out.push(
-      await buildFromSheet({
+      ...(await buildFromSheet({
         workflow,
         sheet,
         file: path.join(dir, name),
@@ -119,7 +119,7 @@ export async function demoSheets(lang: Lang, created?: string): Promise<ReportSh
         created,
         onProgress: progressLine("demo", workflow),
         note: (text) => say("demo", text),
-      })
+      }))
     );
   }
   return out;

@@ -8,7 +8,7 @@ import { DateOrder } from "../cells/dates";
 import { SOURCE_STRINGS } from "../i18n/report.source";
 import { ReportFigure, WORKFLOWS, WorkflowId, columnLetters } from "../report/model";
 import { OptionSpec, WORKFLOW_OPTIONS, boundsText, readOptionText } from "../report/options";
-import { Role, WORKFLOW_ROLES } from "../report/roles";
+import { ExtraId, Role, WORKFLOW_ROLES } from "../report/roles";
 import {
   InputProblem,
   PARTIAL_EXIT,
@@ -36,6 +36,7 @@ import {
 } from "./workflows";
 import { SheetValues, decodeText, readCsv, readXlsx } from "./read";
 import { workbookBytes } from "./xlsx";
+import { extraFlags, extraHelp, readExtras } from "./extras";
 import { Lang } from "../i18n/lang";
 
 /** The workflows' declared options that have a flag (src/report/options.ts), by flag: one flag may
@@ -144,7 +145,7 @@ Options:
   --lang en|zh      Language of the report sheets (default en).
   --stages FILE     Your stage table for the pipeline (CSV: stage, probability such as 30%,
                     optional forecast category); default the five standard stages.
-${optionHelp()}
+${extraHelp()}${optionHelp()}
   --skip-bad-rows   Leave rows with unreadable cells out (listed on stderr) instead of stopping.
   --json            Print what was done as one JSON object on stdout (below); the progress
                     and problems stay on stderr.
@@ -196,6 +197,8 @@ export interface ReportArgs {
   force: boolean;
   /** Print the run's summary as one JSON object on stdout. */
   json: boolean;
+  /** The extra sources' flags as given (--contacts FILE[#SHEET], ...). */
+  extras: Partial<Record<ExtraId, string>>;
 }
 
 /** Parses the arguments after `report`; undefined means --help. */
@@ -211,6 +214,7 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | undefined
       "lang",
       "stages",
       "date-order",
+      ...extraFlags(),
       ...OPTION_FLAGS.keys(),
     ],
     repeated: ["map", "workflow"],
@@ -275,6 +279,12 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | undefined
     skipBadRows: o.flags.has("skip-bad-rows"),
     force: o.flags.has("force"),
     json: o.flags.has("json"),
+    extras: Object.fromEntries(
+      extraFlags().flatMap((id) => {
+        const v = o.values.get(id);
+        return v === undefined ? [] : [[id, v]];
+      })
+    ),
   };
 }
 
@@ -484,8 +494,10 @@ export type WorkflowJson =
   | { id: WorkflowId; error: string }
   | {
       id: WorkflowId;
-      /** The report sheet's name in the workbook written. */
+      /** The report sheet's name in the workbook written (the first, when it wrote several). */
       sheet: string;
+      /** Every sheet it wrote, when more than one (e.g. an index and one sheet per account). */
+      sheets?: string[];
       /** Role -> the header of the column that played it. */
       columns: Partial<Record<Role, string>>;
       rows: { used: number; skipped: number };
@@ -496,9 +508,11 @@ export type WorkflowJson =
     };
 
 /** One workflow's entry of `kam report --json`. */
-export function workflowJson(outcome: WorkflowOutcome, sheetName?: string): WorkflowJson {
+export function workflowJson(outcome: WorkflowOutcome, sheetNames?: string[]): WorkflowJson {
   if ("failure" in outcome) return { id: outcome.workflow, error: oneLine(outcome.failure.reason) };
-  const { report, analysis, badRows: bad } = outcome.built;
+  const { reports, analysis, badRows: bad } = outcome.built;
+  const report = reports[0];
+  const names = sheetNames ?? reports.map((r) => r.name);
   const columns: Partial<Record<Role, string>> = {};
   for (const { role } of WORKFLOW_ROLES[outcome.workflow]) {
     const index = analysis.mapping[role];
@@ -510,14 +524,15 @@ export function workflowJson(outcome: WorkflowOutcome, sheetName?: string): Work
     const name = (i: number) => analysis.headers[i] ?? columnLetters(i);
     columns[d.role] = `${name(d.quantity)} × ${name(d.unitPrice)}`;
   }
-  const warnings = [...(report.warnings ?? [])];
+  const warnings = [...new Set(reports.flatMap((r) => r.warnings ?? []))];
   if (bad.length > 0)
     warnings.push(
       `${bad.length} row${bad.length === 1 ? "" : "s"} with cells that cannot be read left out (--skip-bad-rows); first: ${bad[0].reason}`
     );
   return {
     id: outcome.workflow,
-    sheet: sheetName ?? report.name,
+    sheet: names[0],
+    ...(names.length > 1 ? { sheets: names } : {}),
     columns,
     rows: { used: analysis.kept, skipped: analysis.skippedCount },
     dateOrder: analysis.dateOrder ?? null,
@@ -542,6 +557,17 @@ export async function runReport(args: readonly string[]): Promise<number> {
   const sheet = chooseSheet(sheets, options.input, options.sheet);
   const rows = sheet.values.length.toLocaleString("en-US");
   say("report", isCsv(options.input) ? `${rows} rows` : `sheet ${sheet.name}: ${rows} rows`);
+  const extras = await readExtras(options.extras, {
+    lang: options.lang,
+    dateOrder: options.dateOrder,
+    readFile: readInput,
+    chooseSheet,
+    isCsv,
+    input: options.input,
+    inputSheets: sheets,
+    note: (text) => say("report", text),
+  });
+  options.settings.extras = extras;
   const run = await reportSheets(options, sheet);
   const built = run.outcomes.filter(
     (o): o is { workflow: WorkflowId; built: BuiltReport } => "built" in o
@@ -552,7 +578,12 @@ export async function runReport(args: readonly string[]): Promise<number> {
   const json = (names: string[]) => {
     if (!options.json) return;
     let k = 0;
-    const entries = run.outcomes.map((o) => workflowJson(o, "built" in o ? names[k++] : undefined));
+    const entries = run.outcomes.map((o) => {
+      if (!("built" in o)) return workflowJson(o);
+      const count = o.built.reports.length;
+      k += count;
+      return workflowJson(o, names.slice(k - count, k));
+    });
     process.stdout.write(`${JSON.stringify({ workflows: entries }, null, 2)}\n`);
   };
   if (built.length === 0) {
@@ -564,7 +595,7 @@ export async function runReport(args: readonly string[]): Promise<number> {
   }
   say("report", "writing the workbook");
   const { bytes, written } = await workbookBytes(
-    { sheets: built.map((b) => b.built.report) },
+    { sheets: built.flatMap((b) => b.built.reports) },
     { lang: options.lang }
   );
   writeOutput(options.output, bytes, options.force);

@@ -7,7 +7,7 @@ import { WorkflowOptions, buildReport } from "../report";
 import { StageEntry } from "../report/pipeline";
 import { SOURCE_STRINGS } from "../i18n/report.source";
 import { BuildOptions, ReportSheet, WORKFLOWS, WorkflowId, columnLetters } from "../report/model";
-import { Role, WORKFLOW_ROLES } from "../report/roles";
+import { Dataset, ExtraId, Role, WORKFLOW_ROLES } from "../report/roles";
 import { SkippedRow, SourceAnalysis, analyseSource } from "../report/source";
 import { UsageProblem, WorkflowFailure } from "./common";
 import { SheetValues } from "./read";
@@ -19,6 +19,8 @@ export interface WorkflowSettings {
   options?: Partial<Record<WorkflowId, Record<string, unknown>>>;
   /** The company's stage table (pipeline). */
   stages?: StageEntry[];
+  /** The extra sources read (--contacts, --targets, ...); each workflow takes those it declares. */
+  extras?: Partial<Record<ExtraId, Dataset>>;
 }
 
 export interface BuildRequest {
@@ -116,6 +118,7 @@ function builderOptions(request: BuildRequest, source: string): BuildOptions {
     source,
     created: request.created,
     onProgress: request.onProgress,
+    extras: request.settings.extras,
   };
 }
 
@@ -123,7 +126,7 @@ async function runBuilder(
   request: BuildRequest,
   analysis: SourceAnalysis,
   source: string
-): Promise<ReportSheet> {
+): Promise<ReportSheet[]> {
   const data = analysis.dataset;
   if (!data) throw new Error("no dataset");
   const base = builderOptions(request, source);
@@ -144,7 +147,8 @@ async function runBuilder(
 
 /** A report that was built, with what the reader found (columns, rows used and skipped). */
 export interface BuiltReport {
-  report: ReportSheet;
+  /** The sheets written, in order (most workflows write one). */
+  reports: ReportSheet[];
   analysis: SourceAnalysis;
   /** Rows left out because a cell could not be read (only with --skip-bad-rows). */
   badRows: SkippedRow[];
@@ -188,16 +192,16 @@ export async function runWorkflow(request: BuildRequest): Promise<BuiltReport> {
   const data = analysis.dataset;
   const source = `${path.basename(request.file)}, ${data?.source ?? request.sheet.name}`;
   try {
-    return { report: await runBuilder(request, analysis, source), analysis, badRows: bad };
+    return { reports: await runBuilder(request, analysis, source), analysis, badRows: bad };
   } catch (e) {
     if (e instanceof UsageProblem) throw e;
     throw fail(e instanceof Error ? e.message : String(e));
   }
 }
 
-/** Reads the sheet for the workflow and builds its report sheet (see runWorkflow). */
-export async function buildFromSheet(request: BuildRequest): Promise<ReportSheet> {
-  return (await runWorkflow(request)).report;
+/** Reads the sheet for the workflow and builds its report sheets (see runWorkflow). */
+export async function buildFromSheet(request: BuildRequest): Promise<ReportSheet[]> {
+  return (await runWorkflow(request)).reports;
 }
 
 export { WORKFLOWS };

@@ -1,7 +1,7 @@
 // The task pane's report workflows: every string they show, in en-US and zh-CN. The zh-CN table is
 // typed from the en-US one, so a missing key is a compile error.
 
-import { Role } from "../report/roles";
+import { ExtraId, Role } from "../report/roles";
 import { SOURCE_STRINGS } from "./report.source";
 import { WorkflowId } from "../report/model";
 import { Language } from "./strings";
@@ -52,6 +52,35 @@ const enUS = {
   readFailed: "The data could not be read.",
   dataRead: (address: string, rows: number) =>
     `${address}: ${count(rows)} ${rows === 1 ? "row" : "rows"} read.`,
+  extrasTitle: "More data (optional)",
+  extraNames: {
+    opportunities: "Opportunities",
+    orders: "Orders",
+    contacts: "Contacts",
+    facts: "Customer financials",
+    targets: "Targets",
+    snapshot: "Earlier opportunity export",
+    owners: "Account owners",
+  } as Record<ExtraId, string>,
+  extraHelp: {
+    opportunities: "An opportunity list: stage, amount, close date (created date if you have it).",
+    orders: "An order list: customer, date, amount (owner, product, profit if you have them).",
+    contacts: "The buying centre: account, name, title, role, attitude, last contact.",
+    facts: "The customer's own figures by year: revenue, net profit, assets and liabilities.",
+    targets: "Targets by owner or team and period.",
+    snapshot: "The same opportunity list exported earlier: deals whose close date moved.",
+    owners: "Which owner holds which account.",
+  } as Record<ExtraId, string>,
+  extraNone: "Not used",
+  extraFrom: (what: string) => `Read from ${what}`,
+  extraRead: "Read",
+  extraClear: "Remove",
+  extraRows: (address: string, rows: number, columns: string) =>
+    `${address}: ${count(rows)} ${rows === 1 ? "row" : "rows"} (${columns}).`,
+  extraProblem: (name: string, problem: string) => `${name}: ${problem}`,
+  extraSkipped: (n: number, first: string) =>
+    `${count(n)} ${n === 1 ? "row" : "rows"} left out; first: ${first}`,
+  extrasBlocked: "Fix the extra data above, or remove it, before the report is created.",
   headerRow: "Header row",
   headerRowOption: (row: number, preview: string) => `Sheet row ${row}: ${preview}`,
   headerNone: "No header row",
@@ -241,6 +270,34 @@ const zhCN: WorkflowStrings = {
   reading: "正在读取…",
   readFailed: "无法读取数据。",
   dataRead: (address: string, rows: number) => `${address}：已读取 ${count(rows)} 行。`,
+  extrasTitle: "更多数据（可选）",
+  extraNames: {
+    opportunities: "商机",
+    orders: "订单",
+    contacts: "联系人",
+    facts: "客户财务数据",
+    targets: "目标",
+    snapshot: "较早导出的商机清单",
+    owners: "客户负责人",
+  },
+  extraHelp: {
+    opportunities: "商机清单：阶段、金额、预计成交日期（如有，还有创建日期）。",
+    orders: "订单清单：客户、日期、金额（如有，还有负责人、产品、利润）。",
+    contacts: "采购决策小组：客户、姓名、职位、角色、态度、最近联系日期。",
+    facts: "客户自身的年度数据：收入、净利润、资产和负债。",
+    targets: "按负责人或团队、期间的目标。",
+    snapshot: "同一商机清单较早的导出：用来找出成交日期推迟的商机。",
+    owners: "每个客户由哪位负责人负责。",
+  },
+  extraNone: "不使用",
+  extraFrom: (what: string) => `读取自${what}`,
+  extraRead: "读取",
+  extraClear: "移除",
+  extraRows: (address: string, rows: number, columns: string) =>
+    `${address}：${count(rows)} 行（${columns}）。`,
+  extraProblem: (name: string, problem: string) => `${name}：${problem}`,
+  extraSkipped: (n: number, first: string) => `有 ${count(n)} 行未使用；第一行：${first}`,
+  extrasBlocked: "请先修正或移除上面的附加数据，再创建报表。",
   headerRow: "标题行",
   headerRowOption: (row: number, preview: string) => `工作表第 ${row} 行：${preview}`,
   headerNone: "没有标题行",

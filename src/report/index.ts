@@ -1,7 +1,13 @@
 // The workflow registry: each report workflow declared once — its id, the roles it reads
-// (src/report/roles.ts), the options it takes with their bounds (src/report/options.ts) and its
-// builder. The task pane (steps and option fields), the `kam` command (flags, help, dispatch) and
-// `kam demo` all go through it; adding a workflow means adding its entry here.
+// (src/report/roles.ts), the extra sources it takes (WORKFLOW_EXTRAS: contacts, targets, ... each
+// read with its own roles from its own sheet, table or named range), the options it takes with their
+// bounds (src/report/options.ts) and its builder. The task pane (steps, extra-source pickers and
+// option fields), the `kam` command (flags, help, dispatch) and `kam demo` all go through it; adding
+// a workflow means adding its entry here.
+//
+// A builder gets the main Dataset and BuildOptions, whose `extras` holds the extra sources given
+// (absent ones are missing from it), and returns one report sheet or several (e.g. an index sheet
+// and one sheet per account, in the order they are written; the first is the one the pane opens).
 
 import { AccountsOptions, buildAccountsReport } from "./accounts";
 import { ForecastOptions, buildForecastReport } from "./forecast";
@@ -11,7 +17,7 @@ import { OptionSpec, WORKFLOW_OPTIONS } from "./options";
 import { PipelineOptions, buildPipelineReport } from "./pipeline";
 import { PlanOptions, buildPlanReport } from "./plan";
 import { PortfolioOptions, buildPortfolioReport } from "./portfolio";
-import { Dataset, RoleSpec, WORKFLOW_ROLES } from "./roles";
+import { Dataset, ExtraId, RoleSpec, WORKFLOW_EXTRAS, WORKFLOW_ROLES } from "./roles";
 
 export interface WorkflowOptions {
   accounts: AccountsOptions;
@@ -25,14 +31,25 @@ export interface WorkflowOptions {
 export interface WorkflowEntry<W extends WorkflowId> {
   id: W;
   roles: readonly RoleSpec[];
+  /** The extra sources the workflow takes (all optional). */
+  extras: readonly ExtraId[];
   options: readonly OptionSpec[];
-  build: (data: Dataset, options: BuildOptions & WorkflowOptions[W]) => Promise<ReportSheet>;
+  build: (
+    data: Dataset,
+    options: BuildOptions & WorkflowOptions[W]
+  ) => Promise<ReportSheet | ReportSheet[]>;
 }
 
 const entry = <W extends WorkflowId>(
   id: W,
   build: WorkflowEntry<W>["build"]
-): WorkflowEntry<W> => ({ id, roles: WORKFLOW_ROLES[id], options: WORKFLOW_OPTIONS[id], build });
+): WorkflowEntry<W> => ({
+  id,
+  roles: WORKFLOW_ROLES[id],
+  extras: WORKFLOW_EXTRAS[id],
+  options: WORKFLOW_OPTIONS[id],
+  build,
+});
 
 export const WORKFLOW_REGISTRY: { readonly [W in WorkflowId]: WorkflowEntry<W> } = {
   accounts: entry("accounts", buildAccountsReport),
@@ -43,14 +60,21 @@ export const WORKFLOW_REGISTRY: { readonly [W in WorkflowId]: WorkflowEntry<W> }
   kpi: entry("kpi", buildKpiReport),
 };
 
-/** Builds the report sheet of `workflow` from its dataset. */
-export function buildReport<W extends WorkflowId>(
+/** Builds the report sheets of `workflow` from its dataset (and the extra sources it declares; others
+ *  given are left out), in the order they are written. */
+export async function buildReport<W extends WorkflowId>(
   workflow: W,
   data: Dataset,
   options: BuildOptions & WorkflowOptions[W]
-): Promise<ReportSheet> {
-  const { build } = WORKFLOW_REGISTRY[workflow] as WorkflowEntry<W>;
-  return build(data, options);
+): Promise<ReportSheet[]> {
+  const { build, extras } = WORKFLOW_REGISTRY[workflow] as WorkflowEntry<W>;
+  const given: BuildOptions["extras"] = {};
+  for (const id of extras) {
+    const extra = options.extras?.[id];
+    if (extra) given[id] = extra;
+  }
+  const built = await build(data, { ...options, extras: given });
+  return Array.isArray(built) ? built : [built];
 }
 
 export { WORKFLOWS };

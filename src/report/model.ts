@@ -11,6 +11,7 @@ import { columnLetters } from "./names";
 import { Lang } from "../i18n/lang";
 
 // Column letters and sheet quoting live in ./names (host-neutral); re-exported for the builders.
+import type { Dataset, ExtraId } from "./roles";
 export { columnLetters, sheetRef } from "./names";
 
 /** A constant written as it is. Text is always text: a writer never lets "=..." become a formula. */
@@ -262,6 +263,9 @@ export interface BuildOptions {
   source?: string;
   /** Progress of long builds (units done, total units). */
   onProgress?: (done: number, total: number) => void;
+  /** The extra sources given (only those the workflow declares in WORKFLOW_EXTRAS, each read with
+   *  its own roles); a builder says on the sheet what it could not do without one. */
+  extras?: Partial<Record<ExtraId, Dataset>>;
 }
 
 /** The area of a Block. */

@@ -29,7 +29,20 @@ export type Role =
   | "quantity"
   | "unitPrice"
   | "product"
-  | "region";
+  | "region"
+  // Extra sources (EXTRA_ROLES): contacts, customer facts, opportunity dates.
+  | "contact"
+  | "title"
+  | "dmuRole"
+  | "attitude"
+  | "lastContact"
+  | "year"
+  | "currentAssets"
+  | "currentLiabilities"
+  | "netProfit"
+  | "totalAssets"
+  | "totalLiabilities"
+  | "created";
 
 export interface RoleSpec {
   role: Role;
@@ -95,10 +108,102 @@ export const WORKFLOW_ROLES: Readonly<Record<WorkflowId, readonly RoleSpec[]>> =
   ],
 };
 
+/**
+ * Extra sources: lists a workflow reads besides its main data, each from its own sheet, table or
+ * named range (the pane's Data step offers a picker per extra source, `kam report` a flag per source,
+ * e.g. --contacts FILE). Each is read by the same source reader with its own roles; a workflow
+ * declares the ones it takes in WORKFLOW_EXTRAS, and its builder finds them, when given, in
+ * BuildOptions.extras. All are optional for the workflow: a builder says what it left out without one.
+ * - opportunities: an opportunity list (the pipeline's roles, plus the created date when given).
+ * - orders: an order list with its owner (customer, date, amount; owner, product, profit optional).
+ * - contacts: the buying centre (account, name; title, role in the decision, attitude, last contact).
+ * - facts: the customer's own financials by year (account, year and any of the figures).
+ * - targets: targets by owner or team and period.
+ * - snapshot: an earlier export of the same opportunity list (id, stage, amount, close date).
+ * - owners: which owner holds which account.
+ */
+export type ExtraId =
+  "opportunities" | "orders" | "contacts" | "facts" | "targets" | "snapshot" | "owners";
+
+export const EXTRA_IDS: readonly ExtraId[] = [
+  "opportunities",
+  "orders",
+  "contacts",
+  "facts",
+  "targets",
+  "snapshot",
+  "owners",
+];
+
+export const EXTRA_ROLES: Readonly<Record<ExtraId, readonly RoleSpec[]>> = {
+  opportunities: [...WORKFLOW_ROLES.pipeline, { role: "created", kind: "date", required: false }],
+  orders: [
+    { role: "customer", kind: "text", required: true },
+    { role: "date", kind: "date", required: true },
+    { role: "amount", kind: "number", required: true },
+    { role: "owner", kind: "text", required: false },
+    { role: "product", kind: "text", required: false },
+    { role: "profit", kind: "number", required: false },
+  ],
+  contacts: [
+    { role: "account", kind: "text", required: true },
+    { role: "contact", kind: "text", required: true },
+    { role: "title", kind: "text", required: false },
+    { role: "dmuRole", kind: "text", required: false },
+    { role: "attitude", kind: "text", required: false },
+    { role: "lastContact", kind: "date", required: false },
+  ],
+  facts: [
+    { role: "account", kind: "text", required: true },
+    { role: "year", kind: "number", required: true },
+    { role: "revenue", kind: "number", required: false },
+    { role: "netProfit", kind: "number", required: false },
+    { role: "currentAssets", kind: "number", required: false },
+    { role: "currentLiabilities", kind: "number", required: false },
+    { role: "totalAssets", kind: "number", required: false },
+    { role: "totalLiabilities", kind: "number", required: false },
+  ],
+  targets: [
+    { role: "owner", kind: "text", required: false },
+    { role: "team", kind: "text", required: false },
+    { role: "date", kind: "date", required: false },
+    { role: "target", kind: "number", required: true },
+  ],
+  snapshot: [
+    { role: "opportunity", kind: "text", required: true },
+    { role: "stage", kind: "text", required: false },
+    { role: "amount", kind: "number", required: false },
+    { role: "closeDate", kind: "date", required: false },
+  ],
+  owners: [
+    { role: "customer", kind: "text", required: true },
+    { role: "owner", kind: "text", required: true },
+  ],
+};
+
+/** The extra sources each workflow takes (see ExtraId), in the order the pane lists them. */
+export const WORKFLOW_EXTRAS: Readonly<Record<WorkflowId, readonly ExtraId[]>> = {
+  accounts: [],
+  forecast: [],
+  pipeline: [],
+  plan: [],
+  portfolio: [],
+  kpi: [],
+};
+
+/** What a block of values is read as: a workflow's main data or one of the extra sources. */
+export type SourceFor = WorkflowId | ExtraId;
+
+/** The roles read for a workflow's main data or an extra source. */
+export function rolesFor(kind: SourceFor): readonly RoleSpec[] {
+  return kind in EXTRA_ROLES ? EXTRA_ROLES[kind as ExtraId] : WORKFLOW_ROLES[kind as WorkflowId];
+}
+
 /** Rows that passed: one array per mapped role, all the same length. Text roles hold strings, number
  *  and date roles numbers (dates as Excel serials). Optional roles not mapped are absent. */
 export interface Dataset {
-  workflow: WorkflowId;
+  /** The workflow whose main data these are, or the extra source they were read as. */
+  workflow: SourceFor;
   rows: number;
   text: Partial<Record<Role, string[]>>;
   numbers: Partial<Record<Role, number[]>>;

@@ -22,8 +22,8 @@ import {
   SourceStrings,
   TOTAL_WORDS,
 } from "../i18n/report.source";
-import { WorkflowId, a1, columnLetters, sheetRef } from "./model";
-import { Dataset, Role, RoleKind, RoleSpec, WORKFLOW_ROLES } from "./roles";
+import { a1, columnLetters, sheetRef } from "./model";
+import { Dataset, Role, RoleKind, RoleSpec, SourceFor, rolesFor } from "./roles";
 import { Lang } from "../i18n/lang";
 
 /** What a column's data cells mostly hold (a guess from a sample, shown in the preview). */
@@ -763,7 +763,7 @@ function badText(t: SourceStrings, bad: Bad): string {
 /** What the steps share. */
 interface Context {
   block: Block;
-  workflow: WorkflowId;
+  workflow: SourceFor;
   options: SourceOptions;
   t: SourceStrings;
   analysis: SourceAnalysis;
@@ -832,7 +832,7 @@ interface Context {
  */
 export function analyseSource(
   values: unknown[][],
-  workflow: WorkflowId,
+  workflow: SourceFor,
   options: SourceOptions
 ): SourceAnalysis {
   const t = SOURCE_STRINGS[options.lang];
@@ -970,7 +970,7 @@ export function analyseSource(
 
 function mapRoles(ctx: Context): void {
   const { analysis, t, block } = ctx;
-  const specs = WORKFLOW_ROLES[ctx.workflow];
+  const specs = rolesFor(ctx.workflow);
   const taken = new Map<number, Role>();
   const overrides = ctx.options.mapping ?? {};
   const decided = new Set<Role>();
@@ -1213,7 +1213,7 @@ function readLong(ctx: Context): void {
   const { analysis, t, block, issues } = ctx;
   const forecast = ctx.workflow === "forecast";
   const readers: Reader[] = [];
-  for (const spec of WORKFLOW_ROLES[ctx.workflow]) {
+  for (const spec of rolesFor(ctx.workflow)) {
     const derived = analysis.derived?.role === spec.role ? analysis.derived : undefined;
     const column = derived ? derived.quantity : analysis.mapping[spec.role];
     if (column === undefined) continue;

@@ -6,8 +6,7 @@
 // gets a text column). Pure: no Office, no React.
 
 import { HEADER_SYNONYMS } from "../i18n/report.source";
-import { WorkflowId } from "../report/model";
-import { Role } from "../report/roles";
+import { Role, SourceFor } from "../report/roles";
 import { dataColumnsOf } from "./catalog";
 import { ListColumn, SelectedList, listAnalysis, listColumn } from "./list";
 import { FunctionInfo } from "./metadata";
@@ -27,7 +26,8 @@ export interface ArgumentSpec {
   shape: ArgumentShape;
   /** The workflow role whose column this argument takes (found by the source reader). */
   role?: Role;
-  workflow?: WorkflowId;
+  /** The workflow (or extra source) whose reader finds that role. */
+  workflow?: SourceFor;
 }
 
 export interface DataArgument extends ArgumentSpec {
@@ -35,25 +35,25 @@ export interface DataArgument extends ArgumentSpec {
   optional: boolean;
 }
 
-const text = (role?: Role, workflow?: WorkflowId): ArgumentSpec => ({
+const text = (role?: Role, workflow?: SourceFor): ArgumentSpec => ({
   kind: "text",
   shape: "column",
   role,
   workflow,
 });
-const number = (role?: Role, workflow?: WorkflowId): ArgumentSpec => ({
+const number = (role?: Role, workflow?: SourceFor): ArgumentSpec => ({
   kind: "number",
   shape: "column",
   role,
   workflow,
 });
-const date = (role?: Role, workflow?: WorkflowId): ArgumentSpec => ({
+const date = (role?: Role, workflow?: SourceFor): ArgumentSpec => ({
   kind: "date",
   shape: "column",
   role,
   workflow,
 });
-const block = (role?: Role, workflow?: WorkflowId): ArgumentSpec => ({
+const block = (role?: Role, workflow?: SourceFor): ArgumentSpec => ({
   kind: "number",
   shape: "columns",
   role,
@@ -76,7 +76,7 @@ const BY_NAME: Readonly<Record<string, ArgumentSpec>> = {
   groups: text("owner", "pipeline"),
   accounts: text("customer", "pipeline"),
   outcomes: text(),
-  start_dates: date(),
+  start_dates: date("created", "opportunities"),
   // series (forecast workflow)
   values: number("value", "forecast"),
   y: number("value", "forecast"),

@@ -5,7 +5,7 @@
 import { CellRef, RangeRef, columnLetters, columnRuns, sameSheet } from "../excel/address";
 import { SelectedBlock } from "../excel/workbook";
 import { TOTAL_WORDS } from "../i18n/report.source";
-import { WorkflowId } from "../report/model";
+import { SourceFor } from "../report/roles";
 import { ColumnKind, SourceAnalysis, analyseSource } from "../report/source";
 
 export interface ListColumn {
@@ -53,13 +53,13 @@ function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-const analyses = new WeakMap<SelectedList, Map<WorkflowId, SourceAnalysis>>();
+const analyses = new WeakMap<SelectedList, Map<SourceFor, SourceAnalysis>>();
 
 /**
  * The source reader's analysis of the list for a workflow (its header, its columns' kinds and which
  * column it takes for each of the workflow's roles), computed once per list and workflow.
  */
-export function listAnalysis(list: SelectedList, workflow: WorkflowId): SourceAnalysis {
+export function listAnalysis(list: SelectedList, workflow: SourceFor): SourceAnalysis {
   let cache = analyses.get(list);
   if (!cache) {
     cache = new Map();

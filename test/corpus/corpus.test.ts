@@ -62,7 +62,7 @@ async function run(
 ): Promise<Run> {
   const analysis = analyseSource(sheetOf(file), workflow, { lang: "en", maxIssues: 100_000 });
   expect(analysis.problems).toEqual([]);
-  const sheet = await buildReport(workflow, analysis.dataset!, {
+  const [sheet] = await buildReport(workflow, analysis.dataset!, {
     lang: "en",
     created: CREATED,
     ...options,
@@ -372,7 +372,7 @@ describe("示例 - 超市 (.xlsx): Chinese headers, date cells, plans by region"
       amount: "销售额",
       profit: "利润",
     });
-    const sheet = await buildReport("accounts", a.dataset!, { lang: "zh", created: CREATED });
+    const [sheet] = await buildReport("accounts", a.dataset!, { lang: "zh", created: CREATED });
     const revenue = sumBy(
       rows,
       (r) => r["客户名称"],
@@ -391,7 +391,7 @@ describe("示例 - 超市 (.xlsx): Chinese headers, date cells, plans by region"
   test("plan: split by region (地区), not by 50 customers", async () => {
     const a = analyse("plan");
     expect(columnsOf(a).region).toBe("地区");
-    const sheet = await buildReport("plan", a.dataset!, { lang: "zh", created: CREATED });
+    const [sheet] = await buildReport("plan", a.dataset!, { lang: "zh", created: CREATED });
     const regions = new Set(rows.map((r) => r["地区"]));
     expect(JSON.stringify(sheet.figures)).toContain(String(regions.size));
     for (const region of regions) expect(texts(sheet)).toContain(region);
@@ -399,7 +399,7 @@ describe("示例 - 超市 (.xlsx): Chinese headers, date cells, plans by region"
 
   test("KPIs per year equal the sums by the CSV's dates", async () => {
     const a = analyse("kpi");
-    const sheet = await buildReport("kpi", a.dataset!, {
+    const [sheet] = await buildReport("kpi", a.dataset!, {
       lang: "zh",
       created: CREATED,
       grain: "year",
@@ -449,7 +449,7 @@ describe("Indian e-commerce orders: DD-MM-YYYY, trailing empty rows", () => {
     expect(a.problems).toEqual([]);
     expect(a.kept).toBe(rows.length);
     expect(a.skippedCount).toBe(0);
-    const sheet = await buildReport("kpi", a.dataset!, {
+    const [sheet] = await buildReport("kpi", a.dataset!, {
       lang: "en",
       created: CREATED,
       grain: "quarter",

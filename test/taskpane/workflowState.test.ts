@@ -66,6 +66,8 @@ describe("workflowReducer: the start", () => {
       sources: null,
       sourceName: "",
       block: null,
+      extras: {},
+      readingExtra: null,
       mapping: {},
       headerRow: undefined,
       dateChoice: "auto",
@@ -258,9 +260,9 @@ describe("workflowReducer: building and writing", () => {
     const asked = run(
       chosen(),
       { type: "buildStarted" },
-      { type: "replaceAsked", report, existing }
+      { type: "replaceAsked", reports: [report], replace: [existing] }
     );
-    expect(asked.phase).toEqual({ kind: "confirm", report, existing });
+    expect(asked.phase).toEqual({ kind: "confirm", reports: [report], replace: [existing] });
     const cancelled = workflowReducer(asked, { type: "replaceCancelled" });
     expect(cancelled.phase).toEqual({ kind: "idle" });
     expect(cancelled.notice).toBeNull();
@@ -269,7 +271,7 @@ describe("workflowReducer: building and writing", () => {
   test("write started and progress: writing from 0 of 1, then as reported", () => {
     const started = run(
       chosen(),
-      { type: "replaceAsked", report, existing },
+      { type: "replaceAsked", reports: [report], replace: [existing] },
       { type: "writeStarted" }
     );
     expect(started.phase).toEqual({ kind: "writing", done: 0, total: 1 });
@@ -305,7 +307,7 @@ describe("selectors", () => {
     expect(isBusy({ kind: "reading" })).toBe(true);
     expect(isBusy({ kind: "building", done: 0, total: 1 })).toBe(true);
     expect(isBusy({ kind: "writing", done: 0, total: 1 })).toBe(true);
-    expect(isBusy({ kind: "confirm", report, existing })).toBe(false);
+    expect(isBusy({ kind: "confirm", reports: [report], replace: [existing] })).toBe(false);
   });
 
   test("sourceRef and canRead: the selection at once; a table or name once one is chosen", () => {
@@ -381,7 +383,7 @@ describe("commands: the actions the panel's work dispatches", () => {
       },
     });
     const noted = { ...report, warnings: ["Note."] } as ReportSheet;
-    await writeReport({ workflow: "accounts", port: writing, dispatch, t }, noted);
+    await writeReport({ workflow: "accounts", port: writing, dispatch, t }, [noted], []);
     expect(actions.map((a) => a.type)).toEqual(["writeStarted", "writeProgress", "written"]);
     expect(actions[1]).toEqual({ type: "writeProgress", done: 1, total: 2 });
     const written = actions[2] as Extract<WorkflowAction, { type: "written" }>;

@@ -470,7 +470,7 @@ describe("Reports: what the reader decided, before Create", () => {
   test("the written notice lists the report's own warnings", async () => {
     await openPipeline(deals());
     await create();
-    const report = await built.mock.results[built.mock.results.length - 1].value;
+    const [report] = (await built.mock.results[built.mock.results.length - 1].value) as unknown[];
     const warnings = (report as { warnings?: string[] }).warnings ?? [];
     expect(warnings.length).toBeGreaterThan(0);
     const notice = screen.getByTestId("panel-notice");

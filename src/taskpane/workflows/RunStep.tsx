@@ -37,7 +37,9 @@ export function RunStep(props: RunStepProps): React.JSX.Element {
       ? t.createBlockedStages
       : props.blocked === "input"
         ? t.createBlockedInput
-        : null;
+        : props.blocked === "extras"
+          ? t.extrasBlocked
+          : null;
   return (
     <>
       {ready && (
@@ -77,7 +79,7 @@ export function RunStep(props: RunStepProps): React.JSX.Element {
       )}
 
       <ReplaceDialog
-        request={phase.kind === "confirm" ? phase.existing : null}
+        request={phase.kind === "confirm" ? replaceRequest(phase.replace) : null}
         t={t}
         onReplace={props.onReplace}
         onKeep={props.onKeep}
@@ -85,6 +87,14 @@ export function RunStep(props: RunStepProps): React.JSX.Element {
       />
     </>
   );
+}
+
+/** The earlier sheets a report would replace, as the dialog names them (the newest one's date). */
+function replaceRequest(replace: readonly (ExistingReport | undefined)[]): ExistingReport | null {
+  const found = replace.filter((r): r is ExistingReport => r !== undefined);
+  if (found.length === 0) return null;
+  const newest = [...found].sort((a, b) => b.marker.created.localeCompare(a.marker.created))[0];
+  return { ...newest, sheet: found.map((r) => r.sheet).join(", ") };
 }
 
 function ReplaceDialog(props: {

@@ -16,9 +16,10 @@ import { workbookDateOrder } from "../../cells/locale";
 import { WorkflowId } from "../../report/model";
 import { useLanguage } from "../components/language";
 import { ColumnsStep } from "./ColumnsStep";
-import { WorkflowContext, createReport, readData, writeReport } from "./commands";
+import { WorkflowContext, createReport, readData, readExtra, writeReport } from "./commands";
 import { DataStep } from "./DataStep";
-import { analyseBlock, createBlock, pipelineStages } from "./derived";
+import { analyseBlock, analyseExtras, createBlock, extraDatasets, pipelineStages } from "./derived";
+import { ExtraSources } from "./ExtraSources";
 import { OptionsStep } from "./OptionsStep";
 import { WorkflowPort } from "./port";
 import { RunStep } from "./RunStep";
@@ -63,7 +64,12 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
     () => pipelineStages(workflow, analysis, stageEdits, lang),
     [workflow, analysis, stageEdits, lang]
   );
-  const blocked = createBlock(stages);
+  // The extra sources (contacts, targets, ...), each read with its own roles.
+  const extraAnalyses = React.useMemo(
+    () => analyseExtras(state.extras, { dateChoice, lang, defaultDateOrder }),
+    [state.extras, dateChoice, lang, defaultDateOrder]
+  );
+  const blocked = createBlock(stages, extraAnalyses);
 
   const ctx: WorkflowContext = { workflow, port, dispatch, t };
   const dataset = analysis?.dataset;
@@ -71,6 +77,7 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
     if (!dataset || !block || blocked) return;
     void createReport(ctx, {
       dataset,
+      extras: extraDatasets(extraAnalyses),
       source: block.address,
       raw: state.raw,
       live: state.live,
@@ -80,7 +87,11 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
   };
   const answer = (replace: boolean) => {
     if (phase.kind !== "confirm") return;
-    void writeReport(ctx, phase.report, replace ? phase.existing.sheet : undefined);
+    void writeReport(
+      ctx,
+      phase.reports,
+      phase.replace.map((r) => (replace ? r?.sheet : undefined))
+    );
   };
 
   return (
@@ -97,6 +108,15 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
         state={state}
         dispatch={dispatch}
         onRead={() => void readData(ctx, sourceRef(state))}
+      />
+
+      <ExtraSources
+        workflow={workflow}
+        state={state}
+        analyses={extraAnalyses}
+        lang={lang}
+        dispatch={dispatch}
+        onRead={(id, from) => void readExtra(ctx, id, from)}
       />
 
       {block && analysis && (

@@ -10,7 +10,7 @@ import { WorkflowStrings } from "../../i18n/workflows";
 import { buildReport } from "../../report";
 import { ReportSheet, WorkflowId } from "../../report/model";
 import { boundsText, optionSpec } from "../../report/options";
-import { Dataset } from "../../report/roles";
+import { Dataset, ExtraId } from "../../report/roles";
 import { NoticeContent } from "../components/Notice";
 import { Lang } from "../../i18n/lang";
 import { RawOptions, parseOptions } from "./options";
@@ -46,8 +46,22 @@ export async function readData(ctx: WorkflowContext, from: SourceRef): Promise<v
   }
 }
 
+/** Reads an extra source (contacts, targets, ...) from the selection, a table or a name. */
+export async function readExtra(ctx: WorkflowContext, id: ExtraId, from: SourceRef): Promise<void> {
+  const { port, dispatch, t } = ctx;
+  dispatch({ type: "extraReadStarted", id });
+  try {
+    const block = await port.readSource(from);
+    dispatch({ type: "extraRead", id, block });
+  } catch (error) {
+    dispatch({ type: "extraFailed", id, notice: excelNotice(t.readFailed, error) });
+  }
+}
+
 export interface CreateInput {
   dataset: Dataset;
+  /** The extra sources read (each analysed with its own roles). */
+  extras?: Partial<Record<ExtraId, Dataset>>;
   /** The source's address, named on the report. */
   source: string;
   raw: RawOptions;
@@ -76,13 +90,14 @@ export async function createReport(ctx: WorkflowContext, input: CreateInput): Pr
     return;
   }
   dispatch({ type: "buildStarted" });
-  let report: ReportSheet;
+  let reports: ReportSheet[];
   try {
-    report = await buildReport(workflow, input.dataset, {
+    reports = await buildReport(workflow, input.dataset, {
       ...parsed.options,
       lang: input.lang,
       live: input.live,
       source: input.source,
+      extras: input.extras,
       ...(input.stageTable ? { stageTable: input.stageTable } : {}),
       onProgress: (done, total) => dispatch({ type: "buildProgress", done, total }),
     });
@@ -103,38 +118,65 @@ export async function createReport(ctx: WorkflowContext, input: CreateInput): Pr
   } catch {
     existing = []; // cannot tell: never replace, write a new sheet
   }
-  if (existing.length > 0) {
-    // The report of this workflow with the same sheet name, else the most recent one.
-    const same = existing.find((r) => r.sheet === report.name);
-    const latest = [...existing].sort((a, b) => b.marker.created.localeCompare(a.marker.created));
-    dispatch({ type: "replaceAsked", report, existing: same ?? latest[0] });
+  const replace = replacements(reports, existing);
+  if (replace.some((r) => r !== undefined)) {
+    dispatch({ type: "replaceAsked", reports, replace });
     return;
   }
-  await writeReport(ctx, report);
+  await writeReport(ctx, reports, []);
 }
 
-/** Writes the report to a new sheet, or over the earlier report sheet `replace`. */
+/**
+ * Which earlier report sheet of this workflow each new sheet would replace: one report sheet replaces
+ * the earlier one of the same name, else the most recent one; a report of several sheets (an index
+ * and one per account) replaces sheets of the same name only, the others are written new.
+ */
+export function replacements(
+  reports: readonly ReportSheet[],
+  existing: readonly ExistingReport[]
+): (ExistingReport | undefined)[] {
+  if (existing.length === 0) return reports.map(() => undefined);
+  if (reports.length === 1) {
+    const same = existing.find((r) => r.sheet === reports[0].name);
+    const latest = [...existing].sort((a, b) => b.marker.created.localeCompare(a.marker.created));
+    return [same ?? latest[0]];
+  }
+  return reports.map((report) => existing.find((r) => r.sheet === report.name));
+}
+
+/** Writes the report sheets, each to a new sheet or over the earlier report sheet `replace[i]`. */
 export async function writeReport(
   ctx: WorkflowContext,
-  report: ReportSheet,
-  replace?: string
+  reports: readonly ReportSheet[],
+  replace: readonly (string | undefined)[]
 ): Promise<void> {
   const { port, dispatch, t } = ctx;
   dispatch({ type: "writeStarted" });
   try {
-    const result = await port.writeReport(report, {
-      replace,
-      onProgress: (done, total) => dispatch({ type: "writeProgress", done, total }),
-    });
-    const warnings = result.warnings ?? [];
-    // What the report says the reader must know (the same texts as on the sheet).
-    const notes = report.warnings ?? [];
+    const sheets: string[] = [];
+    const warnings: string[] = [];
+    for (let i = 0; i < reports.length; i++) {
+      const result = await port.writeReport(reports[i], {
+        replace: replace[i],
+        // One bar for all the sheets: each sheet's share of it.
+        onProgress: (done, total) =>
+          dispatch({
+            type: "writeProgress",
+            done: i * total + done,
+            total: total * reports.length,
+          }),
+      });
+      sheets.push(result.sheet);
+      warnings.push(...(result.warnings ?? []));
+    }
+    // What the report says the reader must know (the same texts as on the sheets).
+    const notes = [...new Set(reports.flatMap((r) => r.warnings ?? []))];
     dispatch({
       type: "written",
       notice: {
         intent: warnings.length > 0 || notes.length > 0 ? "warning" : "success",
         title: t.writtenTitle,
-        body: t.written(result.sheet),
+        body: t.written(sheets.join(", ")),
         detail: warnings.length > 0 ? t.writtenWarnings(warnings.join("; ")) : undefined,
         items: notes.length > 0 ? notes : undefined,
         itemsTitle: notes.length > 0 ? t.reportWarnings : undefined,

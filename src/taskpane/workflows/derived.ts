@@ -5,6 +5,7 @@
 import { DateOrder } from "../../cells/dates";
 import { StageTable } from "../../engine/pipeline/funnel";
 import { WorkflowId } from "../../report/model";
+import { Dataset, ExtraId } from "../../report/roles";
 import { StageCheck, checkStages } from "../../report/pipeline";
 import { SourceAnalysis, analyseSource } from "../../report/source";
 import type { DateChoice } from "./DateOrderField";
@@ -39,6 +40,34 @@ export function analyseBlock(
   });
 }
 
+/** The extra sources read, each as the reader sees it with its own roles and the date order chosen. */
+export function analyseExtras(
+  extras: Partial<Record<ExtraId, SourceBlock>>,
+  choices: { dateChoice: DateChoice; lang: Lang; defaultDateOrder: DateOrder }
+): Partial<Record<ExtraId, SourceAnalysis>> {
+  const out: Partial<Record<ExtraId, SourceAnalysis>> = {};
+  for (const [id, block] of Object.entries(extras) as [ExtraId, SourceBlock][])
+    out[id] = analyseSource(block.values, id, {
+      origin: { sheet: block.sheet, row: block.row, column: block.column },
+      formats: block.formats,
+      lang: choices.lang,
+      dateOrder: choices.dateChoice === "auto" ? undefined : choices.dateChoice,
+      defaultDateOrder: choices.defaultDateOrder,
+    });
+  return out;
+}
+
+/** The extra sources' datasets, for the builder (those with a blocking problem are not passed:
+ *  Create is blocked while there is one). */
+export function extraDatasets(
+  analyses: Partial<Record<ExtraId, SourceAnalysis>>
+): Partial<Record<ExtraId, Dataset>> {
+  const out: Partial<Record<ExtraId, Dataset>> = {};
+  for (const [id, a] of Object.entries(analyses) as [ExtraId, SourceAnalysis][])
+    if (a.dataset && a.problems.length === 0) out[id] = a.dataset;
+  return out;
+}
+
 export interface PipelineStages {
   /** Against the report's defaults: the rows shown. */
   base: StageCheck;
@@ -66,11 +95,16 @@ export function pipelineStages(
   return { base, check, table: edited.table, invalid: edited.invalid };
 }
 
-/** What stops Create: a stage without a probability, or a probability typed wrong. */
-export type CreateBlock = "stages" | "input" | null;
+/** What stops Create: a stage without a probability, a probability typed wrong, or an extra source
+ *  that cannot be read as what it is meant to be (never left out silently). */
+export type CreateBlock = "stages" | "input" | "extras" | null;
 
-export function createBlock(stages: PipelineStages | null): CreateBlock {
+export function createBlock(
+  stages: PipelineStages | null,
+  extras: Partial<Record<ExtraId, SourceAnalysis>> = {}
+): CreateBlock {
   if (stages?.check.error) return "stages";
   if (stages && stages.invalid.length > 0) return "input";
+  if (Object.values(extras).some((a) => a.problems.length > 0 || !a.dataset)) return "extras";
   return null;
 }

@@ -5,7 +5,7 @@
 
 import { stageKey } from "../../engine/pipeline/funnel";
 import { ReportSheet, WorkflowId } from "../../report/model";
-import { Role } from "../../report/roles";
+import { ExtraId, Role } from "../../report/roles";
 import type { DateChoice } from "./DateOrderField";
 import { RawOptions, initialOptions } from "./options";
 import type { PanelNoticeContent } from "./PanelNotice";
@@ -23,7 +23,12 @@ export type Phase =
   | { kind: "idle" }
   | { kind: "reading" }
   | { kind: "building"; done: number; total: number }
-  | { kind: "confirm"; report: ReportSheet; existing: ExistingReport }
+  | {
+      kind: "confirm";
+      reports: ReportSheet[];
+      /** Per report sheet, the earlier sheet it would replace (undefined: a new sheet). */
+      replace: (ExistingReport | undefined)[];
+    }
   | { kind: "writing"; done: number; total: number };
 
 export interface WorkflowState {
@@ -34,6 +39,10 @@ export interface WorkflowState {
   sourceName: string;
   /** The data read; null before a read and after a failed one. */
   block: SourceBlock | null;
+  /** The extra sources read (contacts, targets, ...: the workflow's WORKFLOW_EXTRAS). */
+  extras: Partial<Record<ExtraId, SourceBlock>>;
+  /** The extra source being read, if any. */
+  readingExtra: ExtraId | null;
   mapping: ColumnMapping;
   /** The user's header row (index in the block, null = none); undefined = as detected. */
   headerRow: number | null | undefined;
@@ -54,6 +63,10 @@ export type WorkflowAction =
   | { type: "readStarted" }
   | { type: "dataRead"; block: SourceBlock }
   | { type: "readFailed"; notice: PanelNoticeContent }
+  | { type: "extraReadStarted"; id: ExtraId }
+  | { type: "extraRead"; id: ExtraId; block: SourceBlock }
+  | { type: "extraFailed"; id: ExtraId; notice: PanelNoticeContent }
+  | { type: "extraCleared"; id: ExtraId }
   | { type: "mappingChanged"; role: Role; column: number | null }
   | { type: "headerRowChanged"; row: number | null }
   | { type: "dateOrderChanged"; choice: DateChoice }
@@ -65,7 +78,7 @@ export type WorkflowAction =
   | { type: "buildStarted" }
   | { type: "buildProgress"; done: number; total: number }
   | { type: "buildFailed"; notice: PanelNoticeContent }
-  | { type: "replaceAsked"; report: ReportSheet; existing: ExistingReport }
+  | { type: "replaceAsked"; reports: ReportSheet[]; replace: (ExistingReport | undefined)[] }
   | { type: "replaceCancelled" }
   | { type: "writeStarted" }
   | { type: "writeProgress"; done: number; total: number }
@@ -81,6 +94,8 @@ export function initialWorkflowState(workflow: WorkflowId): WorkflowState {
     sources: null,
     sourceName: "",
     block: null,
+    extras: {},
+    readingExtra: null,
     mapping: {},
     headerRow: undefined,
     dateChoice: "auto",
@@ -115,6 +130,25 @@ export function workflowReducer(state: WorkflowState, action: WorkflowAction): W
     case "readFailed":
       // Nothing of the earlier data stays on screen as if it were what was read.
       return { ...state, ...freshChoices(), block: null, notice: action.notice, phase: IDLE };
+    case "extraReadStarted":
+      return { ...state, readingExtra: action.id, notice: null };
+    case "extraRead":
+      return {
+        ...state,
+        extras: { ...state.extras, [action.id]: action.block },
+        readingExtra: null,
+      };
+    case "extraFailed": {
+      // Nothing of an earlier read of this source stays as if it were what was read.
+      const extras = { ...state.extras };
+      delete extras[action.id];
+      return { ...state, extras, readingExtra: null, notice: action.notice };
+    }
+    case "extraCleared": {
+      const extras = { ...state.extras };
+      delete extras[action.id];
+      return { ...state, extras };
+    }
     case "mappingChanged":
       return { ...state, mapping: { ...state.mapping, [action.role]: action.column } };
     case "headerRowChanged":
@@ -146,7 +180,7 @@ export function workflowReducer(state: WorkflowState, action: WorkflowAction): W
     case "replaceAsked":
       return {
         ...state,
-        phase: { kind: "confirm", report: action.report, existing: action.existing },
+        phase: { kind: "confirm", reports: action.reports, replace: action.replace },
       };
     case "replaceCancelled":
       return { ...state, phase: IDLE };
@@ -165,6 +199,13 @@ export function workflowReducer(state: WorkflowState, action: WorkflowAction): W
 /** Reading, building or writing: the buttons wait (not while the replace question is open). */
 export function isBusy(phase: Phase): boolean {
   return phase.kind !== "idle" && phase.kind !== "confirm";
+}
+
+/** An extra source's choice in the Data step: "selection", "table:NAME" or "name:NAME". */
+export function extraRef(choice: string): SourceRef | null {
+  if (choice === "selection") return { kind: "selection" };
+  const m = /^(table|name):(.+)$/.exec(choice);
+  return m ? { kind: m[1] as "table" | "name", name: m[2] } : null;
 }
 
 /** The source to read: the selection, or the table or name chosen. */
