@@ -30,6 +30,7 @@ import {
 } from "../report/model";
 import { sheetNameFor, tableNameFor } from "../report/names";
 import { Lang } from "../i18n/lang";
+import { putText, storeQuotePrefix } from "./safeText";
 
 export { MARKER_PROPERTY };
 
@@ -357,6 +358,15 @@ function writeSheet(
   // Tables first: ExcelJS's addTable writes its rows into the cells; the blocks then overwrite them
   // with the report's values and formulas.
   const headerCells = new Map<number, string>();
+  // Text goes through putText: cut to what a cell holds (noted), quote prefix where Excel needs it.
+  const putValue = (row: number, column: number, value: CellValue, where: string) => {
+    const cell = ws.getCell(row + 1, column + 1);
+    if (typeof value !== "string") cell.value = value;
+    else {
+      const note = putText(cell, value, where, options.lang);
+      if (note) written.notes.push(note);
+    }
+  };
   for (const spec of sheet.tables) {
     const area = spec.area;
     const headers = tableHeaders(spec.headers, area.columns);
@@ -390,7 +400,7 @@ function writeSheet(
         const header = headerCells.get(key(row, column));
         const value = header !== undefined ? header : cellValue(content, where);
         if (value === null) return;
-        ws.getCell(row + 1, column + 1).value = value;
+        putValue(row, column, value, where);
         occupied.add(key(row, column));
         lastRow = Math.max(lastRow, row);
       });
@@ -400,7 +410,7 @@ function writeSheet(
     const row = Math.floor(k / 16384);
     const column = k % 16384;
     if (!occupied.has(k)) {
-      ws.getCell(row + 1, column + 1).value = header;
+      putValue(row, column, header, `${sheet.name}!${a1(row, column)}`);
       occupied.add(k);
     }
     lastRow = Math.max(lastRow, row);
@@ -533,6 +543,7 @@ export async function workbookBytes(
   }
   if (book.sheets.length === 0) wb.addWorksheet("Sheet1");
   storeMarkers(wb, markers);
+  storeQuotePrefix(wb);
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   return { bytes, written };
 }

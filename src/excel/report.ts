@@ -36,6 +36,7 @@ import {
   parseMarker,
 } from "../report/model";
 import { sheetNameFor, tableNameFor } from "../report/names";
+import { needsTextPrefix } from "../report/cellText";
 import { describeExcelError } from "./errors";
 import { SourcePort, listSources, readSource } from "./source";
 
@@ -137,23 +138,8 @@ function temporarySheetName(taken: (name: string) => boolean): string {
 
 // ---- cells ------------------------------------------------------------------------------------
 
-/**
- * Whether Excel would read `text` as something other than this text when it arrives through
- * Range.values/formulas: a formula (= + - @), a number, date, time, percentage or currency amount,
- * a boolean, an error value, or a leading apostrophe (which Excel would swallow).
- */
-export function needsTextPrefix(text: string): boolean {
-  if (text === "") return false;
-  const t = text.trim();
-  return (
-    /^[=+\-@'#]/.test(text) ||
-    /^[=+\-@#]/.test(t) ||
-    /^[\d.,(]/.test(t) ||
-    /^[$€£¥]\s*[\d.,]/.test(t) ||
-    /^(true|false)$/i.test(t) ||
-    /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(t)
-  );
-}
+/** The rule for text Excel would read as something else is host-neutral (src/report/cellText.ts). */
+export { needsTextPrefix };
 
 /**
  * Text as it must be sent so that it arrives as exactly this text: with Excel's quote prefix (a
