@@ -205,4 +205,29 @@ export const ACCOUNTS_CATALOG: Readonly<Record<string, CatalogEntry>> = {
       "zh-CN": "D 列标为大客户的行贡献的收入（C 列）占总收入的比例。",
     },
   },
+  WHITESPACE: {
+    dataColumns: ["accounts", "products", "amounts"],
+    example: '=KAM.WHITESPACE(A2:A800,B2:B800,C2:C800,"Acme Corp")',
+    meaning: {
+      "en-US":
+        "The products (B) that Acme Corp does not buy, with the opportunity each one holds: the " +
+        "share of spend (C) the other accounts (A) give it, applied to Acme's total spend.",
+      "zh-CN":
+        "Acme Corp 没有购买的产品（B 列），以及每个产品的机会金额：其他客户（A 列）在该产品上的" +
+        "支出（C 列）占比乘以 Acme 的总支出。",
+    },
+  },
+  ACCOUNT_PROFILE: {
+    dataColumns: ["customers", "dates", "amounts"],
+    example: '=KAM.ACCOUNT_PROFILE(A2:A800,B2:B800,C2:C800,"Acme Corp",D2:D800)',
+    meaning: {
+      "en-US":
+        "The profile of Acme Corp from the orders in A:C with profit in D: revenue and profit per " +
+        "year, growth and CAGR, share and rank, tier and its criteria, ABC class, RFM segment, " +
+        "P(alive) and CLV.",
+      "zh-CN":
+        "由 A:C 列的订单和 D 列的利润得到 Acme Corp 的档案：各年收入和利润、增长率和复合增长率、" +
+        "收入占比和排名、客户分级及依据、ABC 类别、RFM 客户群、存活概率和客户终身价值。",
+    },
+  },
 };
