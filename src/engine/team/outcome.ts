@@ -15,9 +15,8 @@ const WORDS: Readonly<Record<Outcome, readonly string[]>> = {
     WON_STAGE.name,
     ...WON_STAGE.aliases,
     "Win",
-    "Yes",
+    "W",
     "True",
-    "1",
     "赢",
     "赢得",
     "已赢",
@@ -29,9 +28,9 @@ const WORDS: Readonly<Record<Outcome, readonly string[]>> = {
     ...LOST_STAGE.aliases,
     "Lose",
     "Loss",
-    "No",
+    "L",
     "False",
-    "0",
+    "未成交",
     "输",
     "丢失",
     "流失",
@@ -48,6 +47,9 @@ const WORDS: Readonly<Record<Outcome, readonly string[]>> = {
     "未关闭",
     "开放",
     "处理中",
+    "在途",
+    // Excel desktop passes an empty cell as 0: a deal still open.
+    "0",
   ],
 };
 
@@ -55,8 +57,8 @@ const BY_KEY = new Map<string, Outcome>();
 for (const o of ["won", "lost", "open"] as const)
   for (const w of WORDS[o]) BY_KEY.set(stageKey(w), o);
 
-/** The outcome a cell names (English or Chinese), or undefined when it names none. Booleans and
- *  1/0 read as won/lost. */
+/** The outcome a cell names (English or Chinese), or undefined when it names none. TRUE/FALSE read
+ *  as won/lost; 0 (an empty cell on Excel desktop) as open. */
 export function parseOutcome(value: string | number | boolean): Outcome | undefined {
   if (typeof value === "boolean") return value ? "won" : "lost";
   return BY_KEY.get(stageKey(String(value)));

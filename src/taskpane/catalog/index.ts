@@ -10,6 +10,7 @@ import { CORE_CATALOG } from "./core";
 import { CatalogEntry } from "./entry";
 import { FORECAST_CATALOG } from "./forecast";
 import { PLAN_CATALOG } from "./plan";
+import { TEAM_CATALOG } from "./team";
 
 export type { CatalogEntry } from "./entry";
 
@@ -19,6 +20,7 @@ export const FUNCTION_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   ...FORECAST_CATALOG,
   ...ACCOUNTS_CATALOG,
   ...PLAN_CATALOG,
+  ...TEAM_CATALOG,
 };
 
 export function catalogEntry(id: string): CatalogEntry | undefined {
