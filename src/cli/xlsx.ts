@@ -1,7 +1,8 @@
 /* global Buffer */
 // The `kam` command's workbook writer: a ReportWorkbook (src/report/model.ts) to .xlsx with ExcelJS —
-// values, native formulas with the engine's results cached, formats, tables, conditional formats and the
-// report marker. Reading .xlsx and .csv files is src/cli/read.ts.
+// values, native formulas with the engine's results cached, formats, tables, conditional formats, the
+// report marker, native charts (src/cli/charts) and the page setup (src/report/print.ts). Reading .xlsx
+// and .csv files is src/cli/read.ts.
 
 import { Workbook } from "exceljs";
 import type {
@@ -16,8 +17,8 @@ import type {
 import {
   Area,
   CellContent,
-  ChartSpec,
   NUMBER_FORMATS,
+  PrintSetup,
   ReportSheet,
   ReportWorkbook,
   Style,
@@ -28,7 +29,9 @@ import {
   isLive,
   markerText,
 } from "../report/model";
-import { sheetNameFor, tableNameFor } from "../report/names";
+import { columnLetters, sheetNameFor, tableNameFor } from "../report/names";
+import { printSetup, withRowsBelow } from "../report/print";
+import { storeCharts } from "./charts/store";
 import { Lang } from "../i18n/lang";
 import { putText, storeQuotePrefix } from "./safeText";
 
@@ -218,10 +221,10 @@ function conditionalStyle(style: Pick<Style, "color" | "fill" | "bold">) {
 // ---------------------------------------------------------------------------------------------------
 // Notes for what a file cannot hold
 
-function chartNote(chart: ChartSpec, lang: Lang): string {
+function funnelNote(title: string, lang: Lang): string {
   return lang === "zh"
-    ? `图表「${chart.title}」：kam 命令不写图表；在 Excel 中用 KAM Analytics 任务窗格运行此分析即可得到图表。`
-    : `Chart "${chart.title}": the kam command writes no charts; run this analysis from the KAM Analytics task pane in Excel to get it.`;
+    ? `图表「${title}」画成条形图（从上到下依次为各阶段）：文件格式的经典图表没有漏斗图。`
+    : `Chart "${title}" is drawn as a bar chart (stages from the top): the file format's classic charts have no funnel.`;
 }
 
 function liveNote(lang: Lang): string {
@@ -424,22 +427,11 @@ function writeSheet(
   };
   for (const f of sheet.formats) addStyle(f.area, f.style);
 
-  // Notes for charts (at the chart's place when that cell is free, else below the sheet) and live mode.
+  // The live-mode note below the sheet. Charts are drawn (workbookBytes); a funnel as bars, said here.
   const notesBelow: string[] = [];
   if (sheet.live) notesBelow.push(liveNote(options.lang));
-  for (const chart of sheet.charts) {
-    const text = chartNote(chart, options.lang);
-    const k = key(chart.anchor.row, chart.anchor.column);
-    if (!occupied.has(k)) {
-      ws.getCell(chart.anchor.row + 1, chart.anchor.column + 1).value = text;
-      occupied.add(k);
-      addStyle(
-        { row: chart.anchor.row, column: chart.anchor.column, rows: 1, columns: 1 },
-        NOTE_STYLE
-      );
-    } else notesBelow.push(text);
-    written.notes.push(text);
-  }
+  for (const chart of sheet.charts)
+    if (chart.kind === "funnel") written.notes.push(funnelNote(chart.title, options.lang));
   if (sheet.live) written.notes.unshift(liveNote(options.lang));
   notesBelow.forEach((text, i) => {
     const row = lastRow + 2 + i;
@@ -514,7 +506,35 @@ function writeSheet(
       },
     ];
   }
+  const notesEnd = notesBelow.length > 0 ? lastRow + 1 + notesBelow.length : -1;
+  applyPrint(ws, withRowsBelow(printSetup(sheet), notesEnd));
   return written;
+}
+
+/** The page setup (src/report/print.ts) as ExcelJS stores it: pageSetUpPr fitToPage with
+ *  fitToWidth/fitToHeight (0 = any number of pages), the print area and print titles as the defined
+ *  names _xlnm.Print_Area and _xlnm.Print_Titles, and the odd-page header and footer. */
+function applyPrint(ws: Worksheet, setup: PrintSetup): void {
+  const { area, titleRows } = setup;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: setup.orientation,
+    fitToPage: true,
+    fitToWidth: setup.fitWidth,
+    fitToHeight: setup.fitHeight,
+    // ExcelJS puts a "$" before each end of the range: rows made absolute here ("A$1:K$40").
+    printArea: `${columnLetters(area.column)}$${area.row + 1}:${columnLetters(area.column + area.columns - 1)}$${area.row + area.rows}`,
+    ...(titleRows ? { printTitlesRow: `${titleRows.first + 1}:${titleRows.last + 1}` } : {}),
+  };
+  const sections = (s: PrintSetup["header"]) =>
+    (s.left ? `&L${s.left}` : "") +
+    (s.center ? `&C${s.center}` : "") +
+    (s.right ? `&R${s.right}` : "");
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: sections(setup.header),
+    oddFooter: sections(setup.footer),
+  };
 }
 
 /** The workbook as an .xlsx file's bytes, and the names it got. */
@@ -532,6 +552,7 @@ export async function workbookBytes(
   const usedSheets = new Set<string>();
   const usedTables = new Set<string>();
   const markers = new Map<string, string>();
+  const chartSheets = new Map<string, ReportSheet>();
   const written: WrittenWorkbook = { sheets: [] };
   for (const sheet of book.sheets) {
     const name = sheetNameFor(sheet.name, (n) => usedSheets.has(n.toLowerCase()));
@@ -539,10 +560,12 @@ export async function workbookBytes(
     const ws = wb.addWorksheet(name);
     const result = writeSheet(ws, sheet, usedTables, options);
     markers.set(name, markerText(sheet.marker));
+    if (sheet.charts.length > 0) chartSheets.set(name, sheet);
     written.sheets.push({ name, ...result });
   }
   if (book.sheets.length === 0) wb.addWorksheet("Sheet1");
   storeMarkers(wb, markers);
+  storeCharts(wb, chartSheets);
   storeQuotePrefix(wb);
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   return { bytes, written };

@@ -244,6 +244,23 @@ export interface ReportSheet {
   /** What the reader of the sheet must know (data left out, assumptions, fits that failed): the
    *  same texts the sheet shows, for the CLI and the pane. */
   warnings?: string[];
+  /** How the sheet prints; when absent, writers derive it with printSetup (src/report/print.ts). */
+  print?: PrintSetup;
+}
+
+/** Page setup of a report sheet, the same for both writers. Header and footer sections use Excel's
+ *  header/footer codes (&P page, &N pages; a literal & is &&). */
+export interface PrintSetup {
+  orientation: "landscape" | "portrait";
+  /** Pages wide and tall the print is scaled to; 0 = as many as needed (long tables break by rows). */
+  fitWidth: number;
+  fitHeight: number;
+  /** What prints: from A1 to the last cell or chart. */
+  area: Area;
+  /** Rows repeated at the top of every page (0-based, inclusive), if any. */
+  titleRows?: { first: number; last: number };
+  header: { left: string; center: string; right: string };
+  footer: { left: string; center: string; right: string };
 }
 
 export type ReportFigure = number | string | boolean | null | { [key: string]: ReportFigure };

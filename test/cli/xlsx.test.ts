@@ -99,19 +99,21 @@ describe("workbookBytes", () => {
     expect(xml.lastIndexOf("<extLst>")).toBeGreaterThan(at);
   });
 
-  test("an Excel table over the header and rows; a note where a chart would be", async () => {
+  test("an Excel table over the header and rows; the chart drawn, no note in its place", async () => {
     const s = sheet();
     const { bytes, written } = await workbookBytes({ sheets: [s] }, { lang: "zh" });
     expect(written.sheets[0].tables).toEqual([
       { name: "KAM_Accounts", ref: "A4:C6", headers: ["Customer", "Amount", "Zero"] },
     ]);
-    expect(written.sheets[0].notes[0]).toContain("图表「Amount by customer」");
+    expect(written.sheets[0].notes).toEqual([]);
     const ws = (await load(bytes)).getWorksheet("KAM Accounts")!;
     const table = ws.getTable("KAM_Accounts") as unknown as { table: { tableRef: string } };
     expect(table.table.tableRef).toBe("A4:C6");
     const anchor = s.charts[0].anchor;
-    expect(ws.getCell(anchor.row + 1, anchor.column + 1).value).toBe(written.sheets[0].notes[0]);
+    expect(ws.getCell(anchor.row + 1, anchor.column + 1).value).toBeNull();
     expect(anchor.column).toBe(4); // right of the table
+    const chart = zipEntries(bytes).get("xl/charts/chart1.xml")!.toString("utf8");
+    expect(chart).toContain("<c:f>'KAM Accounts'!$B$5:$B$6</c:f>");
     const xml = zipEntries(bytes).get("xl/tables/table1.xml")!.toString("utf8");
     expect(xml).toContain('name="KAM_Accounts"');
     expect(xml).toContain("TableStyleMedium2");
