@@ -165,15 +165,16 @@ export function admissible(
   if (gamma < Math.max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha) return false;
   if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
   if (beta < -(1 - phi) * (gamma / m + alpha)) return false;
-  // Polynomial in ascending powers: φ(1−α−γ), α+β−αφ+γ−1, (α+β−αφ) repeated m−2 times, α+β−φ, 1.
-  const buf = work ?? new Float64Array(3 * (m + 2));
-  const c = buf.subarray(0, m + 2);
-  c[0] = phi * (1 - alpha - gamma);
-  c[1] = alpha + beta - alpha * phi + gamma - 1;
-  for (let i = 2; i < m; i++) c[i] = alpha + beta - alpha * phi;
-  c[m] = alpha + beta - phi;
-  c[m + 1] = 1;
-  return rootsInsideUnitCircle(c, m + 2, buf.subarray(m + 2));
+  // Polynomial in ascending powers: φ(1−α−γ), α+β−αφ+γ−1, (α+β−αφ) repeated m−2 times, α+β−φ, 1,
+  // written straight into the first half of the Schur–Cohn work buffer (no views, no allocation:
+  // the optimiser asks this at every evaluation).
+  const buf = work ?? new Float64Array(2 * (m + 2));
+  buf[0] = phi * (1 - alpha - gamma);
+  buf[1] = alpha + beta - alpha * phi + gamma - 1;
+  for (let i = 2; i < m; i++) buf[i] = alpha + beta - alpha * phi;
+  buf[m] = alpha + beta - phi;
+  buf[m + 1] = 1;
+  return schurCohn(buf, m + 2);
 }
 
 /**
@@ -188,27 +189,36 @@ export function rootsInsideUnitCircle(
   work?: Float64Array
 ): boolean {
   const buf = work ?? new Float64Array(2 * length);
-  let a = buf.subarray(0, length);
-  let b = buf.subarray(length, 2 * length);
+  for (let i = 0; i < length; i++) buf[i] = coefficients[i];
+  return schurCohn(buf, length);
+}
+
+/**
+ * rootsInsideUnitCircle on coefficients already in buf[0 .. length − 1]; buf (length ≥ 2 × length)
+ * holds the two halves of the Schur–Cohn steps, which swap by offset instead of by array.
+ */
+function schurCohn(buf: Float64Array, length: number): boolean {
   let power = 1;
   for (let i = 0; i < length; i++) {
-    a[i] = coefficients[i] * power;
+    buf[i] *= power;
     power *= 1 + 1e-10;
   }
+  let a = 0;
+  let b = length;
   let len = length;
-  while (len > 1 && a[len - 1] === 0) len--;
+  while (len > 1 && buf[a + len - 1] === 0) len--;
   while (len > 1) {
     const n = len - 1;
-    const lead = a[n];
-    const c0 = a[0];
+    const lead = buf[a + n];
+    const c0 = buf[a];
     if (Math.abs(c0) >= Math.abs(lead)) return false;
     let scale = 0;
     for (let k = 0; k < n; k++) {
-      const v = lead * a[k + 1] - c0 * a[n - 1 - k];
-      b[k] = v;
+      const v = lead * buf[a + k + 1] - c0 * buf[a + n - 1 - k];
+      buf[b + k] = v;
       if (Math.abs(v) > scale) scale = Math.abs(v);
     }
-    if (scale > 0) for (let k = 0; k < n; k++) b[k] /= scale;
+    if (scale > 0) for (let k = 0; k < n; k++) buf[b + k] /= scale;
     const t = a;
     a = b;
     b = t;
@@ -369,29 +379,17 @@ export function etsRun(
   innovations?: Float64Array,
   out?: Float64Array
 ): number {
+  if (data) return etsLikelihood(r, n, data, out);
   const { alpha, beta, gamma, phi, m, hasSeason, seasonM, errorM, season } = r;
-  if (data && seasonM) for (let k = 0; k < m; k++) if (!(season[k] > 0)) return Infinity;
   let l = r.level;
   let b = r.trend;
   let p = r.p;
-  let sse = 0;
-  let logSum = 0;
   for (let t = 0; t < n; t++) {
     const lb = l + phi * b;
     const s = season[p];
     const mu = seasonM ? lb * s : lb + s;
     let q: number;
-    if (data) {
-      if (seasonM && !(Math.abs(lb) >= TINY && Math.abs(s) >= TINY)) return Infinity;
-      q = data[t] - mu;
-      if (errorM) {
-        if (!(Math.abs(mu) >= TINY)) return Infinity;
-        const e = q / mu;
-        sse += e * e;
-        logSum += Math.log(Math.abs(mu));
-      } else sse += q * q;
-      if (out) out[t] = mu;
-    } else if (innovations) {
+    if (innovations) {
       const e = innovations[t];
       const y = errorM ? mu * (1 + e) : mu + e;
       if (out) out[t] = y;
@@ -409,9 +407,68 @@ export function etsRun(
   r.level = l;
   r.trend = b;
   r.p = p;
-  if (!data) return 0;
+  return 0;
+}
+
+/**
+ * etsRun over data: the same step (see there), in its own loop because the optimiser runs it
+ * thousands of times per model and it dominates the fit. The form's switches are constant over the
+ * loop; nothing is allocated. Returns n log SSE + 2 Σ log|μ| or Infinity (see etsRun).
+ */
+function etsLikelihood(r: EtsRecursion, n: number, data: Float64Array, out?: Float64Array): number {
+  const { alpha, beta, gamma, phi, m, hasSeason, seasonM, errorM, season } = r;
+  if (seasonM) for (let k = 0; k < m; k++) if (!(season[k] > 0)) return Infinity;
+  let l = r.level;
+  let b = r.trend;
+  let p = r.p;
+  let sse = 0;
+  let logSum = 0;
+  let prod = 1;
+  for (let t = 0; t < n; t++) {
+    const lb = l + phi * b;
+    const s = season[p];
+    let mu: number;
+    let q: number;
+    let d: number;
+    if (seasonM) {
+      if (!(Math.abs(lb) >= TINY && Math.abs(s) >= TINY)) return Infinity;
+      mu = lb * s;
+      q = data[t] - mu;
+      d = q / s;
+      season[p] = s + (gamma * q) / lb;
+    } else {
+      mu = lb + s;
+      q = data[t] - mu;
+      d = q;
+      if (hasSeason) season[p] = s + gamma * q;
+    }
+    if (errorM) {
+      if (!(Math.abs(mu) >= TINY)) return Infinity;
+      const e = q / mu;
+      sse += e * e;
+      // Σ log|μ| as logs of running products (a log per step was a sixth of the fit's time); the
+      // product is kept within 1e±300, |μ| outside 1e±100 goes straight to the sum.
+      const am = Math.abs(mu);
+      if (am > 1e100 || am < 1e-100) logSum += Math.log(am);
+      else {
+        prod *= am;
+        if (prod > 1e200 || prod < 1e-200) {
+          logSum += Math.log(prod);
+          prod = 1;
+        }
+      }
+    } else sse += q * q;
+    if (out !== undefined) out[t] = mu;
+    l = lb + alpha * d;
+    b = phi * b + beta * d;
+    if (++p === m) p = 0;
+  }
+  r.level = l;
+  r.trend = b;
+  r.p = p;
   if (!(sse < Infinity)) return Infinity;
   r.sse = sse;
+  logSum += Math.log(prod);
   return n * Math.log(Math.max(sse, 1e-300)) + 2 * logSum;
 }
 
@@ -461,7 +518,7 @@ export function fitEtsModel(
   if (hasTrend) x0.push(init.trend);
   for (let p = m - 1; p >= 1; p--) x0.push(init.seasonal[p]);
 
-  const work = new Float64Array(3 * (m + 2));
+  const work = new Float64Array(2 * (m + 2));
   // −2 log-likelihood up to a constant, allocation-free (the optimiser calls it thousands of times).
   const objective = (x: readonly number[]): number => {
     let k = 0;
