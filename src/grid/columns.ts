@@ -145,13 +145,21 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
   while (padding > (header ? 1 : 0) && vectors.every((v) => isBlankish(v.values[padding - 1])))
     padding--;
 
-  const columns = specs.map(() => [] as (string | number | null)[]);
-  const positions: number[] = [];
-  for (let r = header ? 1 : 0; r < length; r++) {
+  // Preallocated and filled by index, cut to size at the end: 1,000,000 rows must not grow arrays
+  // push by push (every growth is a copy for the garbage collector, whose work grows with the
+  // arguments Excel passes).
+  const width = specs.length;
+  const first = header ? 1 : 0;
+  const values = vectors.map((v) => v.values);
+  const kinds = specs.map((s) => s.kind);
+  const columns = specs.map(() => new Array<string | number | null>(length - first));
+  const positions = new Array<number>(length - first);
+  let k = 0;
+  for (let r = first; r < length; r++) {
     let empty = true;
     let zeros = true;
-    for (const v of vectors) {
-      const raw = v.values[r];
+    for (let c = 0; c < width; c++) {
+      const raw = values[c][r];
       if (isBlankCell(raw)) continue;
       empty = false;
       if (raw !== 0) {
@@ -160,20 +168,25 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
       }
     }
     if (empty || (zeros && (hasDate || r >= padding))) continue;
-    for (let c = 0; c < specs.length; c++) {
+    for (let c = 0; c < width; c++) {
+      const raw = values[c][r];
+      // The common cells first: a finite number in a number column, a date serial, plain text.
+      if (typeof raw === "number" && kinds[c] === "number" && Number.isFinite(raw)) {
+        columns[c][k] = raw;
+        continue;
+      }
       const spec = specs[c];
-      const raw = vectors[c].values[r];
       let problem: string | undefined;
       if (isBlankCell(raw)) {
         if (spec.optional) {
-          columns[c].push(null);
+          columns[c][k] = null;
           continue;
         }
         problem = "the cell is blank";
       } else {
         const p = parse(spec.kind, raw, plans[c]);
         if (isBad(p)) problem = problemOf(p, plans[c]);
-        else columns[c].push(p);
+        else columns[c][k] = p;
       }
       if (problem !== undefined) {
         const vertical = vectors[c].vertical;
@@ -186,8 +199,10 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
         );
       }
     }
-    positions.push(r);
+    positions[k++] = r;
   }
+  for (const column of columns) column.length = k;
+  positions.length = k;
   return { columns: columns as Columns<S>, positions, header, length };
 }
 
