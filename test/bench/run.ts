@@ -1,23 +1,45 @@
-/* global console, process */
-// `npm run bench`: speed of the engine and of the functions as Excel calls them, on generated
-// transaction lists of realistic shape. Figures are medians of several runs, each also given as a
-// ratio to a reference computed in the same run (a plain Map group-by over the same rows), so
-// results compare across machines. Not a test: nothing here passes or fails.
+/* global console, process, __dirname */
+// `npm run bench`: speed of the engine and of the functions as Excel calls them, on 1,000,000
+// generated transactions of realistic shape (50,000 customers, ~3% returns, five stages). Figures are
+// medians of several runs. The data are written once to a CSV file and, when python3 with pandas is
+// present, the same computations are timed in pandas in the same run (test/bench/pandas_ref.py), so
+// each line gives engine ÷ pandas and function ÷ engine; without pandas a plain Map group-by over the
+// same rows is the reference. Not a test: nothing here passes or fails.
+import { spawnSync } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
 import { performance } from "perf_hooks";
+import { pareto as paretoEngine } from "../../src/engine/accounts/pareto";
 import { rfm as rfmEngine } from "../../src/engine/accounts/rfm";
+import { rfmSummary as summaryEngine } from "../../src/engine/accounts/summary";
+import {
+  DEFAULT_STAGE_TABLE,
+  ForecastCategory,
+  classifyStage,
+} from "../../src/engine/pipeline/funnel";
+import { pipelineForecast as forecastEngine } from "../../src/engine/pipeline/forecast";
 import { funnelWeight } from "../../src/functions/funnelWeight";
+import { pareto as paretoFunction } from "../../src/functions/pareto";
+import { pipelineForecast as forecastFunction } from "../../src/functions/pipelineForecast";
 import { rfm as rfmFunction } from "../../src/functions/rfm";
+import { rfmSummary as summaryFunction } from "../../src/functions/rfmSummary";
 import { uniformGenerator as random } from "../../src/engine/random";
 import { installCustomFunctions, OMITTED } from "../support/customFunctions";
 
 installCustomFunctions();
 
-/** n transactions of `customers` accounts over two years (2023-2024), ~3% returns. */
+const STAGES = ["Prospect", "Intent", "Proposal", "Negotiation", "Won"];
+
+/** n transactions of `customers` accounts over two years (2023-2024), ~3% returns; each row is also
+ *  an opportunity (a stage and a close date within a year of its date). */
 function transactions(n: number, customers: number) {
   const rnd = random(42);
   const cust: string[] = new Array(n);
   const dates: number[] = new Array(n);
   const amounts: number[] = new Array(n);
+  const stages: string[] = new Array(n);
+  const closes: number[] = new Array(n);
   const start = 44927; // 2023-01-01
   for (let i = 0; i < n; i++) {
     // Skewed activity: a few accounts buy much more often (80/20-like).
@@ -26,8 +48,10 @@ function transactions(n: number, customers: number) {
     dates[i] = start + Math.floor(rnd() * 731);
     const amount = Math.round(Math.exp(5 + 1.2 * (rnd() + rnd() + rnd() - 1.5)) * 100) / 100;
     amounts[i] = rnd() < 0.03 ? -amount : amount;
+    stages[i] = STAGES[Math.floor(rnd() * 5)];
+    closes[i] = dates[i] + Math.floor(rnd() * 365);
   }
-  return { cust, dates, amounts };
+  return { cust, dates, amounts, stages, closes };
 }
 
 function median(xs: number[]): number {
@@ -62,28 +86,125 @@ function reference(cust: string[], dates: number[], amounts: number[]) {
 const column = <T>(xs: T[]) => xs.map((x) => [x]);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
+const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`.padStart(7);
+
+/** pandas' times for the same rows (pandas_ref.py), or null with why not. */
+function pandasTimes(file: string): { times: Record<string, number>; version: string } | string {
+  for (const python of ["python3", "/usr/bin/python3"]) {
+    const run = spawnSync(python, [path.join(__dirname, "pandas_ref.py"), file, String(runs)], {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    });
+    if (run.status === 0) {
+      const out = JSON.parse(run.stdout.trim().split("\n").pop() ?? "{}");
+      return { times: out, version: String(out.pandas) };
+    }
+  }
+  return "python3 with pandas not found (apt install python3-pandas); reference: a plain Map group-by";
+}
 
 console.log(
   `KAM benchmarks: ${rows.toLocaleString("en-US")} rows, median of ${runs} runs, node ${process.version}`
 );
-const { cust, dates, amounts } = transactions(rows, 50_000);
+const { cust, dates, amounts, stages, closes } = transactions(rows, 50_000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kam-bench-"));
+const csv = path.join(dir, "transactions.csv");
+const lines = ["cust,date,amount,stage,close"];
+for (let i = 0; i < rows; i++)
+  lines.push(`${cust[i]},${dates[i]},${amounts[i]},${stages[i]},${closes[i]}`);
+fs.writeFileSync(csv, lines.join("\n"));
+const pandas = pandasTimes(csv);
+fs.rmSync(dir, { recursive: true, force: true });
+
 const ref = time(runs, () => reference(cust, dates, amounts));
-console.log(`reference  Map group-by (sum, max date)        ${fmt(ref)}   1.00×`);
-
-const engine = time(runs, () => rfmEngine(cust, dates, amounts));
-const scored = rfmEngine(cust, dates, amounts).customers.length;
-console.log(
-  `KAM.RFM    engine                             ${fmt(engine)}  ${(engine / ref).toFixed(2)}×   (${scored} customers)`
-);
-
+const positive = amounts.map((a) => Math.abs(a));
+const classified = () => {
+  const p: number[] = new Array(rows);
+  const c: ForecastCategory[] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const r = classifyStage(stages[i], DEFAULT_STAGE_TABLE);
+    if (!r.ok) throw new Error(r.reason);
+    p[i] = r.probability;
+    c[i] = r.category;
+  }
+  return { p, c };
+};
 const cM = column(cust);
 const dM = column(dates);
 const aM = column(amounts);
-const wrapped = time(runs, () => rfmFunction(cM, dM, aM, null, null, null));
+const pM = column(positive);
+const sM = column(stages);
+const closeM = column(closes);
+
+interface Line {
+  name: string;
+  key: string;
+  engine: () => unknown;
+  fn: () => unknown;
+}
+const LINES: Line[] = [
+  {
+    name: "KAM.RFM",
+    key: "rfm",
+    engine: () => rfmEngine(cust, dates, amounts),
+    fn: () => rfmFunction(cM, dM, aM, null, null, null),
+  },
+  {
+    name: "KAM.RFM_SUMMARY",
+    key: "rfm_summary",
+    engine: () => summaryEngine(cust, dates, amounts),
+    fn: () => summaryFunction(cM, dM, aM, null, null, null),
+  },
+  {
+    name: "KAM.PARETO",
+    key: "pareto",
+    engine: () => paretoEngine(cust, amounts),
+    fn: () => paretoFunction(cM, aM, null, null, null),
+  },
+  {
+    name: "KAM.FUNNEL_WEIGHT (total)",
+    key: "funnel_weight",
+    engine: () => {
+      const { p } = classified();
+      let total = 0;
+      for (let i = 0; i < rows; i++) total += positive[i] * p[i];
+      return total;
+    },
+    fn: () => funnelWeight(pM, sM, OMITTED, true),
+  },
+  {
+    name: "KAM.PIPELINE_FORECAST",
+    key: "pipeline_forecast",
+    engine: () => {
+      const { p, c } = classified();
+      return forecastEngine(positive, p, c, closes, { periods: 12, grain: "month" });
+    },
+    fn: () => forecastFunction(pM, sM, closeM, null, null, null, OMITTED, null),
+  },
+];
+
+const withPandas = typeof pandas !== "string";
 console.log(
-  `KAM.RFM    function, Excel-shaped columns       ${fmt(wrapped)}  ${(wrapped / ref).toFixed(2)}×`
+  withPandas
+    ? `reference: pandas ${pandas.version} on the same rows, timed in this run`
+    : `reference: ${pandas}`
 );
+console.log(`plain Map group-by (sum, max date)          ${ms(ref)}`);
+console.log(
+  `${"".padEnd(28)}${"pandas".padStart(9)}${"engine".padStart(10)}${"function".padStart(10)}` +
+    `${"engine÷pandas".padStart(15)}${"function÷engine".padStart(17)}`
+);
+for (const line of LINES) {
+  const engine = time(runs, line.engine);
+  const fn = time(runs, line.fn);
+  const base = withPandas ? pandas.times[line.key] : ref;
+  console.log(
+    `${line.name.padEnd(28)}${(withPandas ? ms(base) : "     –").padStart(9)}${ms(engine).padStart(10)}` +
+      `${ms(fn).padStart(10)}${(withPandas ? ratio(engine, base) : "–").padStart(15)}` +
+      `${ratio(fn, engine).padStart(17)}`
+  );
+}
 
 const isoDates = column(
   dates.map((d) => {
@@ -94,17 +215,7 @@ const isoDates = column(
 const textDates = time(Math.max(1, Math.floor(runs / 2)), () =>
   rfmFunction(cM, isoDates, aM, null, null, null)
 );
-console.log(
-  `KAM.RFM    function, dates as ISO text          ${fmt(textDates)}  ${(textDates / ref).toFixed(2)}×`
-);
-
-const stageNames = ["Prospect", "Intent", "Proposal", "Negotiation", "Won"];
-const stages = column(amounts.map((_, i) => stageNames[i % 5]));
-const positive = aM.map(([a]) => [Math.abs(a)]);
-const funnel = time(runs, () => funnelWeight(positive, stages, OMITTED, true));
-console.log(
-  `KAM.FUNNEL_WEIGHT function, total             ${fmt(funnel)}  ${(funnel / ref).toFixed(2)}×`
-);
+console.log(`KAM.RFM, dates as ISO text: function ${ms(textDates)}`);
 const mem = process.memoryUsage();
 console.log(
   `heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB`

@@ -1,0 +1,105 @@
+# The reference of `npm run bench`: the same computations in pandas on the same rows, timed in the same
+# run (median of RUNS after one warm-up; loading the CSV is not timed). Prints one JSON object of
+# milliseconds. Usage: python3 pandas_ref.py FILE.csv RUNS
+import json
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+PROB = {"Prospect": 0.1, "Intent": 0.3, "Proposal": 0.5, "Negotiation": 0.7, "Won": 1.0}
+
+
+def timed(runs, f):
+    f()
+    ts = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        f()
+        ts.append((time.perf_counter() - t0) * 1000)
+    ts.sort()
+    return ts[len(ts) // 2]
+
+
+def rfm(df):
+    """Recency (days to the day after the last purchase), frequency (purchase days), monetary (sum,
+    returns included), quintile scores by rank, the RFM code."""
+    as_of = df["date"].max() + 1
+    g = df.groupby("cust", sort=False)
+    recency = as_of - g["date"].max()
+    buys = df[df["amount"] >= 0]
+    freq = buys.groupby("cust", sort=False)["date"].nunique().reindex(recency.index, fill_value=0)
+    mon = g["amount"].sum()
+    n = len(recency)
+    score = lambda s, asc: (np.ceil(s.rank(method="first", ascending=asc) * 5 / n)).astype(int)
+    r = score(recency, False)
+    f = score(freq, True)
+    m = score(mon, True)
+    return r * 100 + f * 10 + m
+
+
+def rfm_summary(df):
+    """BG/NBD inputs per customer: repeat purchase days, recency and T in weeks, mean repeat value."""
+    buys = df[df["amount"] >= 0]
+    as_of = buys["date"].max()
+    daily = buys.groupby(["cust", "date"], sort=False)["amount"].sum().reset_index()
+    daily = daily.sort_values(["cust", "date"], kind="stable")
+    g = daily.groupby("cust", sort=False)
+    first = g["date"].min()
+    last = g["date"].max()
+    days = g.size()
+    total = g["amount"].sum()
+    first_amount = g["amount"].first()
+    frequency = days - 1
+    monetary = ((total - first_amount) / frequency.where(frequency > 0)).fillna(0)
+    return pd.DataFrame(
+        {
+            "frequency": frequency,
+            "recency": (last - first) / 7,
+            "T": (as_of - first) / 7,
+            "monetary": monetary,
+        }
+    )
+
+
+def pareto(df):
+    """Totals per customer, largest first: share, cumulative share, rank, ABC class."""
+    s = df.groupby("cust", sort=False)["amount"].sum().sort_values(ascending=False, kind="stable")
+    share = s / s.sum()
+    cum = share.cumsum()
+    cls = np.where(cum <= 0.8, "A", np.where(cum <= 0.95, "B", "C"))
+    return pd.DataFrame({"total": s, "share": share, "cum": cum, "rank": np.arange(1, len(s) + 1), "class": cls})
+
+
+def funnel_weight(df):
+    """The weighted total: amount × the stage's probability."""
+    return (df["amount"].abs() * df["stage"].map(PROB)).sum()
+
+
+def pipeline_forecast(df):
+    """Deals, open and weighted amounts per month of the close date."""
+    close = pd.to_datetime(df["close"], unit="D", origin="1899-12-30")
+    month = close.dt.year * 12 + close.dt.month
+    amount = df["amount"].abs()
+    weighted = amount * df["stage"].map(PROB)
+    frame = pd.DataFrame({"month": month, "amount": amount, "weighted": weighted})
+    return frame.groupby("month").agg(deals=("amount", "size"), amount=("amount", "sum"), weighted=("weighted", "sum"))
+
+
+def main():
+    path, runs = sys.argv[1], int(sys.argv[2])
+    df = pd.read_csv(path, dtype={"cust": str, "date": np.int64, "amount": np.float64, "stage": str, "close": np.int64})
+    out = {
+        "pandas": pd.__version__,
+        "rfm": timed(runs, lambda: rfm(df)),
+        "rfm_summary": timed(runs, lambda: rfm_summary(df)),
+        "pareto": timed(runs, lambda: pareto(df)),
+        "funnel_weight": timed(runs, lambda: funnel_weight(df)),
+        "pipeline_forecast": timed(runs, lambda: pipeline_forecast(df)),
+    }
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
