@@ -17,7 +17,7 @@ import {
   isLive,
 } from "../../report/model";
 import { columnLetters, sheetRef } from "../../report/names";
-import { el, val, XML_DECLARATION } from "./xml";
+import { el, esc, val, XML_DECLARATION } from "./xml";
 
 export const NS_CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 export const NS_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -102,21 +102,29 @@ function numRef(ref: string, values: (string | number | boolean | null)[], forma
   return el(
     "c:numRef",
     {},
-    el("c:f", {}, ref),
-    el("c:numCache", {}, el("c:formatCode", {}, format), val("c:ptCount", values.length), points)
+    el("c:f", {}, esc(ref)),
+    el(
+      "c:numCache",
+      {},
+      el("c:formatCode", {}, esc(format)),
+      val("c:ptCount", values.length),
+      points
+    )
   );
 }
 
 function strRef(ref: string, values: (string | number | boolean | null)[]): string {
   const points = values
     .map((v, idx) =>
-      v === null ? "" : el("c:pt", { idx }, el("c:v", {}, typeof v === "string" ? v : String(v)))
+      v === null
+        ? ""
+        : el("c:pt", { idx }, el("c:v", {}, esc(typeof v === "string" ? v : String(v))))
     )
     .join("");
   return el(
     "c:strRef",
     {},
-    el("c:f", {}, ref),
+    el("c:f", {}, esc(ref)),
     el("c:strCache", {}, val("c:ptCount", values.length), points)
   );
 }
@@ -182,7 +190,7 @@ function rich(text: string, bold: boolean): string {
         "a:p",
         {},
         el("a:pPr", {}, el("a:defRPr", { b: bold ? 1 : 0 })),
-        el("a:r", {}, el("a:rPr", { lang: "en-US", b: bold ? 1 : 0 }), el("a:t", {}, text))
+        el("a:r", {}, el("a:rPr", { lang: "en-US", b: bold ? 1 : 0 }), el("a:t", {}, esc(text)))
       )
     )
   );
@@ -195,7 +203,7 @@ function title(text: string, bold = true): string {
 
 /** The series name (CT_SerTx: a literal value). */
 function seriesName(s: ChartSeries): string {
-  return el("c:tx", {}, el("c:v", {}, s.name));
+  return el("c:tx", {}, el("c:v", {}, esc(s.name)));
 }
 
 // ---- series ---------------------------------------------------------------------------------------

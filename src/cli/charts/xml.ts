@@ -19,7 +19,7 @@ export function esc(text: string): string {
 export type Attributes = Record<string, string | number | undefined>;
 
 /** `<name attrs>children</name>`, or `<name attrs/>` without children; undefined attributes and
- *  children are left out. */
+ *  children are left out. Children are markup: text goes in through esc(). */
 export function el(
   name: string,
   attrs: Attributes = {},
