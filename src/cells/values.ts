@@ -53,7 +53,9 @@ const NUMBER_TEXT =
 
 /**
  * A number written as text: `1234`, `1,234.50`, `-12`, `(1,234)` (negative), `¥1,200`, `$5`, `12%`
- * (= 0.12), `1e3`. Thousands separators must sit in groups of three. Anything else is undefined.
+ * (= 0.12), `1e3`. Thousands separators must sit in groups of three. Anything else is undefined, as
+ * Excel's VALUE() refuses it: a sign inside parentheses (`(-5)`, `(+5)`), hexadecimal (`0x4`), a
+ * number beyond ±1.8E+308 (`1e400`).
  */
 export function parseNumberText(text: string): number | undefined {
   let s = text.trim();
@@ -61,6 +63,7 @@ export function parseNumberText(text: string): number | undefined {
   if (s.startsWith("(") && s.endsWith(")")) {
     negative = true;
     s = s.slice(1, -1).trim();
+    if (s.startsWith("-") || s.startsWith("+")) return undefined;
   }
   const m = NUMBER_TEXT.exec(s);
   if (!m) return undefined;
