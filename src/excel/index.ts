@@ -2,5 +2,6 @@
 export * from "./address";
 export * from "./errors";
 export * from "./workbook";
+export * from "./formulaLanguage";
 export * from "./report";
 export * from "./source";

@@ -3,6 +3,7 @@
 // Every operation is one Excel.run with as few context.sync() round trips as possible.
 
 import { CellRef, RangeRef, columnRuns, intersect, rangeFromPosition } from "./address";
+import { LocalNames, writeKamFormula } from "./formulaLanguage";
 
 /* global Excel */
 
@@ -71,7 +72,9 @@ export interface ExcelPort {
   watchSelection(listener: (selection: SelectionSnapshot) => void): Promise<() => Promise<void>>;
   /**
    * Reads the active cell, asks `decide` what to do with it, and writes the formula it returns into
-   * that same cell. Two round trips: read, then write (none when `decide` skips).
+   * that same cell. Two round trips: read, then write and read back its value (none when `decide`
+   * skips); two more when Excel answers #NAME? and the localized form is written (formulaLanguage.ts).
+   * The outcome's formula is the one written.
    */
   insertAtActiveCell<R>(
     decide: (target: TargetCell) => InsertDecision<R>
@@ -232,7 +235,8 @@ async function watchSelection(
 }
 
 async function insertAtActiveCell<R>(
-  decide: (target: TargetCell) => InsertDecision<R>
+  decide: (target: TargetCell) => InsertDecision<R>,
+  localNames?: LocalNames
 ): Promise<InsertOutcome<R>> {
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
@@ -255,30 +259,46 @@ async function insertAtActiveCell<R>(
 
     // Write to the cell that was checked, by its position, not "the active cell" again: the user may
     // have clicked elsewhere meanwhile. The formula uses the function's id in the invariant (en-US)
-    // formula language (=KAM.RFM(A2:A500,...)); Excel shows it with the localized function name.
-    context.workbook.worksheets.getItem(target.sheet).getCell(target.row, target.column).formulas =
-      [[decision.formula]];
-    await context.sync();
-    return { kind: "written", target, formula: decision.formula };
+    // formula language (=KAM.RFM(A2:A500,...)); where Excel answers #NAME? to that (a localized
+    // function name), its localized form goes in instead (see formulaLanguage.ts).
+    const written = await writeKamFormula(
+      context,
+      context.workbook.worksheets.getItem(target.sheet).getCell(target.row, target.column),
+      decision.formula,
+      localNames
+    );
+    return { kind: "written", target, formula: written.formula };
   });
 }
 
-async function writeFormula(target: CellRef, formula: string): Promise<void> {
+async function writeFormula(
+  target: CellRef,
+  formula: string,
+  localNames?: LocalNames
+): Promise<void> {
   await Excel.run(async (context) => {
     const cell = context.workbook.worksheets
       .getItem(target.sheet)
       .getCell(target.row, target.column);
-    // Invariant formula language with the function id; see insertAtActiveCell.
-    cell.formulas = [[formula]];
-    await context.sync();
+    // Invariant formula language with the function id, or its localized form; see insertAtActiveCell.
+    await writeKamFormula(context, cell, formula, localNames);
   });
 }
 
-/** The ExcelPort backed by the Office.js `Excel` global (the real host, or a stand-in in tests). */
-export const officeExcel: ExcelPort = {
-  readSelection,
-  readSelectedBlock,
-  watchSelection,
-  insertAtActiveCell,
-  writeFormula,
-};
+/**
+ * The ExcelPort backed by the Office.js `Excel` global (the real host, or a stand-in in tests).
+ * `localNames` gives the functions' names in Excel's display language, for the #NAME? fallback.
+ */
+export function createOfficeExcel(options: { localNames?: LocalNames } = {}): ExcelPort {
+  const { localNames } = options;
+  return {
+    readSelection,
+    readSelectedBlock,
+    watchSelection,
+    insertAtActiveCell: (decide) => insertAtActiveCell(decide, localNames),
+    writeFormula: (cell, formula) => writeFormula(cell, formula, localNames),
+  };
+}
+
+/** The ExcelPort without localized names: formulas are written with the functions' ids only. */
+export const officeExcel: ExcelPort = createOfficeExcel();

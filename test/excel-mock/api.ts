@@ -68,11 +68,19 @@ const RANGE_PROPERTIES = [
   "cellCount",
   "values",
   "formulas",
+  "formulasLocal",
   "text",
   "numberFormat",
   "valueTypes",
 ] as const;
-const CONTENT_PROPERTIES = new Set(["values", "formulas", "text", "numberFormat", "valueTypes"]);
+const CONTENT_PROPERTIES = new Set([
+  "values",
+  "formulas",
+  "formulasLocal",
+  "text",
+  "numberFormat",
+  "valueTypes",
+]);
 
 function grid<V>(target: Target, pick: (r: number, c: number) => V): V[][] {
   const { rect } = target;
@@ -190,6 +198,8 @@ export class MockRange extends MockClientObject<Target> {
         return grid(target, (r, c) => sheet.get(r, c).value);
       case "formulas":
         return grid(target, (r, c) => sheet.get(r, c).formula);
+      case "formulasLocal":
+        return grid(target, (r, c) => this.model.localFormula(sheet.get(r, c).formula));
       case "text":
         return grid(target, (r, c) => String(sheet.get(r, c).value));
       case "numberFormat":
@@ -229,6 +239,13 @@ export class MockRange extends MockClientObject<Target> {
   set formulas(rows: (MockValue | null)[][]) {
     this.queueWrite(rows, "Range.formulas");
   }
+  /** In the user's language (see MockWorkbook.functionLanguage); the same as formulas in en-US. */
+  get formulasLocal(): MockValue[][] {
+    return this.read("formulasLocal");
+  }
+  set formulasLocal(rows: (MockValue | null)[][]) {
+    this.queueWrite(rows, "Range.formulasLocal");
+  }
   get text(): string[][] {
     return this.read("text");
   }
@@ -256,7 +273,10 @@ export class MockRange extends MockClientObject<Target> {
     });
   }
 
-  private queueWrite(rows: (MockValue | null)[][], operation: "Range.values" | "Range.formulas") {
+  private queueWrite(
+    rows: (MockValue | null)[][],
+    operation: "Range.values" | "Range.formulas" | "Range.formulasLocal"
+  ) {
     const copy = rows.map((row) => [...row]);
     this.op(operation, (target) => this.model.write(target.sheet, target.rect, copy, operation));
   }

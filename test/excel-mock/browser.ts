@@ -2,7 +2,8 @@
 // defines Office, Excel and CustomFunctions before the page's scripts run, and exposes the workbook
 // as window.kamMock so the test can select cells and read what was written.
 // Configuration, set by the test before the page loads: window.__KAM_MOCK_CONFIG__ =
-// { displayLanguage?: string, sheets?: string[] }.
+// { displayLanguage?: string, sheets?: string[], localFunctionNames?: Record<id, name> } (the last
+// makes it behave like a zh-CN Excel that knows the functions only by their localized names).
 
 import { MockWorkbook, installOfficeMock } from "./index";
 
@@ -11,12 +12,16 @@ import { MockWorkbook, installOfficeMock } from "./index";
 interface MockConfig {
   displayLanguage?: string;
   sheets?: string[];
+  localFunctionNames?: Record<string, string>;
 }
 
 const page = window as unknown as Record<string, unknown>;
 const config = (page.__KAM_MOCK_CONFIG__ ?? {}) as MockConfig;
+const book = new MockWorkbook(config.sheets ?? ["Sheet1"]);
+if (config.localFunctionNames)
+  book.localFunctionNames = new Map(Object.entries(config.localFunctionNames));
 const mock = installOfficeMock({
-  workbook: new MockWorkbook(config.sheets ?? ["Sheet1"]),
+  workbook: book,
   displayLanguage: config.displayLanguage ?? "en-US",
   target: window,
 });

@@ -430,6 +430,11 @@ export class MockWorkbook {
   private operationFailures: { operation: string; error: MockOfficeError; after: number }[] = [];
   private nextTableId = 1;
   private nextChartId = 1;
+  /**
+   * The custom functions' names in Excel's display language, by id, when they differ from the ids
+   * (a zh-CN Excel given functions.zh-CN.json); null for an en-US Excel. See functionLanguage().
+   */
+  localFunctionNames: ReadonlyMap<string, string> | null = null;
 
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
     this.sheets = sheetNames.map((n) => new MockSheet(n));
@@ -568,12 +573,50 @@ export class MockWorkbook {
     throw failure.error;
   }
 
+  /**
+   * How this Excel reads KAM.<name>( in a formula entered through `operation`: the formula it
+   * keeps (invariant language, with the ids) and whether it shows #NAME?. An en-US Excel (no
+   * localFunctionNames) takes the ids both ways. A zh-CN Excel behaves as office-js issue #891
+   * reports: through Range.formulas an id whose name is localized gives #NAME?; through
+   * Range.formulasLocal only the localized name is known (and is kept as the id).
+   */
+  functionLanguage(
+    formula: string,
+    operation: "Range.values" | "Range.formulas" | "Range.formulasLocal"
+  ): { formula: string; nameError: boolean } {
+    const names = this.localFunctionNames;
+    if (!names) return { formula, nameError: false };
+    const ids = new Map([...names].map(([id, name]) => [name, id]));
+    let nameError = false;
+    const kept = formula.replace(/(^|[^A-Za-z0-9_.])KAM\.([^(\s,;"']+)\(/g, (all, lead, name) => {
+      if (operation === "Range.formulasLocal") {
+        const id = ids.get(name);
+        if (id === undefined) nameError = true;
+        return `${lead}KAM.${id ?? name}(`;
+      }
+      const local = names.get(name);
+      if (local === undefined || local !== name) nameError = true;
+      return all;
+    });
+    return { formula: kept, nameError };
+  }
+
+  /** The formula as formulasLocal shows it: the ids replaced by their localized names. */
+  localFormula(formula: MockValue): MockValue {
+    const names = this.localFunctionNames;
+    if (!names || typeof formula !== "string" || !formula.startsWith("=")) return formula;
+    return formula.replace(
+      /(^|[^A-Za-z0-9_.])KAM\.([A-Z0-9_.]+)\(/g,
+      (_all, lead, id) => `${lead}KAM.${names.get(id) ?? id}(`
+    );
+  }
+
   /** Applies a formulas/values write (what range.formulas = ... does at sync); null = unchanged. */
   write(
     sheet: MockSheet,
     rect: Rect,
     rows: (MockValue | null)[][],
-    operation: "Range.values" | "Range.formulas" = "Range.formulas"
+    operation: "Range.values" | "Range.formulas" | "Range.formulasLocal" = "Range.formulas"
   ): void {
     if (sheet.protected) {
       throw new MockOfficeError(
@@ -604,7 +647,14 @@ export class MockWorkbook {
         if (p === undefined) return;
         const key = `${rect.top + r},${rect.left + c}`;
         if (p.cell === null) sheet.cells.delete(key);
-        else sheet.cells.set(key, p.cell);
+        else if (typeof p.cell.formula === "string" && p.cell.formula.startsWith("=")) {
+          const read = this.functionLanguage(p.cell.formula, operation);
+          sheet.cells.set(key, {
+            ...p.cell,
+            formula: read.formula,
+            value: read.nameError ? "#NAME?" : p.cell.value,
+          });
+        } else sheet.cells.set(key, p.cell);
         if (p.dateFormat && sheet.format(rect.top + r, rect.left + c).numberFormat === "General") {
           sheet.formats.set(key, { ...sheet.formats.get(key), numberFormat: "yyyy-mm-dd" });
         }
