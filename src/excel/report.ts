@@ -23,6 +23,7 @@ import {
   ConditionalFormat,
   NUMBER_FORMATS,
   NumberFormat,
+  PrintSetup,
   ReportMarker,
   ReportSheet,
   Style,
@@ -37,6 +38,7 @@ import {
 } from "../report/model";
 import { sheetNameFor, tableNameFor } from "../report/names";
 import { needsTextPrefix } from "../report/cellText";
+import { printSetup } from "../report/print";
 import { describeExcelError } from "./errors";
 import { SourcePort, listSources, readSource } from "./source";
 
@@ -88,6 +90,19 @@ async function clearCharts(context: Excel.RequestContext, sheet: Excel.Worksheet
 export function reportsSupported(): boolean {
   try {
     return Office.context.requirements.isSetSupported("ExcelApi", "1.12");
+  } catch {
+    return true; // no requirements API (a stand-in): assume a current host
+  }
+}
+
+/**
+ * Whether this Excel has Worksheet.pageLayout (ExcelApi 1.9, "Excel.PageLayout",
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout). Reports need 1.12 anyway, so
+ * this is false only on a host that answers oddly; the report is then written without page setup.
+ */
+export function printSupported(): boolean {
+  try {
+    return Office.context.requirements.isSetSupported("ExcelApi", "1.9");
   } catch {
     return true; // no requirements API (a stand-in): assume a current host
   }
@@ -386,6 +401,30 @@ class SheetWriter {
     else if (columns > 0) panes.freezeColumns(columns);
   }
 
+  /**
+   * The page setup (src/report/print.ts) through Worksheet.pageLayout, ExcelApi 1.9 (Microsoft's
+   * reference: https://learn.microsoft.com/javascript/api/excel/excel.pagelayout): orientation;
+   * zoom {horizontalFitToPages, verticalFitToPages} where 0 pages tall is "as many as needed", as
+   * Excel's own recorded "Fit All Columns on One Page" sets it (excel.pagelayoutzoomoptions);
+   * setPrintArea, setPrintTitleRows ("$16:$16") and headersFooters.defaultForAllPages, whose sections
+   * take the header/footer codes (&P, &N, && for "&"; excel.headerfooter).
+   */
+  print(setup: PrintSetup): void {
+    const layout = this.sheet.pageLayout;
+    layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.zoom = { horizontalFitToPages: setup.fitWidth, verticalFitToPages: setup.fitHeight };
+    if (nonEmpty(setup.area)) layout.setPrintArea(this.range(setup.area));
+    if (setup.titleRows)
+      layout.setPrintTitleRows(`$${setup.titleRows.first + 1}:$${setup.titleRows.last + 1}`);
+    const sections = layout.headersFooters.defaultForAllPages;
+    sections.leftHeader = setup.header.left;
+    sections.centerHeader = setup.header.center;
+    sections.rightHeader = setup.header.right;
+    sections.leftFooter = setup.footer.left;
+    sections.centerFooter = setup.footer.center;
+    sections.rightFooter = setup.footer.right;
+  }
+
   chart(spec: ChartSpec, report: ReportSheet): void {
     const series = spec.series.filter((s) => nonEmpty(s.values));
     if (series.length === 0) return;
@@ -569,12 +608,15 @@ export async function writeReport(
       for (const { spec, name } of ownTables) writer.table(spec, name);
       for (const format of report.conditionalFormats) writer.conditional(format);
       if (report.freeze) writer.freeze(report.freeze.rows, report.freeze.columns);
+      const printable = printSupported();
+      if (printable) writer.print(printSetup(report));
       await context.sync();
 
       // Charts in a batch of their own: a host that refuses a newer chart type (funnel) must not
       // cost the report. Then funnels are drawn as bar charts; failing that, the sheet has no charts.
       state.stage = "drawing the charts";
       const warnings: string[] = [];
+      if (!printable) warnings.push("the sheet has no page setup (this Excel lacks ExcelApi 1.9)");
       if (report.charts.length > 0) {
         const drawAll = async (adapt: (c: ChartSpec) => ChartSpec): Promise<unknown> => {
           try {

@@ -4,6 +4,7 @@
 // as getActiveCell() are resolved once, by the first sync that needs them, and keep pointing at the
 // same cell afterwards. Charts and conditional formats are in charts.ts and conditional.ts.
 
+import { MockPageLayout } from "./pageLayout";
 import { MockClientObject, MockCollection, MockContextLike, propertyList } from "./base";
 import { MockChartCollection } from "./charts";
 import { MockConditionalFormatCollection } from "./conditional";
@@ -705,6 +706,11 @@ export class MockWorksheet extends MockClientObject<MockSheet> {
 
   get freezePanes(): MockWorksheetFreezePanes {
     return new MockWorksheetFreezePanes(this.context, () => this.resolve());
+  }
+
+  /** ExcelApi 1.9 (see pageLayout.ts). */
+  get pageLayout(): MockPageLayout {
+    return new MockPageLayout(this.context, () => this.resolve());
   }
 }
 

@@ -15,6 +15,7 @@ export * from "./charts";
 export * from "./conditional";
 export * from "./model";
 export * from "./office";
+export * from "./pageLayout";
 
 export interface InstalledMock {
   workbook: MockWorkbook;
