@@ -33,7 +33,7 @@ export function budget(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["revenue_plan", "cost_rates", "fixed_costs"], () => {
     const at = argAddresses(invocation, PARAMS.BUDGET);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const revenue = readCompleteSeries(

@@ -37,7 +37,7 @@ export function delphiFunction(
   threshold?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN_D, () => {
+  return guard(FN_D, ["estimates"], () => {
     const at = argAddresses(invocation, PARAMS.DELPHI);
     const limit = optionalNumber({ fn: FN_D, arg: "threshold" }, threshold, 0.1, {
       min: 0,
@@ -101,7 +101,7 @@ export function surveyForecast(
   trim?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN_S, () => {
+  return guard(FN_S, ["estimates", "weights"], () => {
     const at = argAddresses(invocation, PARAMS.SURVEY_FORECAST);
     const cut = optionalNumber({ fn: FN_S, arg: "trim" }, trim, 0);
     if (!(cut >= 0 && cut < 0.5))

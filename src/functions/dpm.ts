@@ -21,6 +21,14 @@ export const PARAMS = {
   ],
 } as const;
 
+/** The arguments a result is computed from (named when a result is beyond Excel's numbers). */
+const FROM = [
+  "attractiveness_scores",
+  "attractiveness_weights",
+  "strength_scores",
+  "strength_weights",
+];
+
 /**
  * Directional policy matrix: weighted market attractiveness and relative business strength of each segment or account, its quadrant and strategy: improve (star: both high), maintain (cash cow: strength high, attractiveness low), enter (question mark: attractiveness high, strength low; a new business), harvest or exit (dog: both low).
  * @customfunction DPM
@@ -45,7 +53,7 @@ export function dpm(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, FROM, () => {
     const at = argAddresses(invocation, PARAMS.DPM);
     const c = optionalNumber({ fn: FN, arg: "cut" }, cut, 5);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);

@@ -20,6 +20,16 @@ export const PARAMS = {
   ],
 } as const;
 
+/** The arguments a result is computed from (named when a result is beyond Excel's numbers). */
+const FROM = [
+  "current_assets",
+  "current_liabilities",
+  "net_profit",
+  "revenue",
+  "total_assets",
+  "total_liabilities",
+];
+
 /**
  * A customer's financial ratios from its balance sheet and income statement: current ratio, net profit margin, return on assets, debt ratio and asset turnover. A ratio whose denominator is 0 shows a short text such as "n/a: revenue is 0" instead of a number.
  * @customfunction FIN_RATIOS
@@ -44,7 +54,7 @@ export function finRatios(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, FROM, () => {
     const at = argAddresses(invocation, PARAMS.FIN_RATIOS);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const args = [

@@ -1,11 +1,12 @@
 /* global CustomFunctions */
 import { accuracy } from "../engine/forecast/accuracy";
-import { backtest } from "../engine/forecast/backtest";
+import { backtest, backtestMaxOrigins, backtestProblem } from "../engine/forecast/backtest";
 import { FORECAST_METHODS, ForecastMethod } from "../engine/forecast/batch";
 import { argError, isOmitted, optionalBoolean, optionalNumber, readTable } from "../grid";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { readHistory, readHorizon, readPeriod } from "./forecastSmooth";
 import { argAddresses, guard, language } from "./shared";
+import { classify, describe } from "../cells/values";
 
 const FN_ACC = "KAM.FORECAST_ACCURACY";
 const FN_BT = "KAM.BACKTEST";
@@ -17,7 +18,7 @@ export const PARAMS = {
 } as const;
 
 /**
- * Accuracy of forecasts against actuals: MAE, RMSE, MAPE, sMAPE, MASE and bias, as a labelled two-column table. MAPE is blank when an actual is 0; MASE needs the history before the forecast period.
+ * Accuracy of forecasts against actuals: MAE, RMSE, MAPE, sMAPE, MASE and bias, as a labelled two-column table. A period whose actual and forecast are both 0 counts as no error in every measure but MAPE, which is blank when an actual is 0 (rows of zeros after the last other row are the empty cells of a larger range); MASE needs the history before the forecast period.
  * @customfunction FORECAST_ACCURACY
  * @param actuals Actual values of the forecast periods.
  * @param forecasts Forecasts of the same periods (same size).
@@ -36,7 +37,7 @@ export function forecastAccuracy(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN_ACC, () => {
+  return guard(FN_ACC, ["actuals", "forecasts", "history"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_ACCURACY);
     const withLabels = optionalBoolean({ fn: FN_ACC, arg: "headers" }, headers, true);
     const period = optionalNumber({ fn: FN_ACC, arg: "seasonality" }, seasonality, 1, {
@@ -80,11 +81,11 @@ export function forecastAccuracy(
 /**
  * Rolling-origin backtest: refits a method at each of the last origins points of your history, forecasts horizon periods and scores them against what followed.
  * @customfunction BACKTEST
- * @param values History in time order, oldest first (one column or row).
+ * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?).
  * @param horizon Periods forecast from each origin (1 to 1000).
  * @param [method] "auto" (default), "smooth", "damped", "theta" or "ma".
  * @param [origins] Number of forecast origins, 1 to 100; default 6 (fewer when the history is short).
- * @param [seasonality] Seasonal period (1 = none); default detected from the data.
+ * @param [seasonality] Seasonal period (1 = none); default detected from the data; a period given needs more values than one cycle, else an error.
  * @param [headers] TRUE (default) puts the labels in the first column.
  * @param invocation Invocation (parameter addresses for error messages).
  * @returns Rows: method, origins, MAE, RMSE, MAPE (%), sMAPE (%), MASE, bias.
@@ -99,7 +100,7 @@ export function backtestFunction(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN_BT, () => {
+  return guard(FN_BT, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.BACKTEST);
     const h = readHorizon(FN_BT, horizon);
     const withLabels = optionalBoolean({ fn: FN_BT, arg: "headers" }, headers, true);
@@ -110,7 +111,7 @@ export function backtestFunction(
       if (!(FORECAST_METHODS as readonly string[]).includes(text)) {
         argError(
           { fn: FN_BT, arg: "method" },
-          `${typeof raw === "string" ? `"${raw}"` : String(raw)} is not a method; use ${FORECAST_METHODS.map((x) => `"${x}"`).join(", ")}`
+          `${describe(classify(raw))} is not a method; use ${FORECAST_METHODS.map((x) => `"${x}"`).join(", ")}`
         );
       }
       m = text as ForecastMethod;
@@ -118,14 +119,20 @@ export function backtestFunction(
     const history = readHistory(FN_BT, values, at("values"), h + 4);
     const n = history.values.length;
     const maxOrigins = Math.max(1, Math.min(100, n - h - 3));
+    const period = readPeriod(FN_BT, seasonality, history, null, undefined, 24);
+    // By default as many origins as the method's first fit allows (a damped trend needs 10 values).
     const k = isOmitted(origins)
-      ? Math.min(6, maxOrigins)
+      ? Math.max(1, Math.min(6, maxOrigins, backtestMaxOrigins(n, h, m, period)))
       : optionalNumber({ fn: FN_BT, arg: "origins" }, origins, 6, {
           min: 1,
           max: maxOrigins,
           integer: true,
         });
-    const period = readPeriod(FN_BT, seasonality, history, null, undefined, 24);
+    const problem = backtestProblem(n, h, m, k, period);
+    if (problem) {
+      const address = problem.arg === "values" ? at("values") : undefined;
+      argError({ fn: FN_BT, arg: problem.arg, address }, problem.message);
+    }
     const r = backtest(history.values, h, m, k, period);
     const labels = FORECAST_LABELS[language()].backtest;
     const vals: (number | string)[] = [

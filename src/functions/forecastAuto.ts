@@ -6,6 +6,8 @@ import {
   readHistory,
   readHorizon,
   readPeriod,
+  fitted,
+  etsLength,
 } from "./forecastSmooth";
 import { argAddresses, guard } from "./shared";
 
@@ -19,9 +21,9 @@ export const PARAMS = {
 /**
  * The recommended sales forecast: the average of exponential smoothing (every ETS model weighted by its AICc), damped-trend exponential smoothing and the Theta method. Blank cells inside the history are interpolated.
  * @customfunction FORECAST_AUTO
- * @param values History in time order, oldest first (one column or row).
+ * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?).
  * @param horizon Number of periods to forecast (1 to 1000).
- * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from the data.
+ * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from the data; a period given needs more values than one cycle, else an error.
  * @param [confidence] Prediction-interval level, e.g. 0.95; adds lower and upper columns (the average of the three methods' bounds).
  * @param invocation Invocation (parameter addresses for error messages).
  * @returns horizon rows: the forecast, or forecast, lower, upper with confidence.
@@ -34,12 +36,15 @@ export function forecastAuto(
   confidence?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_AUTO);
     const h = readHorizon(FN, horizon);
     const level = readConfidence(FN, confidence);
     const history = readHistory(FN, values, at("values"), 3);
+    etsLength(FN, at("values"), history.values);
     const period = readPeriod(FN, seasonality, history, null, undefined, 24);
-    return intervalRows(autoForecast(history.values, h, period, level));
+    return intervalRows(
+      fitted(FN, at("values"), () => autoForecast(history.values, h, period, level))
+    );
   });
 }

@@ -15,7 +15,7 @@ export const PARAMS = {
 /**
  * Moving-average forecast: the mean (or weighted mean) of the last window values; later periods are forecast recursively. Blank cells inside the history are interpolated.
  * @customfunction FORECAST_MA
- * @param values History in time order, oldest first (one column or row).
+ * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?).
  * @param window Number of recent periods averaged, 1 to the number of values.
  * @param horizon Number of periods to forecast (1 to 1000).
  * @param [weights] One weight per period of the window, oldest first (e.g. 1, 2, 3); any positive scale. Default equal weights.
@@ -30,7 +30,7 @@ export function forecastMa(
   weights?: unknown[][],
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["values", "weights"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_MA);
     const history = readHistory(FN, values, at("values"), 1);
     const n = history.values.length;

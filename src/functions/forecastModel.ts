@@ -2,7 +2,7 @@
 import { autoEts, etsMethodName } from "../engine/forecast/ets";
 import { isOmitted, optionalBoolean } from "../grid";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
-import { readHistory, readPeriod } from "./forecastSmooth";
+import { etsLength, fitted, readHistory, readPeriod } from "./forecastSmooth";
 import { argAddresses, guard, language } from "./shared";
 
 const FN = "KAM.FORECAST_MODEL";
@@ -15,8 +15,8 @@ export const PARAMS = {
 /**
  * The exponential smoothing model that KAM.FORECAST_SMOOTH chooses for a history: its form, parameters, AICc and in-sample MASE, as a labelled two-column table.
  * @customfunction FORECAST_MODEL
- * @param values History in time order, oldest first (one column or row).
- * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from the data.
+ * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?).
+ * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from the data; a period given needs more values than one cycle, else an error.
  * @param [headers] TRUE (default) puts the labels in the first column; FALSE spills the values only.
  * @param invocation Invocation (parameter addresses for error messages).
  * @returns Rows: model (e.g. ETS(M,Ad,N)), seasonal period, alpha, beta, gamma, phi, initial level, initial trend, AICc, AIC, BIC, log-likelihood, sigma, in-sample MASE, in-sample RMSE, observations, interpolated blanks. Parameters a model does not have are blank.
@@ -28,10 +28,11 @@ export function forecastModel(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_MODEL);
     const withLabels = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const history = readHistory(FN, values, at("values"), 3);
+    etsLength(FN, at("values"), history.values);
     const period = readPeriod(
       FN,
       isOmitted(seasonality) ? null : seasonality,
@@ -40,7 +41,7 @@ export function forecastModel(
       undefined,
       24
     );
-    const fit = autoEts(history.values, { period });
+    const fit = fitted(FN, at("values"), () => autoEts(history.values, { period }));
     const L = FORECAST_LABELS[language()].model;
     const form = etsMethodName(fit.model);
     const has = (cond: boolean, v: number): number | string => (cond ? v : "");

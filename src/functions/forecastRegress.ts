@@ -97,7 +97,7 @@ export function forecastRegress(
   confidence?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN_F, () => {
+  return guard(FN_F, ["y", "drivers", "future_drivers"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_REGRESS);
     const level = optionalNumber({ fn: FN_F, arg: "confidence" }, confidence, 0.95, {
       min: 0.5,
@@ -141,7 +141,7 @@ export function regressStats(
   drivers: unknown[][],
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN_S, () => {
+  return guard(FN_S, ["y", "drivers"], () => {
     const at = argAddresses(invocation, PARAMS.REGRESS_STATS);
     const { fit, names } = fitFromCells(FN_S, y, drivers, at("y"), at("drivers"));
     const L = FORECAST_LABELS[language()];

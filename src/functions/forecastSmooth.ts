@@ -1,9 +1,10 @@
 /* global CustomFunctions */
-import { autoEts, forecastEts, parseModel } from "../engine/forecast/ets";
+import { autoEts, etsLengthProblem, forecastEts, parseModel } from "../engine/forecast/ets";
 import { detectPeriod, fillGaps, periodFromDates, PreparedSeries } from "../engine/forecast/series";
 import { argError, cellError, isOmitted, optionalNumber, Place, readTable } from "../grid";
 import { readSeries, SeriesCells } from "../grid/series";
 import { argAddresses, guard } from "./shared";
+import { classify, describe } from "../cells/values";
 
 const FN = "KAM.FORECAST_SMOOTH";
 
@@ -15,9 +16,9 @@ export const PARAMS = {
 /**
  * Automatic exponential smoothing (ETS, as R's forecast::ets): the error/trend/season form chosen by AICc, parameters by maximum likelihood. Blank cells inside the history are interpolated; leading and trailing blanks are ignored, and so are zeros after the last other value (the empty cells of a larger range as Excel desktop passes them).
  * @customfunction FORECAST_SMOOTH
- * @param values History in time order, oldest first (one column or row).
+ * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?).
  * @param horizon Number of periods to forecast (1 to 1000).
- * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from timeline or from the data.
+ * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from timeline or from the data; a period given needs more values than one cycle, else an error.
  * @param [model] Force a form, e.g. "AAdN", "MAM", "ANN" (error A/M, trend N/A/Ad, season N/A/M; Z = automatic).
  * @param [confidence] Prediction-interval level, e.g. 0.95; adds lower and upper columns.
  * @param [timeline] Dates of the values (same size), used to detect the seasonal period.
@@ -34,12 +35,13 @@ export function forecastSmooth(
   timeline?: unknown[][],
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_SMOOTH);
     const h = readHorizon(FN, horizon);
     const level = readConfidence(FN, confidence);
     const pattern = readModelPattern(FN, model);
     const history = readHistory(FN, values, at("values"), 3);
+    etsLength(FN, at("values"), history.values);
     const period = readPeriod(FN, seasonality, history, timeline, at("timeline"), 24);
     let fit;
     try {
@@ -49,6 +51,28 @@ export function forecastSmooth(
     }
     return intervalRows(forecastEts(fit, h, level));
   });
+}
+
+/**
+ * Runs a model fit on the history; a fit that fails on these values (numbers too far apart for any
+ * model, e.g. 1E+300 beside 0.01) is an error about the values argument, not an unexpected problem.
+ */
+export function fitted<T>(fn: string, address: string | undefined, fit: () => T): T {
+  try {
+    return fit();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return argError(
+      { fn, arg: "values", address },
+      `no model can be fitted to these values (${why}); check them for numbers far too large or too small`
+    );
+  }
+}
+
+/** A history longer than exponential smoothing is fitted on (ETS_MAX_VALUES) is an error about values. */
+export function etsLength(fn: string, address: string | undefined, values: readonly number[]) {
+  const problem = etsLengthProblem(values.length);
+  if (problem) argError({ fn, arg: "values", address }, problem);
 }
 
 /** Forecast rows: one column, or forecast, lower, upper. */
@@ -76,7 +100,42 @@ export function readHistory(
   if (count < minimum) {
     argError(place, `needs at least ${minimum} values in time order; got ${count}`);
   }
+  if (arg === "values") refuseOutlier(place, prepared.values, cells, prepared.first);
   return { ...prepared, cells };
+}
+
+/** How many times the median size of a history's values one value may be before it is refused. */
+export const OUTLIER_RATIO = 1e6;
+
+/**
+ * A history value more than OUTLIER_RATIO times the median size of the history's non-zero values
+ * (1E+9 among values near 100) is an error naming its cell: every method would follow it (a forecast
+ * near 1.4E+8), and such a value is almost always a typo, a wrong unit or a total in the column. Left
+ * blank, the cell is interpolated like any gap.
+ */
+function refuseOutlier(
+  place: Place,
+  values: readonly number[],
+  cells: SeriesCells,
+  first: number
+): void {
+  const sizes = Float64Array.from(values, Math.abs)
+    .filter((v) => v > 0)
+    .sort();
+  if (sizes.length < 3) return;
+  const mid = sizes.length >> 1;
+  const median = sizes.length % 2 ? sizes[mid] : (sizes[mid - 1] + sizes[mid]) / 2;
+  const largest = sizes[sizes.length - 1];
+  if (!(largest > OUTLIER_RATIO * median)) return;
+  const i = values.findIndex((v) => Math.abs(v) === largest);
+  const pos = cells.positions[first + i];
+  cellError(
+    place,
+    cells.vertical ? pos : 0,
+    cells.vertical ? 0 : pos,
+    cells.vertical,
+    `${values[i]} is more than a million times the typical size of the values (median ${median}); every forecast would follow it. Check the cell (a typo, another unit, a total?), or leave it blank to have it interpolated`
+  );
 }
 
 /** The required horizon: a whole number from 1 to 1000. */
@@ -104,7 +163,7 @@ function readModelPattern(fn: string, value: unknown) {
   if (!pattern) {
     argError(
       place,
-      `${typeof raw === "string" ? `"${raw}"` : String(raw)} is not a model; write three letters: error A or M, trend N, A or Ad, season N, A or M (e.g. "AAdN", "MAM"; Z = choose automatically)`
+      `${describe(classify(raw))} is not a model; write three letters: error A or M, trend N, A or Ad, season N, A or M (e.g. "AAdN", "MAM"; Z = choose automatically)`
     );
   }
   return pattern;
@@ -112,7 +171,9 @@ function readModelPattern(fn: string, value: unknown) {
 
 /**
  * The seasonal period: given (1 = none, else 2..maxPeriod), or from the timeline's spacing, or
- * detected from the data (12, 4 or 7; see detectPeriod).
+ * detected from the data (12, 4 or 7; see detectPeriod). A period given for a history too short to
+ * estimate seasons from (`cycles` full cycles and one value more: 1 for exponential smoothing, 2 for
+ * Theta's seasonal test) is an error, not a fit without seasons.
  */
 export function readPeriod(
   fn: string,
@@ -120,14 +181,22 @@ export function readPeriod(
   history: PreparedSeries & { cells: SeriesCells },
   timeline: unknown,
   timelineAddress: string | undefined,
-  maxPeriod: number
+  maxPeriod: number,
+  cycles = 1
 ): number {
   if (!isOmitted(seasonality)) {
-    return optionalNumber({ fn, arg: "seasonality" }, seasonality, 1, {
+    const p = optionalNumber({ fn, arg: "seasonality" }, seasonality, 1, {
       min: 1,
       max: maxPeriod,
       integer: true,
     });
+    const n = history.values.length;
+    if (p > 1 && n <= cycles * p)
+      argError(
+        { fn, arg: "seasonality" },
+        `${p} needs at least ${cycles * p + 1} values to estimate seasons from; values has ${n}. Give 1 for no seasons, or a longer history`
+      );
+    return p;
   }
   if (timeline !== undefined && timeline !== null && !isOmitted(timeline)) {
     const dates = readTimeline(fn, timeline, timelineAddress, history);

@@ -13,9 +13,9 @@ export const PARAMS = {
 /**
  * The Theta method (M3 competition winner): simple exponential smoothing plus half the linear trend, with classical seasonal adjustment when the series tests seasonal. Blank cells inside the history are interpolated.
  * @customfunction FORECAST_THETA
- * @param values History in time order, oldest first (one column or row).
+ * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?).
  * @param horizon Number of periods to forecast (1 to 1000).
- * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from the data.
+ * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from the data; a period given needs more values than two cycles, else an error.
  * @param invocation Invocation (parameter addresses for error messages).
  * @returns horizon rows, one forecast each.
  * @requiresParameterAddresses
@@ -26,11 +26,11 @@ export function forecastTheta(
   seasonality?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_THETA);
     const h = readHorizon(FN, horizon);
     const history = readHistory(FN, values, at("values"), 3);
-    const period = readPeriod(FN, seasonality, history, null, undefined, 366);
+    const period = readPeriod(FN, seasonality, history, null, undefined, 366, 2);
     return intervalRows(thetaForecast(history.values, h, period));
   });
 }

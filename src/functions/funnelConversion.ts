@@ -13,6 +13,8 @@ import {
 import { withoutRowsOfZeros } from "../grid/aligned";
 import { PLAN_LABELS } from "../i18n/results.plan";
 import { argAddresses, guard, language } from "./shared";
+import { shownValue } from "../cells/read";
+import { classify, describe } from "../cells/values";
 
 const FN = "KAM.FUNNEL_CONVERSION";
 
@@ -120,7 +122,10 @@ export function funnelConversion(
           stagePlace,
           sv,
           i,
-          `unknown stage "${stage}"; the stages in order are ${names.map((s) => s.shown).join(", ")}`
+          `unknown stage ${shownValue(stage)}; the stages in order are ${names
+            .slice(0, 10)
+            .map((s) => shownValue(s.shown))
+            .join(", ")}${names.length > 10 ? `, … (${names.length} stages)` : ""}`
         );
       const raw = outcomeCol[i];
       const o = outcomeOf(raw);
@@ -129,14 +134,14 @@ export function funnelConversion(
           outcomePlace,
           ov,
           i,
-          `"${raw}" is not an outcome; write Won, Lost, or Open (or leave it blank) for a deal still open`
+          `${describe(classify(raw))} is not an outcome; write Won, Lost, or Open (or leave it blank) for a deal still open`
         );
       if (o === "lost" && k === last)
         at(
           outcomePlace,
           ov,
           i,
-          `a lost deal cannot have reached "${names[last].shown}", the last (won) stage`
+          `a lost deal cannot have reached ${shownValue(names[last].shown)}, the last (won) stage`
         );
       furthest.push(k);
       result.push(o);
@@ -185,7 +190,8 @@ function readOrder(
   const seen = new Set<string>();
   for (const e of entries) {
     const key = stageKey(e.name);
-    if (seen.has(key)) cellError(place, e.pos, 0, true, `stage "${e.name}" is listed twice`);
+    if (seen.has(key))
+      cellError(place, e.pos, 0, true, `stage ${shownValue(e.name)} is listed twice`);
     seen.add(key);
   }
   if (entries.length < 2)

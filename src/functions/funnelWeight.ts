@@ -75,7 +75,9 @@ export function funnelWeight(
       data.header ? [RESULT_LABELS[language()].weightedAmount] : undefined,
       1
     );
-    return vertical ? out : [out.map((r) => r[0])];
+    // In the shape of amounts (a row of amounts spills a row, whatever the stages' orientation).
+    const across = !toVector({ fn: FN, arg: "amounts" }, amounts).vertical;
+    return across ? [out.map((r) => r[0])] : out;
   });
 }
 

@@ -30,7 +30,7 @@ export function gap(
   periods_left?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["target", "actual_to_date", "forecast_rest"], () => {
     const at = argAddresses(invocation, PARAMS.GAP);
     const place = { fn: FN, arg: "target" };
     if (isOmitted(target)) argError(place, "is blank; give the target");

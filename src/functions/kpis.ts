@@ -14,9 +14,11 @@ import {
 import { argError, cellError, optionalNumber, Place, readTable, toVector } from "../grid";
 import { alignedRows } from "../grid/aligned";
 import { flagOf } from "../grid/choice";
+import { sum } from "../engine/numeric";
 import { readNumberList } from "../grid/matrix";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
 import { ArgAddresses, argAddresses, guard, language } from "./shared";
+import { classify, describe } from "../cells/values";
 
 type KpiName = keyof (typeof ACCOUNT_LABELS)["en"]["kpi"];
 
@@ -94,7 +96,7 @@ export function retention(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   const FN = "KAM.RETENTION";
-  return guard(FN, () =>
+  return guard(FN, ["customers_start", "customers_end", "customers_new"], () =>
     rowwise(
       FN,
       [
@@ -126,7 +128,7 @@ export function churn(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   const FN = "KAM.CHURN";
-  return guard(FN, () =>
+  return guard(FN, ["customers_start", "customers_end", "customers_new"], () =>
     rowwise(
       FN,
       [
@@ -156,7 +158,7 @@ export function growth(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   const FN = "KAM.GROWTH";
-  return guard(FN, () =>
+  return guard(FN, ["current", "previous"], () =>
     rowwise(
       FN,
       [
@@ -187,7 +189,7 @@ export function cagr(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   const FN = "KAM.CAGR";
-  return guard(FN, () =>
+  return guard(FN, ["first", "last", "periods"], () =>
     rowwise(
       FN,
       [
@@ -217,7 +219,7 @@ export function share(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   const FN = "KAM.SHARE";
-  return guard(FN, () =>
+  return guard(FN, ["ours", "market"], () =>
     rowwise(
       FN,
       [
@@ -261,7 +263,7 @@ function readScores(
  */
 export function nps(scores: unknown[][], invocation?: CustomFunctions.Invocation): unknown[][] {
   const FN = "KAM.NPS";
-  return guard(FN, () => {
+  return guard(FN, ["scores"], () => {
     const at = argAddresses(invocation, PARAMS.NPS);
     const s = readScores(FN, scores, at("scores"), (v) =>
       Number.isInteger(v) && v >= 0 && v <= 10 ? undefined : `${v} is not a score from 0 to 10`
@@ -286,7 +288,7 @@ export function csat(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   const FN = "KAM.CSAT";
-  return guard(FN, () => {
+  return guard(FN, ["scores"], () => {
     const at = argAddresses(invocation, PARAMS.CSAT);
     const t = optionalNumber({ fn: FN, arg: "threshold" }, threshold, 4);
     const s = readScores(FN, scores, at("scores"), () => undefined);
@@ -296,9 +298,9 @@ export function csat(
 }
 
 /**
- * Key-account contribution: the share of the total amount that comes from key accounts.
+ * Key-account contribution: the share of the total amount that comes from key accounts. Amounts may be net of returns (negative rows), but the key accounts' amounts and the others' must each add up to 0 or more, or there is no share from 0 to 1 (an error says which adds up below 0).
  * @customfunction KA_CONTRIBUTION
- * @param amounts Amount of each account or sale (one column).
+ * @param amounts Amount of each account or sale (one column); negative rows (returns) are netted.
  * @param is_key_account Whether the row is a key account: TRUE/FALSE, 1/0, yes/no or 是/否.
  * @param invocation Invocation (parameter addresses for error messages).
  * @returns The key-account share of the total, 0 to 1.
@@ -310,7 +312,7 @@ export function kaContributionFn(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   const FN = "KAM.KA_CONTRIBUTION";
-  return guard(FN, () => {
+  return guard(FN, ["amounts"], () => {
     const at = argAddresses(invocation, PARAMS.KA_CONTRIBUTION);
     const flagPlace: Place = { fn: FN, arg: "is_key_account", address: at("is_key_account") };
     const data = readTable(FN, [
@@ -330,9 +332,16 @@ export function kaContributionFn(
         vertical ? pos : 0,
         vertical ? 0 : pos,
         vertical,
-        `"${raw}" is not TRUE or FALSE (also 1/0, yes/no, 是/否)`
+        `${describe(classify(raw))} is not TRUE or FALSE (also 1/0, yes/no, 是/否)`
       );
     });
+    const key = sum(amount.filter((_, i) => isKey[i]));
+    const other = sum(amount.filter((_, i) => !isKey[i]));
+    if (key < 0 || other < 0)
+      argError(
+        { fn: FN, arg: "amounts", address: at("amounts") },
+        `the key accounts' amounts add up to ${key} and the others' to ${other}; a share from 0 to 1 needs both to be 0 or more (are returns larger than sales?)`
+      );
     const res = kaContribution(amount, isKey);
     return [[res.ok ? res.value : argError({ fn: FN, arg: "amounts" }, res.reason)]];
   });

@@ -36,7 +36,21 @@ export function paretoShare(
     const list = readNumberList({ fn: FN, arg: "amounts", address: at("amounts") }, amounts);
     if (list.values.length === 0)
       argError({ fn: FN, arg: "amounts" }, "no values: the range is blank");
-    const res = shareEngine(list.values, f);
+    // A share does not change when every amount is divided by the same number: dividing by the
+    // largest size keeps sums of amounts near ±1E+308 within Excel's numbers (their total would
+    // overflow), so such amounts get their true share, or a total that is named as it is.
+    const size = list.values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    const scaled = size > 0 ? list.values.map((v) => v / size) : list.values;
+    const total = scaled.reduce((s, v) => s + v, 0);
+    if (!(total > 0)) {
+      const real = total * size;
+      const shown = Number.isFinite(real) ? String(real) : "below -1.8E+308";
+      return argError(
+        { fn: FN, arg: "amounts", address: at("amounts") },
+        `the amounts add up to ${shown}; a share needs a total above 0`
+      );
+    }
+    const res = shareEngine(scaled, f);
     if (!res.ok) return argError({ fn: FN, arg: "amounts" }, res.reason);
     return [[res.value]];
   });

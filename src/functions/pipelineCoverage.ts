@@ -28,7 +28,7 @@ export function pipelineCoverage(
   win_rate?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["pipeline", "target", "win_rate"], () => {
     const at = argAddresses(invocation, PARAMS.PIPELINE_COVERAGE);
     const data = readTable(FN, [
       { arg: "pipeline", kind: "number", value: pipeline, address: at("pipeline") },

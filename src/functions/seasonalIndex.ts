@@ -1,9 +1,10 @@
 /* global CustomFunctions */
 import { decompose, SeasonalType } from "../engine/forecast/decompose";
-import { argError, isOmitted } from "../grid";
+import { argError, isOmitted, optionalNumber } from "../grid";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { readHistory } from "./forecastSmooth";
 import { argAddresses, guard, language } from "./shared";
+import { classify, describe } from "../cells/values";
 
 const FN_INDEX = "KAM.SEASONAL_INDEX";
 const FN_ADJUST = "KAM.DESEASONALIZE";
@@ -23,7 +24,7 @@ function readType(fn: string, value: unknown): SeasonalType {
   if (["additive", "add", "a", "加法", "加法型"].includes(text)) return "additive";
   return argError(
     { fn, arg: "type" },
-    `${typeof raw === "string" ? `"${raw}"` : String(raw)} is not a type; use "multiplicative" or "additive"`
+    `${describe(classify(raw))} is not a type; use "multiplicative" or "additive"`
   );
 }
 
@@ -43,9 +44,7 @@ function readDecomposition(
     );
   const history = readHistory(fn, values, address, 1);
   const n = history.values.length;
-  const p = Number(Array.isArray(period) ? (period as unknown[][])[0]?.[0] : period);
-  if (!Number.isInteger(p) || p < 2 || p > 366)
-    argError(place, `${String(p)} is not allowed; give a whole number from 2 to 366`);
+  const p = optionalNumber(place, period, 12, { min: 2, max: 366, integer: true });
   if (n < 2 * p)
     argError(
       { fn, arg: "values" },

@@ -6,22 +6,45 @@ import { orderOfPattern, setWorkbookDateOrder } from "../cells/locale";
 import { argError, InputError, OutCell, readTable, toCells } from "../grid";
 import { Lang } from "../i18n/lang";
 
+/** Quoted user text longer than this is shortened in a message (the contract allows 300 characters). */
+const QUOTED_MAX = 60;
+
+/**
+ * A message as the user sees it: any quoted text of 200 characters or more (user input echoed by a
+ * reader that did not shorten it) is cut to its first characters and its length, so that no message
+ * repeats a long cell or option text.
+ */
+export function boundedMessage(message: string): string {
+  return message.replace(/"([^"]{200,})"/g, (_all, inner: string) => {
+    return `"${inner.slice(0, QUOTED_MAX - 3)}..." (${inner.length.toLocaleString("en-US")} characters)`;
+  });
+}
+
 /**
  * Runs a function body. An InputError becomes CustomFunctions.Error(invalidValue, message), so the
  * cell shows #VALUE! with our message; any other failure is reported the same way, never as a crash.
+ * `from` names the arguments a result is computed from, for the message when a result is beyond
+ * Excel's numbers (e.g. ["current", "previous"]); by default the function's first argument.
  */
+type Body = () => readonly (readonly (OutCell | null | undefined)[])[];
+
 export function guard(
   fn: string,
-  body: () => readonly (readonly (OutCell | null | undefined)[])[]
+  ...rest: [Body] | [from: readonly string[], body: Body]
 ): OutCell[][] {
+  const body = rest.length === 1 ? rest[0] : rest[1];
+  const from = rest.length === 1 ? undefined : rest[0];
   try {
-    return toCells(fn, body());
+    return toCells(fn, body(), from);
   } catch (e) {
     const message =
       e instanceof InputError
         ? e.message
         : `${fn}: unexpected problem (${e instanceof Error ? e.message : String(e)})`;
-    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidValue,
+      boundedMessage(message)
+    );
   }
 }
 

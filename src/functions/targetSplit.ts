@@ -49,7 +49,7 @@ export function targetSplit(
   unit?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["total", "basis"], () => {
     const at = argAddresses(invocation, PARAMS.TARGET_SPLIT);
     const totalPlace = { fn: FN, arg: "total" };
     if (isOmitted(total)) argError(totalPlace, "is blank; give the target to split");

@@ -6,6 +6,7 @@ import { optionalChoice } from "../grid/choice";
 import { readNumberList, readNumberMatrix } from "../grid/matrix";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
 import { argAddresses, guard, language } from "./shared";
+import { classify, describe } from "../cells/values";
 
 const FN = "KAM.VALUE_SCORE";
 
@@ -87,7 +88,7 @@ export function valueScore(
           vertical ? pos : 0,
           vertical ? 0 : pos,
           vertical,
-          `"${raw}" is not 1 (more is better) or -1 (less is better)`
+          `${describe(classify(raw))} is not 1 (more is better) or -1 (less is better)`
         );
       });
     }

@@ -1,28 +1,46 @@
-// Results back to cells: a function never hands Excel NaN, Infinity, null or undefined.
+// Results back to cells: a function never hands Excel NaN, Infinity, null or undefined, nor text
+// longer than a cell holds.
 
 import { InputError } from "./errors";
 
 export type OutCell = string | number | boolean;
 
 /**
- * Checks a result matrix before it reaches Excel: null/undefined become empty text, and a
- * non-finite number is reported as an error of the function instead of showing as a wrong value.
+ * Checks a result matrix before it reaches Excel: null/undefined become empty text, text longer than
+ * an Excel cell holds (32,767 characters) is cut with a note of its length, and a non-finite number
+ * (an overflow beyond ±1.8E+308, or 0/0) is reported as an error naming the arguments the result is
+ * computed from (`from`; default: the function's inputs) instead of showing as a wrong value.
  */
 export function toCells(
   fn: string,
-  rows: readonly (readonly (OutCell | null | undefined)[])[]
+  rows: readonly (readonly (OutCell | null | undefined)[])[],
+  from?: readonly string[]
 ): OutCell[][] {
   return rows.map((row, r) =>
     row.map((v, c) => {
       if (v === null || v === undefined) return "";
       if (typeof v === "number" && !Number.isFinite(v)) {
+        const what = Number.isNaN(v)
+          ? "cannot be computed (a division of 0 by 0, or of two numbers beyond Excel's range)"
+          : "is beyond Excel's largest number (±1.8E+308)";
+        const args = from && from.length > 0 ? from.join(", ") : "the inputs";
         throw new InputError(
-          `${fn}: the result in row ${r + 1}, column ${c + 1} is not a finite number (${v}); check the inputs`
+          `${fn}: ${args}: the result in row ${r + 1}, column ${c + 1} ${what}; check these values for numbers far too large or too small`
         );
       }
+      if (typeof v === "string" && v.length > MAX_CELL_TEXT) return cutText(v);
       return v;
     })
   );
+}
+
+/** The most characters an Excel cell holds. */
+export const MAX_CELL_TEXT = 32767;
+
+/** Text cut to fit one cell, ending with a note of how long it was. */
+export function cutText(text: string): string {
+  const note = ` … (cut: ${text.length.toLocaleString("en-US")} characters, a cell holds ${MAX_CELL_TEXT.toLocaleString("en-US")})`;
+  return text.slice(0, MAX_CELL_TEXT - note.length) + note;
 }
 
 /** A single column of values as a spilled matrix. */

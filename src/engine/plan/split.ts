@@ -63,7 +63,7 @@ export function apportion(total: number, weights: readonly number[], unit?: numb
   if (whole > Number.MAX_SAFE_INTEGER)
     return {
       ok: false,
-      reason: `the total ${total} is ${whole.toExponential(3)} units of ${unit}, more than 9,007,199,254,740,991 can be counted exactly; use a larger unit`,
+      reason: `the total ${total} is ${Number.isFinite(whole) ? whole.toExponential(3) : "more than 1.8E+308"} units of ${unit}, more than 9,007,199,254,740,991 can be counted exactly; use a larger unit`,
     };
   const quotas = weights.map((x) => (whole * x) / w);
   const counts = quotas.map((q) => Math.floor(q));

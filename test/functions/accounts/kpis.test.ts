@@ -58,7 +58,7 @@ describe("KPI functions (hand-checked; see test/engine/kpi/kpi.test.ts)", () => 
       );
       expect(errorOf(() => cagr([[0]], [[5]], [[2]]))).toMatch(/^KAM\.CAGR: first: first is 0/);
       expect(errorOf(() => kaContributionFn(col(5, -5), col(true, false)))).toBe(
-        "KAM.KA_CONTRIBUTION: amounts: the total of amounts is 0; a share needs a total above 0"
+        "KAM.KA_CONTRIBUTION: amounts: the key accounts' amounts add up to 5 and the others' to -5; a share from 0 to 1 needs both to be 0 or more (are returns larger than sales?)"
       );
     });
     test("blanks", () => {

@@ -115,7 +115,7 @@ describe("KAM.FUNNEL_CONVERSION", () => {
           funnelConversion(col("Qualify"), col("Won"), OMITTED, null, at("C2:C2", "D2:D2"))
         )
       ).toBe(
-        'KAM.FUNNEL_CONVERSION: stages_reached, row 1 (C2): unknown stage "Qualify"; the stages in order are Prospect, Intent, Proposal, Negotiation, Won'
+        'KAM.FUNNEL_CONVERSION: stages_reached, row 1 (C2): unknown stage "Qualify"; the stages in order are "Prospect", "Intent", "Proposal", "Negotiation", "Won"'
       );
       expect(
         errorOf(() =>
