@@ -13,6 +13,7 @@ import {
   readText,
 } from "../cells/read";
 import { classify } from "../cells/values";
+import { MAX_SERIAL } from "../engine/calendar";
 import { argError, cellError, Place } from "./errors";
 
 export type Kind = "number" | "date" | "label";
@@ -73,6 +74,33 @@ export function toVector(place: Place, value: unknown): Vector {
   );
 }
 
+/** A column argument read in place: a tall one-column range as Excel passes it (rows of one cell,
+ *  not copied: a million-row argument is touched once), or a flat vector (a row, a single value, and
+ *  date columns, which are planned from their cells first). */
+interface View {
+  vertical: boolean;
+  length: number;
+  rows: readonly unknown[][] | null;
+  flat: readonly unknown[] | null;
+}
+
+function viewOf(place: Place, value: unknown, flat: boolean): View {
+  if (!flat && Array.isArray(value) && value.length > 1 && Array.isArray(value[0])) {
+    const rows = value as unknown[][];
+    if (rows[0].length === 1) {
+      for (let i = 0; i < rows.length; i++)
+        if (!Array.isArray(rows[i]) || rows[i].length !== 1) return viewOf(place, value, true);
+      return { vertical: true, length: rows.length, rows, flat: null };
+    }
+  }
+  const v = toVector(place, value);
+  return { vertical: v.vertical, length: v.values.length, rows: null, flat: v.values };
+}
+
+function cellOf(view: View, r: number): unknown {
+  return view.rows !== null ? view.rows[r][0] : (view.flat as unknown[])[r];
+}
+
 /** A cell that Excel desktop may pass for an empty cell: blank, or the number 0 (office-js #4702, #5262). */
 function isBlankish(raw: unknown): boolean {
   return raw === 0 || isBlankCell(raw);
@@ -96,6 +124,30 @@ function parse(kind: Kind, raw: unknown, plan: DatePlan | undefined): string | n
   return kind === "number" ? readNumber(raw) : readDate(raw, plan as DatePlan);
 }
 
+/** ECMAScript white space and line terminators (what String.prototype.trim removes). */
+function isSpaceCode(c: number): boolean {
+  return (
+    c <= 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Text the cell reader keeps as it is: not blank, no space to trim, not an error such as #N/A. */
+function isTrimmedText(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  const first = s.charCodeAt(0);
+  return first !== 35 /* # */ && !isSpaceCode(first) && !isSpaceCode(s.charCodeAt(n - 1));
+}
+
 function isBad(v: unknown): v is Bad {
   return typeof v === "object";
 }
@@ -115,34 +167,36 @@ function isBad(v: unknown): v is Bad {
  * - Otherwise every cell must parse; a blank one is an error unless its column is optional.
  */
 export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S): Table<S> {
-  const vectors = specs.map((s) => toVector({ fn, arg: s.arg, address: s.address }, s.value));
-  const length = vectors[0].values.length;
+  const vectors = specs.map((s) =>
+    viewOf({ fn, arg: s.arg, address: s.address }, s.value, s.kind === "date")
+  );
+  const length = vectors[0].length;
   vectors.forEach((v, i) => {
-    if (v.values.length !== length) {
+    if (v.length !== length) {
       argError(
         { fn, arg: specs[i].arg },
-        `has ${v.values.length} cells but ${specs[0].arg} has ${length}; the ranges must be the same size`
+        `has ${v.length} cells but ${specs[0].arg} has ${length}; the ranges must be the same size`
       );
     }
   });
 
   const fallback = workbookDateOrder();
   const plans = specs.map((s, i) =>
-    s.kind === "date" ? planDates(vectors[i].values, fallback) : undefined
+    s.kind === "date" ? planDates(vectors[i].flat as unknown[], fallback) : undefined
   );
   const typed = specs.map((s, i) => ({ s, i })).filter(({ s }) => s.kind !== "label");
   const header =
     length > 1 &&
     typed.length > 0 &&
     typed.every(({ s, i }) => {
-      const first = vectors[i].values[0];
+      const first = cellOf(vectors[i], 0);
       return classify(first).kind === "text" && isBad(parse(s.kind, first, plans[i]));
     });
   const hasDate = specs.some((s) => s.kind === "date");
 
   // rows of zeros and blanks: where the trailing run (padding of an oversized range) begins
   let padding = length;
-  while (padding > (header ? 1 : 0) && vectors.every((v) => isBlankish(v.values[padding - 1])))
+  while (padding > (header ? 1 : 0) && vectors.every((v) => isBlankish(cellOf(v, padding - 1))))
     padding--;
 
   // Preallocated and filled by index, cut to size at the end: 1,000,000 rows must not grow arrays
@@ -150,8 +204,10 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
   // arguments Excel passes).
   const width = specs.length;
   const first = header ? 1 : 0;
-  const values = vectors.map((v) => v.values);
+  const rowsOf = vectors.map((v) => v.rows);
+  const flatOf = vectors.map((v) => v.flat);
   const kinds = specs.map((s) => s.kind);
+  const lastSerial = MAX_SERIAL + 1;
   const columns = specs.map(() => new Array<string | number | null>(length - first));
   const positions = new Array<number>(length - first);
   let k = 0;
@@ -159,8 +215,9 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
     let empty = true;
     let zeros = true;
     for (let c = 0; c < width; c++) {
-      const raw = values[c][r];
-      if (isBlankCell(raw)) continue;
+      const rows = rowsOf[c];
+      const raw = rows !== null ? rows[r][0] : (flatOf[c] as unknown[])[r];
+      if (typeof raw !== "number" && isBlankCell(raw)) continue;
       empty = false;
       if (raw !== 0) {
         zeros = false;
@@ -169,9 +226,21 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
     }
     if (empty || (zeros && (hasDate || r >= padding))) continue;
     for (let c = 0; c < width; c++) {
-      const raw = values[c][r];
-      // The common cells first: a finite number in a number column, a date serial, plain text.
-      if (typeof raw === "number" && kinds[c] === "number" && Number.isFinite(raw)) {
+      const rows = rowsOf[c];
+      const raw = rows !== null ? rows[r][0] : (flatOf[c] as unknown[])[r];
+      // The common cells first, as the cell reader reads them: a finite number in a number column,
+      // a date serial in a date column (not a column of years), text without spaces to trim.
+      const kind = kinds[c];
+      if (typeof raw === "number") {
+        if (
+          kind === "number"
+            ? Number.isFinite(raw)
+            : kind === "date" && !plans[c]?.years && raw >= 1 && raw < lastSerial
+        ) {
+          columns[c][k] = raw;
+          continue;
+        }
+      } else if (kind === "label" && typeof raw === "string" && isTrimmedText(raw)) {
         columns[c][k] = raw;
         continue;
       }

@@ -193,3 +193,63 @@ describe("addresses", () => {
     ]);
   });
 });
+
+describe("readTable's fast paths read every cell as the cell reader does", () => {
+  // Labels with and without spaces to trim (ASCII, no-break and ideographic spaces), CJK text,
+  // numbers as labels; numbers of every kind; date serials, text dates, and a column of years.
+  const labels = [
+    "Acme",
+    " Acme",
+    "Acme ",
+    "\u00a0Acme",
+    "华东医药",
+    "华东医药\u3000",
+    42,
+    "x\u2003",
+    "A B",
+  ];
+  const numbers = [0, -1.5, 1e-300, 123456.78, "1,234", "(300)", " 7 "];
+  const dates = [45000, 45000.5, "2024-01-15", "2024/1/15", 1, 2958465];
+  test("a table of every combination equals cell-by-cell reading", () => {
+    const n = labels.length * numbers.length * dates.length;
+    const c: unknown[] = [];
+    const a: unknown[] = [];
+    const d: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      c.push(labels[i % labels.length]);
+      a.push(numbers[Math.floor(i / labels.length) % numbers.length]);
+      d.push(dates[Math.floor(i / labels.length / numbers.length) % dates.length]);
+    }
+    const t = readTable("KAM.T", [
+      { arg: "c", kind: "label", value: col(...c) },
+      { arg: "d", kind: "date", value: col(...d) },
+      { arg: "a", kind: "number", value: col(...a) },
+    ] as const);
+    expect(t.columns[0]).toEqual(c.map((x) => (typeof x === "number" ? x : String(x).trim())));
+    const serial = (x: unknown) =>
+      x === "2024-01-15" || x === "2024/1/15" ? 45306 : (x as number);
+    expect(t.columns[1]).toEqual(d.map(serial));
+    const number = (x: unknown) =>
+      typeof x === "number" ? x : ({ "1,234": 1234, "(300)": -300, " 7 ": 7 } as never)[x as never];
+    expect(t.columns[2]).toEqual(a.map(number));
+  });
+
+  test("a column of years stays years (1 January), not serials", () => {
+    const t = readTable("KAM.T", [
+      { arg: "d", kind: "date", value: col(2023, 2024) },
+      { arg: "a", kind: "number", value: col(1, 2) },
+    ] as const);
+    expect(t.columns[0]).toEqual([44927, 45292]);
+  });
+
+  test("an error text in a label column is still an error", () => {
+    expect(
+      messageOf(() =>
+        readTable("KAM.T", [
+          { arg: "c", kind: "label", value: col("Acme", "#N/A") },
+          { arg: "a", kind: "number", value: col(1, 2) },
+        ] as const)
+      )
+    ).toMatch(/#N\/A/);
+  });
+});
