@@ -1183,10 +1183,9 @@ function layoutLive(
     [L.kRevenue, formula(`=SUM(${totalCol})`, model.grand), "number"],
     [
       L.kTopShare(formatPercent(TOP_FRACTION), model.topCount),
-      formula(
-        `=SUM(TAKE(${totalCol},ROUNDUP(${TOP_FRACTION}*${count},0)+1))/${revenueCell}`,
-        model.topShare
-      ),
+      // The cumulative share (column 4) at the last of the top customers: INDEX only, which every
+      // Excel has (TAKE is Microsoft 365 / Excel 2024 only; Excel 2021 has spills but not TAKE).
+      formula(`=INDEX(${paretoRef},ROUNDUP(${TOP_FRACTION}*${count},0)+1,4)`, model.topShare),
       "percent",
     ],
     [
