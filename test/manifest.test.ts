@@ -631,6 +631,188 @@ function checkRibbon(m: Manifest): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Requirement sets: what the code uses, by Microsoft's API reference ("[Api set: ...]" on each member
+// in @types/office-js) and the custom functions requirement sets page. A use guarded by a run-time
+// isSetSupported check (ExcelApi 1.12 for reports and cultureInfo) is not a requirement.
+
+const SRC = path.resolve(__dirname, "../src");
+
+interface ApiUse {
+  /** Files (relative to src/) whose code is scanned. */
+  files: string[];
+  /** A text that marks the use. */
+  marker: string;
+  set: string;
+  version: string;
+}
+
+const API_USES: ApiUse[] = [
+  {
+    files: ["functions"],
+    marker: "@requiresParameterAddresses",
+    set: "CustomFunctionsRuntime",
+    version: "1.3",
+  },
+  {
+    files: ["functions/shared.ts"],
+    marker: "new CustomFunctions.Error(",
+    set: "CustomFunctionsRuntime",
+    version: "1.2",
+  },
+  { files: ["excel/workbook.ts"], marker: "getSelectedRanges(", set: "ExcelApi", version: "1.9" },
+  { files: ["excel/workbook.ts"], marker: "getActiveCell(", set: "ExcelApi", version: "1.7" },
+  { files: ["excel/workbook.ts"], marker: "getRangeByIndexes(", set: "ExcelApi", version: "1.7" },
+  {
+    files: ["excel/workbook.ts"],
+    marker: "getUsedRangeOrNullObject(",
+    set: "ExcelApi",
+    version: "1.4",
+  },
+  {
+    files: ["taskpane/index.tsx"],
+    marker: "Office.onReady(",
+    set: "SharedRuntime",
+    version: "1.1",
+  },
+];
+
+function filesUnder(rel: string): string[] {
+  const full = path.join(SRC, rel);
+  if (!fs.existsSync(full)) return [];
+  if (fs.statSync(full).isFile()) return [full];
+  return fs.readdirSync(full).flatMap((f) => filesUnder(path.join(rel, f)));
+}
+
+/** "1.10" > "1.9": versions compared part by part. */
+function versionAtLeast(have: string, need: string): boolean {
+  const a = have.split(".").map(Number);
+  const b = need.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d > 0;
+  }
+  return true;
+}
+
+function checkRequirements(m: Manifest, uses: ApiUse[] = API_USES): string[] {
+  const p: string[] = [];
+  const setsNode = at(m.root, "Requirements", "Sets");
+  const fallback = setsNode?.attrs.DefaultMinVersion ?? "1.1";
+  const declared = new Map<string, string>();
+  for (const set of kids(setsNode, "Set")) {
+    const name = set.attrs.Name ?? "";
+    const version = set.attrs.MinVersion ?? fallback;
+    if (!/^[A-Za-z]+$/.test(name)) p.push(`Requirements: set name "${name}" is not a name`);
+    if (!/^\d+\.\d+$/.test(version))
+      p.push(`Requirements: ${name} MinVersion "${version}" is not n.n`);
+    if (declared.has(name)) p.push(`Requirements: ${name} is declared twice`);
+    declared.set(name, version);
+  }
+  for (const use of uses) {
+    const found = use.files
+      .flatMap(filesUnder)
+      .some((f) => fs.readFileSync(f, "utf8").includes(use.marker));
+    if (!found) {
+      p.push(`the code no longer uses ${use.marker} (${use.set} ${use.version}): update API_USES`);
+      continue;
+    }
+    const have = declared.get(use.set);
+    if (have === undefined || !versionAtLeast(have, use.version)) {
+      p.push(
+        `${use.marker} needs ${use.set} ${use.version}; the manifest requires ${have ?? "nothing"}`
+      );
+    }
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locales, ids, required attributes, the one task pane.
+
+/** A culture name as the manifest schema's locale values use it: ll-CC (optionally with a script). */
+const CULTURE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?-[A-Z]{2}$/;
+
+function checkLocales(m: Manifest): string[] {
+  const p: string[] = [];
+  const defaultLocale = kid(m.root, "DefaultLocale")?.text ?? "";
+  if (!CULTURE.test(defaultLocale))
+    p.push(`DefaultLocale "${defaultLocale}" is not a culture name`);
+  walk(m.root, (n) => {
+    const overrides = n.children.filter((c) => c.name === "Override" || c.name === "bt:Override");
+    const seen = new Set<string>();
+    for (const o of overrides) {
+      const where = `<${n.name} ${n.attrs.id ?? ""}> override`;
+      const locale = o.attrs.Locale ?? "";
+      if (!CULTURE.test(locale)) p.push(`${where}: Locale "${locale}" is not a culture name`);
+      if (locale === defaultLocale) p.push(`${where}: Locale repeats the DefaultLocale ${locale}`);
+      if (seen.has(locale)) p.push(`${where}: Locale ${locale} twice`);
+      seen.add(locale);
+      if (o.attrs.Value === undefined) p.push(`${where} for ${locale} has no Value`);
+      if (o.children.length > 0) p.push(`${where} for ${locale} has child elements`);
+    }
+  });
+  return p;
+}
+
+/** Attributes the schema requires on the elements this manifest uses. */
+const REQUIRED_ATTRIBUTES: Record<string, string[]> = {
+  Runtime: ["resid", "lifetime"],
+  "bt:Image": ["id", "DefaultValue"],
+  "bt:Url": ["id", "DefaultValue"],
+  "bt:String": ["id", "DefaultValue"],
+  Group: ["id"],
+  Control: ["xsi:type", "id"],
+  ExtensionPoint: ["xsi:type"],
+  Action: ["xsi:type"],
+  Host: [],
+  Set: ["Name"],
+};
+
+function checkIdsAndAttributes(m: Manifest): string[] {
+  const p: string[] = [];
+  const version = kid(m.root, "Version")?.text ?? "";
+  if (!/^\d{1,5}(\.\d{1,5}){0,3}$/.test(version)) p.push(`Version "${version}" has bad parts`);
+  const ids = new Map<string, number>();
+  walk(m.root, (n, parents) => {
+    const inResources = parents.some((x) => x.name === "Resources");
+    // An image in a resource table is defined (id, DefaultValue); elsewhere it is used (size, resid).
+    const required =
+      n.name === "bt:Image" && !inResources
+        ? ["size", "resid"]
+        : (REQUIRED_ATTRIBUTES[n.name] ?? []);
+    for (const a of required) {
+      if (!n.attrs[a]) p.push(`<${n.name}> has no ${a} attribute`);
+    }
+    if ((n.name === "Group" || n.name === "Control" || n.name === "OfficeTab") && !inResources) {
+      const id = n.attrs.id ?? "";
+      if (id.length > 125) p.push(`<${n.name} id="${id}"> is longer than 125 characters`);
+      if (!/^[A-Za-z0-9._-]+$/.test(id))
+        p.push(`<${n.name} id="${id}"> has characters other than A-Z 0-9 . _ -`);
+      if (n.name !== "OfficeTab") ids.set(id, (ids.get(id) ?? 0) + 1);
+    }
+  });
+  for (const [id, count] of ids) if (count > 1) p.push(`id "${id}" is used ${count} times`);
+  return p;
+}
+
+function checkOneTaskpane(m: Manifest): string[] {
+  const p: string[] = [];
+  const actions: XNode[] = [];
+  walk(m.root, (n) => {
+    if (n.name === "Action" && n.attrs["xsi:type"] === "ShowTaskpane") actions.push(n);
+  });
+  const ids = new Set(actions.map((a) => kid(a, "TaskpaneId")?.text ?? ""));
+  if (ids.has("")) p.push("a ShowTaskpane action has no TaskpaneId: it would open a second pane");
+  if (ids.size > 1) p.push(`ShowTaskpane actions name ${ids.size} panes; a shared runtime has one`);
+  for (const id of ids) {
+    if (id.length > 32) p.push(`TaskpaneId "${id}" is longer than 32 characters`);
+    if (id === "Office.AutoShowTaskpaneWithDocument")
+      p.push("TaskpaneId Office.AutoShowTaskpaneWithDocument is for opening with a document only");
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Icons: every image URL is a file in assets/ and a PNG of the size it claims.
 
 function pngSize(file: string): { width: number; height: number } | string {
@@ -732,6 +914,10 @@ const ALL_CHECKS: [string, (m: Manifest) => string[]][] = [
   ["permissions", checkPermissions],
   ["ribbon", checkRibbon],
   ["icons", (m) => checkIcons(m)],
+  ["requirement sets", (m) => checkRequirements(m)],
+  ["locales", checkLocales],
+  ["ids and required attributes", checkIdsAndAttributes],
+  ["one task pane", checkOneTaskpane],
 ];
 
 describe("manifest.xml", () => {
@@ -912,6 +1098,84 @@ describe("the manifest checks catch broken manifests", () => {
       checkRibbon,
     ],
   ];
+
+  cases.push(
+    [
+      "CustomFunctionsRuntime below what the code uses",
+      () =>
+        broken(
+          '<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>',
+          '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>'
+        ),
+      (m) => checkRequirements(m),
+    ],
+    [
+      "no ExcelApi set",
+      () => broken(/<Set Name="ExcelApi"[^>]*\/>/, ""),
+      (m) => checkRequirements(m),
+    ],
+    [
+      "a bad MinVersion",
+      () => broken('MinVersion="1.9"', 'MinVersion="1.9.x"'),
+      (m) => checkRequirements(m),
+    ],
+    [
+      "override locale that is not a culture name",
+      () =>
+        broken(
+          '<Override Locale="zh-CN" Value="大客户分析"/>',
+          '<Override Locale="chinese" Value="大客户分析"/>'
+        ),
+      checkLocales,
+    ],
+    [
+      "override repeating the default locale",
+      () =>
+        broken(
+          '<Override Locale="zh-CN" Value="大客户分析"/>',
+          '<Override Locale="en-US" Value="KAM"/>'
+        ),
+      checkLocales,
+    ],
+    [
+      "duplicate control id",
+      () => broken('<Group id="KamAnalytics.Group">', '<Group id="KamAnalytics.OpenTaskpane">'),
+      checkIdsAndAttributes,
+    ],
+    ["runtime without lifetime", () => broken('lifetime="long"', ""), checkIdsAndAttributes],
+    [
+      "bad Version",
+      () => broken("<Version>1.0.0.0</Version>", "<Version>1.0.0.0.0</Version>"),
+      checkIdsAndAttributes,
+    ],
+    [
+      "ShowTaskpane without a TaskpaneId",
+      () => broken("<TaskpaneId>KamTaskpane</TaskpaneId>", ""),
+      checkOneTaskpane,
+    ],
+    [
+      "the auto-open id instead of the pane's",
+      () =>
+        broken(
+          "<TaskpaneId>KamTaskpane</TaskpaneId>",
+          "<TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId>"
+        ),
+      checkOneTaskpane,
+    ]
+  );
+
+  test("a use the manifest does not cover is reported", () => {
+    const problems = checkRequirements(load(MANIFEST_XML), [
+      {
+        files: ["excel/workbook.ts"],
+        marker: "getSelectedRanges(",
+        set: "ExcelApi",
+        version: "1.99",
+      },
+      { files: ["excel/workbook.ts"], marker: "no such call(", set: "ExcelApi", version: "1.1" },
+    ]);
+    expect(problems).toHaveLength(2);
+  });
 
   test.each(cases)("%s", (_name, mutate, check) => {
     expect(run(check, mutate()).length).toBeGreaterThan(0);
