@@ -2,7 +2,7 @@
 // ABC inventory classification, e.g. Dickie, "ABC inventory analysis shoots for dollars", 1951).
 
 import { CompensatedSum, sum } from "../numeric";
-import { customerKey } from "./rfm";
+import { CustomerIndex, grow } from "./rfm";
 
 export type AbcClass = "A" | "B" | "C";
 
@@ -29,21 +29,23 @@ export function pareto(
   bCut = 0.95
 ): Outcome<ParetoRow[]> {
   if (customers.length !== amounts.length) throw new RangeError("pareto: lengths differ");
-  const index = new Map<string, number>();
-  const names: (string | number)[] = [];
-  const parts: number[][] = [];
-  customers.forEach((c, i) => {
-    const key = customerKey(c);
-    let k = index.get(key);
-    if (k === undefined) {
-      k = names.length;
-      index.set(key, k);
-      names.push(c);
-      parts.push([]);
+  const index = new CustomerIndex();
+  const names = index.first;
+  // Per customer, a Neumaier-compensated running total (the same value as sum() over its amounts).
+  let s: Float64Array = new Float64Array(1024);
+  let comp: Float64Array = new Float64Array(1024);
+  for (let i = 0; i < customers.length; i++) {
+    const k = index.of(customers[i]);
+    if (k === s.length) {
+      s = grow(s, 0);
+      comp = grow(comp, 0);
     }
-    parts[k].push(amounts[i]);
-  });
-  const totals = parts.map((p) => sum(p));
+    const v = amounts[i];
+    const t = s[k] + v;
+    comp[k] += Math.abs(s[k]) >= Math.abs(v) ? s[k] - t + v : v - t + s[k];
+    s[k] = t;
+  }
+  const totals = names.map((_, k) => s[k] + comp[k]);
   const grand = sum(totals);
   if (!(grand > 0))
     return { ok: false, reason: `the total is ${grand}; shares need a total above 0` };

@@ -43,6 +43,36 @@ export function customerKey(customer: string | number): string {
 }
 
 /**
+ * Customers numbered in order of first appearance and matched by customerKey. A value seen before is
+ * looked up as it is, so a million rows normalise each distinct text once, not once per row.
+ */
+export class CustomerIndex {
+  private readonly exact = new Map<string | number, number>();
+  private readonly byKey = new Map<string, number>();
+  /** Each customer as first written in the data. */
+  readonly first: (string | number)[] = [];
+
+  /** The customer's number (a new customer gets the next one). */
+  of(raw: string | number): number {
+    let c = this.exact.get(raw);
+    if (c !== undefined) return c;
+    const key = customerKey(raw);
+    c = this.byKey.get(key);
+    if (c === undefined) {
+      c = this.first.length;
+      this.byKey.set(key, c);
+      this.first.push(raw);
+    }
+    this.exact.set(raw, c);
+    return c;
+  }
+
+  get size(): number {
+    return this.first.length;
+  }
+}
+
+/**
  * RFM measures and scores.
  *
  * Rules: a purchase is a transaction with an amount of 0 or more: a $0 order (a free sample, a
@@ -79,10 +109,8 @@ export function rfm(
     asOf = Math.floor(asOf);
   }
 
-  // Customers by their exact value first (cheap), then by the normalised key.
-  const exact = new Map<string | number, number>();
-  const index = new Map<string, number>();
-  const first: (string | number)[] = [];
+  const index = new CustomerIndex();
+  const first = index.first;
   let lastDay: Float64Array = new Float64Array(1024).fill(-Infinity);
   let money: Float64Array = new Float64Array(1024);
   let moneyComp: Float64Array = new Float64Array(1024);
@@ -97,22 +125,11 @@ export function rfm(
       afterAsOf++;
       continue;
     }
-    const raw = customers[i];
-    let c = exact.get(raw);
-    if (c === undefined) {
-      const key = customerKey(raw);
-      c = index.get(key);
-      if (c === undefined) {
-        c = first.length;
-        index.set(key, c);
-        first.push(raw);
-        if (c === lastDay.length) {
-          lastDay = grow(lastDay, -Infinity);
-          money = grow(money, 0);
-          moneyComp = grow(moneyComp, 0);
-        }
-      }
-      exact.set(raw, c);
+    const c = index.of(customers[i]);
+    if (c === lastDay.length) {
+      lastDay = grow(lastDay, -Infinity);
+      money = grow(money, 0);
+      moneyComp = grow(moneyComp, 0);
     }
     const amount = amounts[i];
     // Neumaier-compensated running total per customer.
@@ -168,7 +185,7 @@ export function rfm(
 /** Larger than any Excel date serial, so customer * DAY_SPAN + day is unique per (customer, day). */
 const DAY_SPAN = 4_000_000;
 
-function grow(a: Float64Array, fill: number): Float64Array {
+export function grow(a: Float64Array, fill: number): Float64Array {
   const b = new Float64Array(a.length * 2);
   b.set(a);
   b.fill(fill, a.length);

@@ -3,7 +3,7 @@
 // alternative to the Pareto/NBD model", Marketing Science 24(2), and their CDNOW summary file.
 
 import { CompensatedSum, sum } from "../numeric";
-import { customerKey } from "./rfm";
+import { CustomerIndex } from "./rfm";
 
 /** Time unit of recency and T: days, weeks (= days / 7) or months (= days / (365.25 / 12)). */
 export type Period = "days" | "weeks" | "months";
@@ -73,8 +73,8 @@ export function rfmSummary(
     asOf = Math.floor(options.asOf);
   }
 
-  const index = new Map<string, number>();
-  const first: (string | number)[] = [];
+  const index = new CustomerIndex();
+  const first = index.first;
   const rows: number[][] = []; // per customer: row numbers of its purchases
   let afterAsOf = 0;
   let returns = 0;
@@ -88,14 +88,8 @@ export function rfmSummary(
       returns++;
       continue;
     }
-    const key = customerKey(customers[i]);
-    let c = index.get(key);
-    if (c === undefined) {
-      c = first.length;
-      index.set(key, c);
-      first.push(customers[i]);
-      rows.push([]);
-    }
+    const c = index.of(customers[i]);
+    if (c === rows.length) rows.push([]);
     rows[c].push(i);
   }
 
