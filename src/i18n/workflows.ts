@@ -20,6 +20,7 @@ const enUS = {
     plan: "Plan",
     portfolio: "Portfolio",
     kpi: "KPIs",
+    team: "Sales team",
   } as Record<WorkflowId, string>,
   workflowDescriptions: {
     accounts:
@@ -32,6 +33,8 @@ const enUS = {
     portfolio:
       "The directional policy matrix: attractiveness × strength with revenue as the bubble, and the strategy for each account.",
     kpi: "Retention, growth, market share, satisfaction and key-account contribution, period over period.",
+    team:
+      "Per rep and for the team: pipeline with learned and textbook win rates and their back-test, velocity, account load and rebalancing, declining accounts and the revenue bridge.",
   } as Record<WorkflowId, string>,
   back: "All reports",
   stepData: "1. Data",
@@ -164,6 +167,12 @@ const enUS = {
     discount: "CLV discount rate per month",
     splitBy: "Split the target by",
     maxCustomers: "Most customers with a target each (above: by ABC class)",
+    probabilities: "Win probabilities",
+    minClosed: "Closed deals a learned rate needs",
+    loadMin: "Fewest accounts per rep",
+    loadMax: "Most accounts per rep",
+    decline: "Declining: revenue fall above",
+    silentDays: "No order for (days)",
   } as Record<string, string>,
   choiceLabels: {
     auto: "Automatic (recommended)",
@@ -179,6 +188,10 @@ const enUS = {
     region: "Region",
     customer: "Customer",
     abc: "ABC class of the customers",
+    learned: "Learned per stage (textbook below the minimum)",
+    textbook: "Textbook 10/30/50/70%",
+    rep: "Learned per rep",
+    band: "Learned per deal size",
   } as Record<string, string>,
   optionBlank: "blank = automatic",
   optionProblem: (
@@ -241,6 +254,7 @@ const zhCN: WorkflowStrings = {
     plan: "目标与预算",
     portfolio: "客户组合",
     kpi: "关键指标",
+    team: "销售团队",
   },
   workflowDescriptions: {
     accounts:
@@ -251,6 +265,8 @@ const zhCN: WorkflowStrings = {
     plan: "把目标分解到团队、个人和月份，编制收入/成本/利润预算，并根据数据预填大客户营销计划（T+3）模板。",
     portfolio: "方向性政策矩阵：市场吸引力 × 业务实力，气泡大小为收入，并给出每个客户的策略。",
     kpi: "客户保留率、增长率、市场份额、满意度和大客户贡献率，逐期对比。",
+    team:
+      "按销售代表和团队：加权管道（学习所得与教科书赢单率对比及回测）、销售速度、客户负荷与调整、下滑客户和收入桥。",
   },
   back: "全部报表",
   stepData: "1. 数据",
@@ -368,6 +384,12 @@ const zhCN: WorkflowStrings = {
     discount: "客户终身价值月折现率",
     splitBy: "目标分解到",
     maxCustomers: "逐个客户分解的最多客户数（超过则按 ABC 类）",
+    probabilities: "赢单概率",
+    minClosed: "学习概率所需的已关闭商机数",
+    loadMin: "每人最少客户数",
+    loadMax: "每人最多客户数",
+    decline: "下滑：收入降幅超过",
+    silentDays: "无订单天数",
   },
   choiceLabels: {
     auto: "自动（推荐）",
@@ -383,6 +405,10 @@ const zhCN: WorkflowStrings = {
     region: "区域",
     customer: "客户",
     abc: "客户 ABC 类",
+    learned: "按阶段学习（不足最少商机数时用教科书）",
+    textbook: "教科书 10/30/50/70%",
+    rep: "按销售代表学习",
+    band: "按商机金额学习",
   },
   optionBlank: "留空 = 自动",
   optionProblem: (

@@ -18,6 +18,7 @@ import { PipelineOptions, buildPipelineReport } from "./pipeline";
 import { PlanOptions, buildPlanReport } from "./plan";
 import { PortfolioOptions, buildPortfolioReport } from "./portfolio";
 import { Dataset, ExtraId, RoleSpec, WORKFLOW_EXTRAS, WORKFLOW_ROLES } from "./roles";
+import { TeamOptions, buildTeamReport } from "./team";
 
 export interface WorkflowOptions {
   accounts: AccountsOptions;
@@ -26,6 +27,7 @@ export interface WorkflowOptions {
   plan: PlanOptions;
   portfolio: PortfolioOptions;
   kpi: KpiOptions;
+  team: TeamOptions;
 }
 
 export interface WorkflowEntry<W extends WorkflowId> {
@@ -58,6 +60,7 @@ export const WORKFLOW_REGISTRY: { readonly [W in WorkflowId]: WorkflowEntry<W> }
   plan: entry("plan", buildPlanReport),
   portfolio: entry("portfolio", buildPortfolioReport),
   kpi: entry("kpi", buildKpiReport),
+  team: entry("team", buildTeamReport),
 };
 
 /** Builds the report sheets of `workflow` from its dataset (and the extra sources it declares; others

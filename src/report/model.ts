@@ -212,7 +212,14 @@ export function parseMarker(text: unknown): ReportMarker | null {
   };
 }
 
-export type WorkflowId = "accounts" | "forecast" | "pipeline" | "plan" | "portfolio" | "kpi";
+export type WorkflowId =
+  | "accounts"
+  | "forecast"
+  | "pipeline"
+  | "plan"
+  | "portfolio"
+  | "kpi"
+  | "team";
 
 export const WORKFLOWS: readonly WorkflowId[] = [
   "accounts",
@@ -221,6 +228,7 @@ export const WORKFLOWS: readonly WorkflowId[] = [
   "plan",
   "portfolio",
   "kpi",
+  "team",
 ];
 
 export interface ReportSheet {

@@ -106,6 +106,19 @@ export const WORKFLOW_ROLES: Readonly<Record<WorkflowId, readonly RoleSpec[]>> =
     { role: "satisfaction", kind: "number", required: false },
     { role: "marketSize", kind: "number", required: false },
   ],
+  // team: an opportunity list (a stage column: owner, account, amount, stage, close date, created)
+  // or an order list with an owner (customer, date, amount, owner).
+  team: [
+    { role: "owner", kind: "text", required: false },
+    { role: "customer", kind: "text", required: false },
+    { role: "opportunity", kind: "text", required: false },
+    { role: "product", kind: "text", required: false },
+    { role: "stage", kind: "text", required: false },
+    { role: "amount", kind: "number", required: true, keepBlank: true },
+    { role: "date", kind: "date", required: false },
+    { role: "closeDate", kind: "date", required: false },
+    { role: "created", kind: "date", required: false },
+  ],
 };
 
 /**
@@ -189,6 +202,7 @@ export const WORKFLOW_EXTRAS: Readonly<Record<WorkflowId, readonly ExtraId[]>> =
   plan: [],
   portfolio: [],
   kpi: [],
+  team: ["targets"],
 };
 
 /** What a block of values is read as: a workflow's main data or one of the extra sources. */

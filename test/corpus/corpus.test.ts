@@ -485,3 +485,115 @@ describe("forecast series of an order list", () => {
     });
   }
 });
+
+// -------------------------------------------------------------------------------------------------
+// Sales team (issue 16): the CRM export per rep, and the revenue bridge of an order list.
+
+describe("Sales team on the CRM export: per-rep won, win rate and weighted pipeline", () => {
+  const FILE = "crm-sales-opportunities/sales_pipeline.csv";
+  const rows = records(FILE);
+  let team: Run;
+  beforeAll(async () => {
+    team = await run(FILE, "team");
+  });
+
+  test("columns by meaning, every row kept", () => {
+    expect(columnsOf(team.analysis)).toMatchObject({
+      owner: "sales_agent",
+      customer: "account",
+      stage: "deal_stage",
+      amount: "close_value",
+      closeDate: "close_date",
+      created: "engage_date",
+    });
+    expect(team.analysis.kept).toBe(rows.length);
+  });
+
+  test("won amount, win rate and weighted pipeline per rep equal a plain computation", () => {
+    const isOpen = (r: Record<string, string>) => r.deal_stage !== "Won" && r.deal_stage !== "Lost";
+    const won = rows.filter((r) => r.deal_stage === "Won").length;
+    const lost = rows.filter((r) => r.deal_stage === "Lost").length;
+    // ≥ 20 closed deals: every open stage takes the learned won ÷ (won + lost) (no lost stage known).
+    expect(won + lost).toBeGreaterThanOrEqual(20);
+    const p = won / (won + lost);
+    // An open deal without close_value: its product's mean won close_value (the estimate column).
+    const wonValues = new Map<string, number[]>();
+    for (const r of rows)
+      if (r.deal_stage === "Won")
+        wonValues.set(r.product, [...(wonValues.get(r.product) ?? []), Number(r.close_value)]);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const reps = [...new Set(rows.map((r) => r.sales_agent))];
+    const owners = team.sheet.figures!.owners as Record<string, Record<string, number | null>>;
+    expect(Object.keys(owners).sort()).toEqual([...reps].sort());
+    for (const rep of reps) {
+      const mine = rows.filter((r) => r.sales_agent === rep);
+      const w = mine.filter((r) => r.deal_stage === "Won");
+      const l = mine.filter((r) => r.deal_stage === "Lost");
+      const o = owners[rep];
+      close(
+        o.won as number,
+        w.reduce((s, r) => s + Number(r.close_value), 0)
+      );
+      if (w.length + l.length > 0) close(o.win_rate as number, w.length / (w.length + l.length));
+      else expect(o.win_rate).toBeNull();
+      const open = mine.filter(isOpen);
+      expect(o.open_deals).toBe(open.length);
+      close(
+        o.weighted as number,
+        open.filter((r) => r.close_value !== "").reduce((s, r) => s + Number(r.close_value) * p, 0)
+      );
+      close(
+        o.weighted_estimated as number,
+        open.reduce((s, r) => {
+          if (r.close_value !== "") return s + Number(r.close_value) * p;
+          const v = wonValues.get(r.product);
+          return v ? s + mean(v) * p : s;
+        }, 0)
+      );
+    }
+  });
+});
+
+describe("Sales team on UCI Online Retail: the revenue bridge adds up exactly every month", () => {
+  const FILE = "online-retail-uci/online-retail-switzerland-customers.csv";
+  const rows = records(FILE).filter((r) => r.CustomerID.trim() !== "");
+
+  test("start + new + expansion − contraction − churned = end, and end = the month's revenue", async () => {
+    const { sheet } = await run(FILE, "team");
+    // Revenue per month and customer in pence: quantity × price (two decimals), summed as integers.
+    const byMonth = new Map<string, Map<string, number>>();
+    for (const r of rows) {
+      const month = r.InvoiceDate.slice(0, 7);
+      const pence = Number(r.Quantity) * Math.round(Number(r.UnitPrice) * 100);
+      const m = byMonth.get(month) ?? new Map<string, number>();
+      m.set(r.CustomerID, (m.get(r.CustomerID) ?? 0) + pence);
+      byMonth.set(month, m);
+    }
+    const months = [...byMonth.keys()].sort();
+    const total = (m: string) => [...(byMonth.get(m)?.values() ?? [])].reduce((a, b) => a + b, 0);
+    const bridge = sheet.figures!.bridge as Record<string, Record<string, number>>;
+    expect(Object.keys(bridge)).toEqual(months.slice(1));
+    const pence = (v: number) => Math.round(v * 100);
+    for (let k = 1; k < months.length; k++) {
+      const b = bridge[months[k]];
+      const [start, nw, exp, con, churn, end] = [
+        b.start,
+        b.new,
+        b.expansion,
+        b.contraction,
+        b.churned,
+        b.end,
+      ].map(pence);
+      expect(start + nw + exp - con - churn).toBe(end);
+      expect(start).toBe(total(months[k - 1]));
+      expect([months[k], end]).toEqual([months[k], total(months[k])]);
+      // Churned: last month's revenue of the customers active then and not now (plus any credit now).
+      const prev = byMonth.get(months[k - 1])!;
+      const cur = byMonth.get(months[k])!;
+      let churned = 0;
+      for (const [c, v] of prev)
+        if (v > 0 && !((cur.get(c) ?? 0) > 0)) churned += v - (cur.get(c) ?? 0);
+      expect(churn).toBe(churned);
+    }
+  });
+});

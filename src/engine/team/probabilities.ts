@@ -45,7 +45,10 @@ export interface LearnedModel {
    *  so where lost deals dropped out is unknown and every stage learns won ÷ closed. */
   stages: LearnedStageRate[];
   reps: WinRate[];
-  /** Upper bounds of the size bands (quartiles of closed amounts) and each band's rates. */
+  /** Upper bounds of the size bands (quartiles of closed amounts) and each band's rates. Empty when
+   *  the sizes cannot teach anything: a CRM export often writes a lost deal's value as 0 or leaves it
+   *  blank, and bands learned from won amounts alone would all win. Bands are learned only when at
+   *  least half the lost deals have an amount above 0, from the closed deals with one. */
   bounds: number[];
   bands: WinRate[];
 }
@@ -81,19 +84,22 @@ export function learnModel(
   const reps = winRates(outcomes, owners).groups.map((g) =>
     g.group === "\u0000none" ? { ...g, group: undefined } : g
   );
-  const closedAmounts = deals
-    .filter((d) => d.outcome !== "open" && d.amount !== null)
-    .map((d) => d.amount as number);
+  const sized = (d: Deal) => d.amount !== null && d.amount > 0;
+  const lost = deals.filter((d) => d.outcome === "lost");
+  const learnable = lost.length > 0 && 2 * lost.filter(sized).length >= lost.length;
+  const closedAmounts = learnable
+    ? deals.filter((d) => d.outcome !== "open" && sized(d)).map((d) => d.amount as number)
+    : [];
   const bounds = sizeBands(closedAmounts);
   const bandIds: number[] = [];
   const bandOutcomes: Deal["outcome"][] = [];
-  for (const d of deals) {
-    if (d.amount === null) continue;
-    bandIds.push(bandOf(d.amount, bounds));
+  for (const d of learnable ? deals : []) {
+    if (!sized(d)) continue;
+    bandIds.push(bandOf(d.amount as number, bounds));
     bandOutcomes.push(d.outcome);
   }
   const byBand = winRates(bandOutcomes, bandIds).groups;
-  const bands = Array.from({ length: bounds.length + 1 }, (_, k) => {
+  const bands = Array.from({ length: learnable ? bounds.length + 1 : 0 }, (_, k) => {
     const found = byBand.find((g) => g.group === k);
     return found ?? { group: k, won: 0, lost: 0, open: 0, wonAmount: 0, closedAmount: 0 };
   });
@@ -128,7 +134,8 @@ export function probabilityOf(
     );
     return learnedOr(rep, textbook, model.minClosed);
   }
-  if (deal.amount === null) return { probability: textbook, learned: false };
+  if (deal.amount === null || deal.amount <= 0 || model.bands.length === 0)
+    return { probability: textbook, learned: false };
   return learnedOr(model.bands[bandOf(deal.amount, model.bounds)], textbook, model.minClosed);
 }
 
@@ -161,6 +168,9 @@ export interface Backtest {
   /** Closed deals before the start that the learned rates rest on. */
   trainingDeals: number;
   rows: BacktestRow[];
+  /** The same per owner (by ownerKey, in order of first appearance): actual won and each method's
+   *  forecast, in PROBABILITY_METHODS order. */
+  owners: { owner: string | null; actual: number; forecast: number[] }[];
 }
 
 /**
@@ -200,14 +210,33 @@ export function backtest(
     if (d.outcome === "won") actual += d.amount;
   });
   if (inPipeline.length === 0) return undefined;
-  const rows = PROBABILITY_METHODS.map((method): BacktestRow => {
+  const owners: Backtest["owners"] = [];
+  const ownerIndex = new Map<string, number>();
+  const slot = (d: Deal) => {
+    const key = ownerKey(d.owner);
+    let k = ownerIndex.get(key);
+    if (k === undefined) {
+      k = owners.length;
+      ownerIndex.set(key, k);
+      owners.push({
+        owner: d.owner === null || d.owner.trim() === "" ? null : d.owner,
+        actual: 0,
+        forecast: PROBABILITY_METHODS.map(() => 0),
+      });
+    }
+    return owners[k];
+  };
+  for (const { d } of inPipeline) if (d.outcome === "won") slot(d).actual += d.amount as number;
+  const rows = PROBABILITY_METHODS.map((method, m): BacktestRow => {
     let forecast = 0;
     let learnedDeals = 0;
     for (const { d, textbook: t } of inPipeline) {
       // A deal closed since the start had an open stage then, unknown now.
       const asOpen: Deal = d.outcome === "open" ? d : { ...d, stage: "\u0000unknown" };
       const p = probabilityOf(asOpen, t, method, model);
-      forecast += (d.amount as number) * p.probability;
+      const w = (d.amount as number) * p.probability;
+      forecast += w;
+      slot(d).forecast[m] += w;
       if (p.learned) learnedDeals++;
     }
     const error = forecast - actual;
@@ -227,5 +256,6 @@ export function backtest(
     wonFromNewDeals,
     trainingDeals: before.length,
     rows,
+    owners,
   };
 }

@@ -1,0 +1,831 @@
+// The Sales team report (销售团队): per rep and for the team — the pipeline roll-up with learned and
+// textbook probabilities side by side and their back-test, velocity and cycle, account load with the
+// least-revenue rebalancing, accountability and the revenue bridge with the lost-account review
+// (src/engine/team). Reads an opportunity list (a stage column) or an order list with an owner.
+
+import { Grain, isoFromSerial } from "../engine/calendar";
+import { wonAmountByProduct } from "../engine/pipeline/estimate";
+import { classifyStage } from "../engine/pipeline/funnel";
+import { accountability } from "../engine/team/accountability";
+import { revenueBridge, Bridge } from "../engine/team/bridge";
+import { Deal, rollUp, weightedByMonth, OwnerRollup } from "../engine/team/deals";
+import { outcomeOfStage } from "../engine/team/outcome";
+import {
+  backtest,
+  learnModel,
+  PROBABILITY_METHODS,
+  ProbabilityMethod,
+  probabilityOf,
+} from "../engine/team/probabilities";
+import { HeldAccount, rebalance } from "../engine/team/rebalance";
+import { salesVelocity } from "../engine/team/velocity";
+import { MIN_CLOSED_DEALS } from "../engine/team/winrate";
+import { periodLabel } from "../engine/calendar";
+import { TEAM_REPORT, TeamReportLabels } from "../i18n/report.team";
+import { a1, BuildOptions, CellContent, ReportFigure, ReportSheet } from "./model";
+import { checkOptions } from "./options";
+import { REPORT_STAGE_TABLE } from "./pipeline";
+import { ticker } from "./progress";
+import { Dataset } from "./roles";
+import { SheetBuilder, userText } from "./sheet";
+
+export interface TeamOptions {
+  /** Which probabilities weight the pipeline: learned per stage (default), the textbook, learned per
+   *  rep or per deal-size band; each falls back to the textbook below minClosed closed deals. */
+  probabilities?: "learned" | "textbook" | "rep" | "band";
+  /** Closed deals a learned rate needs (default 20). */
+  minClosed?: number;
+  /** The as-of date (Excel serial). Default: the latest close date of a closed deal, or order date. */
+  asOf?: number;
+  /** Period of the revenue bridge (default month). */
+  grain?: "month" | "quarter" | "year";
+  /** Accounts per rep (default 30–40). */
+  loadMin?: number;
+  loadMax?: number;
+  /** Accountability: a fall above this share against a year earlier (default 0.2), over the last
+   *  ACCOUNTABILITY_MONTHS months; no order in `silentDays` days (default 90). */
+  decline?: number;
+  silentDays?: number;
+}
+
+/** The months of the accountability window (compared with the same months a year earlier). */
+const ACCOUNTABILITY_MONTHS = 3;
+
+const METHOD_OF: Record<NonNullable<TeamOptions["probabilities"]>, ProbabilityMethod> = {
+  learned: "stage",
+  textbook: "textbook",
+  rep: "rep",
+  band: "band",
+};
+
+const COLORS = { won: "#70AD47", weighted: "#5B9BD5", lost: "#C00000", bad: "#FFC7CE" };
+
+/** One row of revenue: a won deal or an order. */
+interface RevenueRow {
+  customer: string;
+  date: number;
+  amount: number;
+  owner: string | null;
+}
+
+const ownerText = (o: string | null, L: TeamReportLabels): CellContent =>
+  o === null ? L.noOwner : userText(o);
+const blankIfUndefined = (v: number | undefined): CellContent => (v === undefined ? null : v);
+
+export async function buildTeamReport(
+  data: Dataset,
+  options: BuildOptions & TeamOptions
+): Promise<ReportSheet> {
+  const L = TEAM_REPORT[options.lang];
+  checkOptions("team", options, (key, bounds) => L.errors.option(key, bounds));
+  if ((options.loadMin ?? 30) > (options.loadMax ?? 40))
+    throw new Error(L.errors.load(options.loadMin ?? 30, options.loadMax ?? 40));
+  const n = data.rows;
+  if (n === 0) throw new Error(L.errors.noData);
+  const tick = ticker(4, options);
+  const num = (role: "amount" | "closeDate" | "created" | "date"): (number | null)[] | undefined =>
+    data.sparse?.[role] ?? data.numbers[role];
+  const amounts = num("amount");
+  if (!amounts) throw new Error(L.errors.noAmount);
+  const owners = data.text.owner;
+  const ownerOf = (i: number): string | null => {
+    const o = owners?.[i]?.trim() ?? "";
+    return o === "" ? null : o;
+  };
+  const customers = data.text.customer;
+  const stages = data.text.stage;
+  const opportunities = stages !== undefined;
+  const minClosed = options.minClosed ?? MIN_CLOSED_DEALS;
+  const method = METHOD_OF[options.probabilities ?? "learned"];
+  const notes: string[] = [opportunities ? L.notes.opportunities : L.notes.orders];
+  if (!owners) notes.push(L.notes.noOwnerColumn);
+  else {
+    const none = Array.from({ length: n }, (_, i) => i).filter((i) => ownerOf(i) === null).length;
+    if (none > 0) notes.push(L.notes.noOwner(none));
+  }
+  const figures: Record<string, ReportFigure> = {
+    mode: opportunities ? "opportunities" : "orders",
+  };
+
+  const b = new SheetBuilder("team", L.sheetName, { ...options, live: undefined });
+  const created = (options.created ?? new Date().toISOString()).slice(0, 10);
+  b.title(L.title, L.subtitle(options.source ?? data.source, created));
+
+  const revenue: RevenueRow[] = [];
+  let asOf: number;
+
+  if (opportunities) {
+    // ---- Opportunity list -------------------------------------------------------------------
+    const close = num("closeDate");
+    const createdAt = num("created");
+    const unknownStages = new Set<string>();
+    const textbook: number[] = [];
+    const deals: Deal[] = [];
+    for (let i = 0; i < n; i++) {
+      const stage = stages[i] ?? "";
+      const outcome = outcomeOfStage(stage);
+      const c = classifyStage(stage, REPORT_STAGE_TABLE);
+      let category: Deal["category"] =
+        outcome === "won" ? "closed" : outcome === "lost" ? "omitted" : "pipeline";
+      let p = 0.1;
+      if (c.ok && outcome === "open") {
+        category = c.category;
+        p = c.probability;
+      } else if (!c.ok && outcome === "open") unknownStages.add(stage.trim());
+      textbook.push(p);
+      deals.push({
+        owner: ownerOf(i),
+        ...(customers ? { account: customers[i] } : {}),
+        amount: amounts[i] ?? null,
+        stage,
+        outcome,
+        close: close?.[i] ?? null,
+        created: createdAt?.[i] ?? null,
+        category,
+      });
+    }
+    let latest = -Infinity;
+    for (const d of deals)
+      if (d.outcome !== "open" && d.close !== null) latest = Math.max(latest, d.close);
+    asOf = Math.floor(
+      options.asOf ??
+        (Number.isFinite(latest) ? latest : Math.max(...deals.map((d) => d.created ?? 0)))
+    );
+    const model = learnModel(deals, minClosed);
+    const probs = (m: ProbabilityMethod) =>
+      deals.map((d, i) =>
+        d.outcome === "open" ? probabilityOf(d, textbook[i], m, model).probability : 0
+      );
+    const used = probs(method);
+    const other = method === "textbook" ? probs("stage") : probs("textbook");
+    const roll = rollUp(deals, used);
+    const rollOther = rollUp(deals, other);
+    const otherOf = new Map(rollOther.owners.map((r) => [r.owner, r.weighted]));
+    // Open deals without an amount: their product's average won amount (../engine/pipeline/estimate),
+    // in a column of its own, never in the pipeline's open or weighted amounts.
+    const products = data.text.product;
+    const basis = products
+      ? wonAmountByProduct(
+          products,
+          deals.map((d) => d.amount),
+          deals.map((d) => d.outcome === "won")
+        )
+      : new Map<string, { mean: number }>();
+    let estimated = 0;
+    const withEstimates = deals.map((d, i) => {
+      const e =
+        d.outcome === "open" && d.amount === null
+          ? basis.get((products?.[i] ?? "").trim())
+          : undefined;
+      if (!e) return d;
+      estimated++;
+      return { ...d, amount: e.mean };
+    });
+    const estimatedOf = new Map(
+      rollUp(withEstimates, used).owners.map((r) => [r.owner, r.weighted])
+    );
+    await tick(1);
+
+    b.keyValues([
+      [L.key.mode, L.key.modeOpportunities],
+      [L.key.owners, roll.owners.length, "integer"],
+      [L.key.deals, n, "integer"],
+      [L.key.open, roll.team.open, "number"],
+      [L.key.weighted, roll.team.weighted, "number"],
+      [L.key.won, roll.team.won, "number"],
+      [L.key.winRate, blankIfUndefined(roll.team.winRate), "percent"],
+      [L.key.method, L.methods[method]],
+      [L.key.asOf, isoFromSerial(asOf)],
+    ]);
+
+    // 1. Pipeline by owner.
+    b.section(L.sections.owners);
+    const learnedHeader =
+      method === "textbook"
+        ? `${L.headers.weighted} (${L.used.learned})`
+        : `${L.headers.textbook} ${L.headers.weighted.toLowerCase()}`;
+    const rowOf = (r: OwnerRollup, label: CellContent): CellContent[] => [
+      label,
+      r.openDeals,
+      r.openWithoutAmount,
+      r.open,
+      r.weighted,
+      otherOf.get(r.owner) ?? 0,
+      ...(estimated > 0 ? [estimatedOf.get(r.owner) ?? 0] : []),
+      r.commit,
+      r.bestCase,
+      r.wonDeals,
+      r.won,
+      r.lostDeals,
+      r.lost,
+      blankIfUndefined(r.winRate),
+    ];
+    const ownerRows = roll.owners.map((r) => rowOf(r, ownerText(r.owner, L)));
+    const ownerTable = b.table(
+      "KAM_TeamOwners",
+      [
+        { header: L.headers.owner, total: { label: L.team }, width: 24 },
+        { header: L.headers.openDeals, format: "integer", total: "sum" },
+        { header: L.headers.withoutAmount, format: "integer", total: "sum" },
+        { header: L.headers.open, format: "number", total: "sum", width: 14 },
+        {
+          header: `${L.headers.weighted} (${L.methods[method]})`,
+          format: "number",
+          total: "sum",
+          width: 16,
+        },
+        { header: learnedHeader, format: "number", total: "sum", width: 16 },
+        ...(estimated > 0
+          ? [
+              {
+                header: L.headers.withEstimates,
+                format: "number" as const,
+                total: "sum" as const,
+                width: 16,
+              },
+            ]
+          : []),
+        { header: L.headers.commit, format: "number", total: "sum" },
+        { header: L.headers.bestCase, format: "number", total: "sum" },
+        { header: L.headers.wonDeals, format: "integer", total: "sum" },
+        { header: L.headers.won, format: "number", total: "sum", width: 14 },
+        { header: L.headers.lostDeals, format: "integer", total: "sum" },
+        { header: L.headers.lost, format: "number", total: "sum" },
+        { header: L.headers.winRate, format: "percent" },
+      ],
+      ownerRows
+    );
+    b.chart({
+      kind: "column",
+      title: L.chartTitle,
+      series: [
+        {
+          name: L.headers.won,
+          categories: ownerTable.column(0),
+          values: ownerTable.column(9),
+          color: COLORS.won,
+        },
+        {
+          name: L.headers.weighted,
+          categories: ownerTable.column(0),
+          values: ownerTable.column(4),
+          color: COLORS.weighted,
+        },
+      ],
+      legend: "bottom",
+      anchor: { row: ownerTable.area.row, rows: 18, columns: 8 },
+    });
+    const withoutAmount = roll.team.openWithoutAmount;
+    notes.push(L.notes.method(L.methods[method], minClosed), L.notes.bestCase);
+    if (withoutAmount > 0) notes.push(L.notes.withoutAmount(withoutAmount));
+    if (estimated > 0) notes.push(L.notes.estimates(estimated));
+    if (unknownStages.size > 0) notes.push(L.notes.unknownStages([...unknownStages].join(", ")));
+
+    // 2. Rep × month matrix.
+    const matrix = weightedByMonth(
+      deals,
+      used,
+      roll.owners.map((r) => r.owner)
+    );
+    if (matrix.months.length > 0 || matrix.rows.some((r) => r.undated > 0)) {
+      b.section(L.sections.matrix);
+      const hasUndated = matrix.rows.some((r) => r.undated > 0);
+      b.table(
+        "KAM_TeamMonths",
+        [
+          { header: L.headers.owner, total: { label: L.team }, width: 24 },
+          ...matrix.months.map((m) => ({
+            header: periodLabel(m, "month"),
+            format: "number" as const,
+            total: "sum" as const,
+          })),
+          ...(hasUndated
+            ? [{ header: L.undated, format: "number" as const, total: "sum" as const }]
+            : []),
+        ],
+        matrix.rows.map((r) => [
+          ownerText(r.owner, L),
+          ...r.months,
+          ...(hasUndated ? [r.undated] : []),
+        ])
+      );
+    }
+
+    // 3. Learned probabilities beside the textbook's.
+    b.section(L.sections.learned);
+    const usedLabel = (learned: boolean) => (learned ? L.used.learned : L.used.textbook);
+    const stageRows = model.stages.map((s) => {
+      const i = deals.findIndex((d) => d.outcome === "open" && d.stage.trim() === s.stage);
+      const tb = i >= 0 ? textbook[i] : 0.1;
+      const learned = s.rate !== undefined && s.reached >= minClosed;
+      return [userText(s.stage), tb, blankIfUndefined(s.rate), s.reached, usedLabel(learned)];
+    });
+    b.table(
+      "KAM_TeamStages",
+      [
+        { header: L.headers.stage, width: 24 },
+        { header: L.headers.textbook, format: "percent" },
+        { header: L.headers.learned, format: "percent" },
+        { header: L.headers.closedDeals, format: "integer" },
+        { header: L.headers.used },
+      ],
+      stageRows
+    );
+    notes.push(L.notes.sameRate);
+    b.section(L.sections.reps);
+    b.table(
+      "KAM_TeamRepRates",
+      [
+        { header: L.headers.owner, width: 24 },
+        { header: L.headers.wonDeals, format: "integer" },
+        { header: L.headers.lostDeals, format: "integer" },
+        { header: L.headers.winRate, format: "percent" },
+        { header: L.headers.used },
+      ],
+      model.reps.map((r) => [
+        r.group === undefined ? L.noOwner : userText(r.group),
+        r.won,
+        r.lost,
+        blankIfUndefined(r.rate),
+        usedLabel(r.rate !== undefined && r.won + r.lost >= minClosed),
+      ])
+    );
+    if (model.bands.length === 0) notes.push(L.notes.noBands);
+    else {
+      b.section(L.sections.bands);
+      b.table(
+        "KAM_TeamBands",
+        [
+          { header: L.headers.band, width: 24 },
+          { header: L.headers.wonDeals, format: "integer" },
+          { header: L.headers.lostDeals, format: "integer" },
+          { header: L.headers.winRate, format: "percent" },
+          { header: L.headers.used },
+        ],
+        model.bands.map((r, k) => [
+          L.bandLabel(k === 0 ? undefined : model.bounds[k - 1], model.bounds[k]),
+          r.won,
+          r.lost,
+          blankIfUndefined(r.rate),
+          usedLabel(r.rate !== undefined && r.won + r.lost >= minClosed),
+        ])
+      );
+    }
+
+    // 4. Back-test and forecast vs actual per owner.
+    const bt = backtest(deals, textbook, asOf, minClosed);
+    if (bt) {
+      const s = isoFromSerial(bt.start);
+      b.section(L.sections.backtest(s, isoFromSerial(bt.end)));
+      b.table(
+        "KAM_TeamBacktest",
+        [
+          { header: L.headers.method, width: 30 },
+          { header: L.headers.forecast, format: "number" },
+          { header: L.headers.actual, format: "number" },
+          { header: L.headers.error, format: "number" },
+          { header: L.headers.absError, format: "percent" },
+          { header: L.headers.learnedDeals, format: "integer" },
+        ],
+        bt.rows.map((r) => [
+          L.methods[r.method],
+          r.forecast,
+          bt.actual,
+          r.error,
+          blankIfUndefined(r.absPercentError),
+          r.learnedDeals,
+        ])
+      );
+      b.section(L.sections.forecastVsActual);
+      b.table(
+        "KAM_TeamForecastActual",
+        [
+          { header: L.headers.owner, total: { label: L.team }, width: 24 },
+          ...PROBABILITY_METHODS.map((m) => ({
+            header: `${L.headers.forecast}: ${L.methods[m]}`,
+            format: "number" as const,
+            total: "sum" as const,
+            width: 18,
+          })),
+          { header: L.headers.actual, format: "number", total: "sum" },
+        ],
+        [...bt.owners]
+          .sort((x, y) =>
+            x.owner === null ? 1 : y.owner === null ? -1 : x.owner.localeCompare(y.owner)
+          )
+          .map((o) => [ownerText(o.owner, L), ...o.forecast, o.actual])
+      );
+      notes.push(L.notes.backtest);
+      figures.backtest = {
+        start: isoFromSerial(bt.start),
+        end: isoFromSerial(bt.end),
+        actual: bt.actual,
+        ...Object.fromEntries(bt.rows.map((r) => [r.method, r.forecast])),
+      };
+    } else notes.push(L.notes.noBacktest);
+
+    // 5. Velocity and cycle.
+    b.section(L.sections.velocity);
+    const velocity = salesVelocity(deals, asOf);
+    b.table(
+      "KAM_TeamVelocity",
+      [
+        { header: L.headers.owner, width: 24 },
+        { header: L.headers.openDeals, format: "integer" },
+        { header: L.headers.wonDeals, format: "integer" },
+        { header: L.headers.lostDeals, format: "integer" },
+        { header: L.headers.winRate, format: "percent" },
+        { header: L.headers.averageWon, format: "number" },
+        { header: L.headers.cycle, format: "number" },
+        { header: L.headers.velocity, format: "number" },
+        { header: L.headers.daysOpen, format: "number" },
+      ],
+      velocity.map((v) => [
+        v.owner === undefined ? L.team : ownerText(v.owner, L),
+        v.open,
+        v.won,
+        v.lost,
+        blankIfUndefined(v.winRate),
+        blankIfUndefined(v.averageWon),
+        blankIfUndefined(v.cycle),
+        blankIfUndefined(v.velocity),
+        blankIfUndefined(v.daysOpen),
+      ])
+    );
+    notes.push(L.notes.velocity);
+
+    const ownerFigures: Record<string, ReportFigure> = {};
+    for (const r of roll.owners)
+      ownerFigures[r.owner ?? L.noOwner] = {
+        won: r.won,
+        won_deals: r.wonDeals,
+        lost_deals: r.lostDeals,
+        win_rate: r.winRate ?? null,
+        open: r.open,
+        open_deals: r.openDeals,
+        weighted: r.weighted,
+        weighted_other: otherOf.get(r.owner) ?? 0,
+        weighted_estimated: estimatedOf.get(r.owner) ?? 0,
+      };
+    Object.assign(figures, {
+      as_of: isoFromSerial(asOf),
+      method,
+      min_closed: minClosed,
+      owners: ownerFigures,
+      team: {
+        won: roll.team.won,
+        win_rate: roll.team.winRate ?? null,
+        open: roll.team.open,
+        weighted: roll.team.weighted,
+        commit: roll.team.commit,
+        best_case: roll.team.bestCase,
+      },
+    });
+
+    // Revenue: the won deals with an account, a close date and an amount.
+    deals.forEach((d) => {
+      if (
+        d.outcome === "won" &&
+        d.close !== null &&
+        d.amount !== null &&
+        (d.account ?? "").trim() !== ""
+      )
+        revenue.push({
+          customer: d.account as string,
+          date: d.close,
+          amount: d.amount,
+          owner: d.owner,
+        });
+    });
+  } else {
+    // ---- Order list ------------------------------------------------------------------------
+    const dates = num("date") ?? num("closeDate");
+    if (!customers || !dates) throw new Error(L.errors.noCustomerOrDate);
+    let withoutCustomer = 0;
+    for (let i = 0; i < n; i++) {
+      const a = amounts[i];
+      const d = dates[i];
+      if (a === null || a === undefined || d === null || d === undefined) continue;
+      if ((customers[i] ?? "").trim() === "") {
+        withoutCustomer++;
+        continue;
+      }
+      revenue.push({ customer: customers[i], date: d, amount: a, owner: ownerOf(i) });
+    }
+    if (withoutCustomer > 0) notes.push(L.notes.withoutCustomer(withoutCustomer));
+    let latest = -Infinity;
+    for (const r of revenue) latest = Math.max(latest, r.date);
+    asOf = Math.floor(options.asOf ?? latest);
+    const byOwner = new Map<
+      string,
+      { owner: string | null; accounts: Set<string>; orders: number; revenue: number }
+    >();
+    for (const r of revenue) {
+      if (Math.floor(r.date) > asOf) continue;
+      const key = r.owner === null ? "\u0000" : r.owner.toLowerCase();
+      let o = byOwner.get(key);
+      if (!o)
+        byOwner.set(key, (o = { owner: r.owner, accounts: new Set(), orders: 0, revenue: 0 }));
+      o.accounts.add(r.customer.trim().toLowerCase());
+      o.orders++;
+      o.revenue += r.amount;
+    }
+    const list = [...byOwner.values()].sort((x, y) =>
+      x.owner === null ? 1 : y.owner === null ? -1 : x.owner.localeCompare(y.owner)
+    );
+    const total = list.reduce((s, o) => s + o.revenue, 0);
+    b.keyValues([
+      [L.key.mode, L.key.modeOrders],
+      [L.key.owners, list.length, "integer"],
+      [L.key.revenue, total, "number"],
+      [L.key.asOf, isoFromSerial(asOf)],
+    ]);
+    b.section(L.sections.owners);
+    const t = b.table(
+      "KAM_TeamOwners",
+      [
+        { header: L.headers.owner, total: { label: L.team }, width: 24 },
+        { header: L.headers.accounts, format: "integer", total: "sum" },
+        { header: L.headers.orders, format: "integer", total: "sum" },
+        { header: L.headers.revenue, format: "number", total: "sum", width: 14 },
+      ],
+      list.map((o) => [ownerText(o.owner, L), o.accounts.size, o.orders, o.revenue])
+    );
+    b.chart({
+      kind: "column",
+      title: L.key.revenue,
+      series: [
+        {
+          name: L.headers.revenue,
+          categories: t.column(0),
+          values: t.column(3),
+          color: COLORS.won,
+        },
+      ],
+      legend: "none",
+      anchor: { row: t.area.row, rows: 16, columns: 8 },
+    });
+    const ownerFigures: Record<string, ReportFigure> = {};
+    for (const o of list)
+      ownerFigures[o.owner ?? L.noOwner] = {
+        won: o.revenue,
+        win_rate: null,
+        weighted: null,
+        accounts: o.accounts.size,
+      };
+    Object.assign(figures, {
+      as_of: isoFromSerial(asOf),
+      owners: ownerFigures,
+      team: { won: total },
+    });
+  }
+  await tick(2);
+
+  // ---- Account load, accountability, bridge (from the revenue rows) --------------------------
+  if (revenue.length > 0) {
+    const held = new Map<
+      string,
+      { account: string; owner: string | null; last: number; revenue: number }
+    >();
+    const yearAgo = asOf - 365;
+    for (const r of revenue) {
+      if (Math.floor(r.date) > asOf) continue;
+      const key = r.customer.trim().toLowerCase();
+      let h = held.get(key);
+      if (!h)
+        held.set(
+          key,
+          (h = { account: r.customer.trim(), owner: r.owner, last: -Infinity, revenue: 0 })
+        );
+      if (r.date >= h.last) {
+        h.last = r.date;
+        h.owner = r.owner;
+      }
+      if (r.date > yearAgo) h.revenue += r.amount;
+    }
+    const loadMin = options.loadMin ?? 30;
+    const loadMax = options.loadMax ?? 40;
+    const accounts: HeldAccount[] = [...held.values()].map((h) => ({
+      account: h.account,
+      owner: h.owner ?? L.noOwner,
+      revenue: h.revenue,
+    }));
+    const reb = rebalance(accounts, loadMin, loadMax);
+    b.section(L.sections.load);
+    b.table(
+      "KAM_TeamLoad",
+      [
+        { header: L.headers.owner, total: { label: L.team }, width: 24 },
+        { header: L.headers.accounts, format: "integer", total: "sum" },
+        { header: L.headers.revenue, format: "number", total: "sum" },
+        { header: L.headers.status },
+        { header: L.headers.accountsAfter, format: "integer", total: "sum" },
+        { header: L.headers.revenueAfter, format: "number", total: "sum" },
+      ],
+      reb.reps.map((r) => [
+        userText(r.owner),
+        r.accounts,
+        r.revenue,
+        L.load[r.status],
+        r.accountsAfter,
+        r.revenueAfter,
+      ])
+    );
+    if (reb.moves.length > 0) {
+      b.section(L.sections.moves);
+      b.table(
+        "KAM_TeamMoves",
+        [
+          { header: L.headers.account, total: { label: L.total }, width: 24 },
+          { header: L.headers.from, width: 20 },
+          { header: L.headers.to, width: 20 },
+          { header: L.headers.revenue, format: "number", total: "sum" },
+        ],
+        reb.moves.map((m) => [userText(m.account), userText(m.from), userText(m.to), m.revenue])
+      );
+    }
+    notes.push(
+      L.notes.load(loadMin, loadMax, reb.feasible, reb.revenueMoved),
+      L.notes.accountRevenue
+    );
+    figures.load = {
+      moves: reb.moves.length,
+      revenue_moved: reb.revenueMoved,
+      feasible: reb.feasible,
+    };
+
+    const kept = revenue.filter((r) => Math.floor(r.date) <= asOf);
+    const months = ACCOUNTABILITY_MONTHS;
+    const threshold = options.decline ?? 0.2;
+    const silentDays = options.silentDays ?? 90;
+    const acc = accountability(
+      kept.map((r) => r.customer),
+      kept.map((r) => r.date),
+      kept.map((r) => r.amount),
+      kept.map((r) => r.owner),
+      { asOf, months, threshold, silentDays }
+    );
+    b.section(L.sections.accountability);
+    b.table(
+      "KAM_TeamAccountability",
+      [
+        { header: L.headers.owner, width: 24 },
+        { header: L.headers.account, width: 24 },
+        { header: L.headers.kind },
+        { header: L.headers.before, format: "number" },
+        { header: L.headers.now, format: "number" },
+        { header: L.headers.fall, format: "percent" },
+        { header: L.headers.lastOrder, format: "date" },
+        { header: L.headers.daysSince, format: "integer" },
+        { header: L.headers.atStake, format: "number" },
+      ],
+      [
+        ...acc.declining.map((d) => [
+          ownerText(d.owner, L),
+          userText(d.customer),
+          L.kinds.declining,
+          d.before,
+          d.now,
+          d.fall,
+          null,
+          null,
+          d.atStake,
+        ]),
+        ...acc.silent.map((s) => [
+          ownerText(s.owner, L),
+          userText(s.customer),
+          L.kinds.silent,
+          null,
+          null,
+          null,
+          s.lastOrder,
+          s.daysSince,
+          s.atStake,
+        ]),
+      ]
+    );
+    notes.push(
+      L.notes.accountability(
+        months,
+        threshold,
+        silentDays,
+        isoFromSerial(acc.window.from),
+        isoFromSerial(acc.window.to)
+      )
+    );
+    await tick(3);
+
+    const grain: Grain = options.grain ?? "month";
+    const bridge: Bridge = revenueBridge(
+      kept.map((r) => r.customer),
+      kept.map((r) => r.date),
+      kept.map((r) => r.amount),
+      grain
+    );
+    if (bridge.periods.length > 0) {
+      b.section(L.sections.bridge);
+      const bt = b.table(
+        "KAM_TeamBridge",
+        [
+          { header: L.headers.period, width: 12 },
+          { header: L.headers.start, format: "number" },
+          { header: L.headers.new, format: "number", total: "sum" },
+          { header: L.headers.expansion, format: "number", total: "sum" },
+          { header: L.headers.contraction, format: "number", total: "sum" },
+          { header: L.headers.churned, format: "number", total: "sum" },
+          { header: L.headers.end, format: "number" },
+          { header: L.headers.nrr, format: "percent" },
+          { header: L.headers.grr, format: "percent" },
+        ],
+        bridge.periods.map(() => []),
+        {
+          // End = Start + New + Expansion − Contraction − Churned, as a native formula.
+          rowFormula: (_p, r, k) => {
+            const p = bridge.periods[k];
+            const c = (col: number) => a1(r, col);
+            return [
+              p.label,
+              p.opening,
+              p.new,
+              p.expansion,
+              p.contraction,
+              p.churned,
+              { formula: `=${c(1)}+${c(2)}+${c(3)}-${c(4)}-${c(5)}`, value: p.closing },
+              blankIfUndefined(p.nrr),
+              blankIfUndefined(p.grr),
+            ];
+          },
+        }
+      );
+      b.chart({
+        kind: "column",
+        title: L.bridgeChart,
+        series: [
+          {
+            name: L.headers.new,
+            categories: bt.column(0),
+            values: bt.column(2),
+            color: COLORS.won,
+          },
+          {
+            name: L.headers.expansion,
+            categories: bt.column(0),
+            values: bt.column(3),
+            color: COLORS.weighted,
+          },
+          {
+            name: L.headers.contraction,
+            categories: bt.column(0),
+            values: bt.column(4),
+            color: "#FFC000",
+          },
+          {
+            name: L.headers.churned,
+            categories: bt.column(0),
+            values: bt.column(5),
+            color: COLORS.lost,
+          },
+        ],
+        legend: "bottom",
+        anchor: { row: bt.area.row, rows: 16, columns: 8 },
+      });
+      const churned = bridge.periods.flatMap((p) => p.churnedAccounts.map((c) => ({ p, c })));
+      if (churned.length > 0) {
+        b.section(L.sections.churned);
+        b.table(
+          "KAM_TeamChurned",
+          [
+            { header: L.headers.period, width: 12 },
+            { header: L.headers.account, total: { label: L.total }, width: 24 },
+            { header: L.headers.lastRevenue, format: "number", total: "sum" },
+            { header: L.headers.lastOrder, format: "date" },
+          ],
+          churned.map(({ p, c }) => [p.label, userText(c.customer), c.lastRevenue, c.lastOrder])
+        );
+      }
+      notes.push(L.notes.bridge, L.notes.partial(bridge.periods[bridge.periods.length - 1].label));
+      const bridgeFigures: Record<string, ReportFigure> = {};
+      for (const p of bridge.periods)
+        bridgeFigures[p.label] = {
+          start: p.opening,
+          new: p.new,
+          expansion: p.expansion,
+          contraction: p.contraction,
+          churned: p.churned,
+          end: p.closing,
+          nrr: p.nrr ?? null,
+          grr: p.grr ?? null,
+        };
+      figures.bridge = bridgeFigures;
+    }
+  } else notes.push(L.notes.noDates);
+  await tick(4);
+
+  b.section(L.sections.notes);
+  for (const t of notes) b.note(t);
+  b.width(0, 24);
+  const sheet = b.build();
+  sheet.figures = figures;
+  sheet.warnings = notes.filter((t) => t !== L.notes.opportunities && t !== L.notes.orders);
+  return sheet;
+}
