@@ -1,7 +1,7 @@
 /* global CustomFunctions */
 import { Grain } from "../engine/calendar";
 import { revenueBridge as bridgeEngine } from "../engine/team/bridge";
-import { optionalBoolean } from "../grid";
+import { argError, optionalBoolean } from "../grid";
 import { optionalChoice } from "../grid/choice";
 import { TEAM_LABELS } from "../i18n/results.team";
 import { GRAINS } from "./pipelineForecast";
@@ -34,7 +34,7 @@ const BRIDGE_GRAINS: Readonly<Record<string, Grain>> = {
  * @param [grain] month (default), quarter, year or week (weeks start on Monday); 月, 季度, 年, 周 also work.
  * @param [headers] TRUE (default) puts a header row on top.
  * @param invocation Invocation (parameter addresses for error messages).
- * @returns Spills Period, Start, New, Expansion, Contraction, Churned, End, NRR, GRR: one row per period from the second with orders to the last (every period between included). New: customers without revenue in the period before (first-time or returning). NRR: this period's revenue of last period's customers ÷ their revenue then; GRR the same without increases.
+ * @returns Spills Period, Start, New, Expansion, Contraction, Churned, End, NRR, GRR: one row per period from the second with orders to the last (every period between included); orders in a single period are an error. New: customers without revenue in the period before (first-time or returning). NRR: this period's revenue of last period's customers ÷ their revenue then; GRR the same without increases.
  * @requiresParameterAddresses
  */
 export function revenueBridge(
@@ -45,7 +45,7 @@ export function revenueBridge(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["amounts"], () => {
     const at = argAddresses(invocation, PARAMS.REVENUE_BRIDGE);
     const unit = optionalChoice({ fn: FN, arg: "grain" }, grain, "month" as Grain, BRIDGE_GRAINS, [
       "month",
@@ -55,7 +55,22 @@ export function revenueBridge(
     ]);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const t = readTransactions(FN, customers, dates, amounts, at);
-    const b = bridgeEngine(t.customers, t.dates, t.amounts, unit);
+    let b: ReturnType<typeof bridgeEngine>;
+    try {
+      b = bridgeEngine(t.customers, t.dates, t.amounts, unit);
+    } catch (e) {
+      // the engine keeps sums exact in whole units of the amounts' smallest decimal, up to 2^53
+      if (!(e instanceof RangeError && e.message.includes("2^53"))) throw e;
+      return argError(
+        { fn: FN, arg: "amounts", address: at("amounts") },
+        "their sums, in whole units of their smallest decimal, pass 9,007,199,254,740,992 and cannot be kept exact; round them (e.g. to cents), or check for numbers far too large"
+      );
+    }
+    if (b.periods.length === 0)
+      argError(
+        { fn: FN, arg: "dates", address: at("dates") },
+        `every order falls in one ${unit}: a bridge needs orders in at least two periods`
+      );
     const rows = b.periods.map((p) => [
       p.label,
       p.opening,

@@ -11,6 +11,7 @@ import { forecastTheta } from "../../src/functions/forecastTheta";
 import { funnelWeight } from "../../src/functions/funnelWeight";
 import { growth, kaContributionFn } from "../../src/functions/kpis";
 import { paretoShare } from "../../src/functions/paretoShare";
+import { revenueBridge } from "../../src/functions/revenueBridge";
 import { rfmSummary } from "../../src/functions/rfmSummary";
 import { deseasonalize, seasonalIndex } from "../../src/functions/seasonalIndex";
 import { targetSplit } from "../../src/functions/targetSplit";
@@ -223,5 +224,20 @@ describe("silent answers now say so", () => {
     expect(out[2]).toEqual(["MAPE (%)", ""]);
     // sMAPE counts the 0/0 period as no error: (0 + 200·2/22 + 200·2/18) / 3
     expect(out[3][1]).toBeCloseTo((0 + 400 / 22 + 400 / 18) / 3, 12);
+  });
+});
+
+describe("REVENUE_BRIDGE: found by the fuzzer", () => {
+  test("orders in one period: an error, not an empty result (which Excel cannot show)", () => {
+    expect(errorOf(() => revenueBridge([[43204]], [[43607]], [[332]], null, false))).toBe(
+      "KAM.REVENUE_BRIDGE: dates: every order falls in one month: a bridge needs orders in at least two periods"
+    );
+  });
+
+  test("amounts whose exact sum passes 2^53 units: an error about amounts", () => {
+    const message = errorOf(() =>
+      revenueBridge(col("A", "B"), col(45000, 45040), col(223146.66, 1.4094282586487559e73))
+    );
+    expect(message).toMatch(/^KAM\.REVENUE_BRIDGE: amounts: their sums, in whole units/);
   });
 });

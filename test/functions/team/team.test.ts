@@ -46,8 +46,10 @@ describe("KAM.REVENUE_BRIDGE", () => {
     expect(out[1]).toEqual(["2024-02", 150, 30, 20, 0, 50, 150, 120 / 150, 100 / 150]);
     expect(out[2]).toEqual(["2024-03", 150, 10, 0, 30, 0, 130, 120 / 150, 120 / 150]);
   });
-  test("quarter grain (季度) gives no row for a single quarter; a bad grain is named", () => {
-    expect(revenueBridge(customers, dates, amounts, "季度", false)).toEqual([]);
+  test("quarter grain (季度): a single quarter is an error (an empty result Excel cannot show); a bad grain is named", () => {
+    expect(errorOf(() => revenueBridge(customers, dates, amounts, "季度", false))).toBe(
+      "KAM.REVENUE_BRIDGE: dates: every order falls in one quarter: a bridge needs orders in at least two periods"
+    );
     expect(errorOf(() => revenueBridge(customers, dates, amounts, "fortnight"))).toMatch(
       /^KAM\.REVENUE_BRIDGE: grain: "fortnight" is not one of month, quarter, year, week/
     );
