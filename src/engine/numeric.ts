@@ -22,3 +22,28 @@ export function sum(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; i++) total.add(values[i]);
   return total.value;
 }
+
+/**
+ * The largest value, as Math.max(...values) (-Infinity when empty, NaN when any is NaN), by a loop:
+ * spreading a user-sized array into arguments overflows the stack from about 100,000 values.
+ */
+export function maxOf(values: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v > m) m = v;
+    else if (v !== v) return NaN;
+  }
+  return m;
+}
+
+/** The smallest value, as Math.min(...values) (Infinity when empty, NaN when any is NaN), by a loop. */
+export function minOf(values: ArrayLike<number>): number {
+  let m = Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < m) m = v;
+    else if (v !== v) return NaN;
+  }
+  return m;
+}

@@ -6,7 +6,7 @@
 // once; each account's profile is read from it, so every account is scored against the same base.
 
 import { addPeriods, Grain, periodLabel, periodStart, ymdFromSerial } from "../calendar";
-import { CompensatedSum, sum } from "../numeric";
+import { CompensatedSum, maxOf, minOf, sum } from "../numeric";
 import { dpm, DpmRow } from "../portfolio/dpm";
 import {
   BgNbdParams,
@@ -340,8 +340,8 @@ export function profilePortfolio(
     profiles.set(key, {
       account: r.customer,
       orders: idx.length,
-      firstOrder: Math.min(...idx.map((i) => days[i])),
-      lastOrder: Math.max(...idx.map((i) => days[i])),
+      firstOrder: minOf(idx.map((i) => days[i])),
+      lastOrder: maxOf(idx.map((i) => days[i])),
       revenue: r.total,
       profit: pm[k].profit,
       margin: pm[k].margin,

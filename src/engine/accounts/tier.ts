@@ -24,7 +24,7 @@
 // So the largest accounts are never ordinary unless the data show them both less profitable than
 // the average and shrinking.
 
-import { sum } from "../numeric";
+import { maxOf, sum } from "../numeric";
 import { AbcClass, pareto } from "./pareto";
 
 export type Tier = "core" | "key" | "ordinary";
@@ -163,7 +163,7 @@ export function tierAccounts(
   }
 
   const shares = revenue.map((r) => r / total);
-  const maxShare = Math.max(...shares);
+  const maxShare = maxOf(shares);
   const rule: ContributionRule = maxShare >= t.highShare - EPS ? "share" : "abc";
 
   // Margins count where known and the account's revenue is above 0.

@@ -2,6 +2,8 @@
 // Hwang & Yoon, "Multiple Attribute Decision Making", 1981), with min-max or z-score normalisation
 // and a direction per criterion (more is better, or less is better).
 
+import { maxOf, minOf } from "../numeric";
+
 export type Normalisation = "minmax" | "z";
 
 export interface ValueScoreRow {
@@ -33,12 +35,8 @@ export function valueScores(
     const sign = higherIsBetter[j] ? 1 : -1;
     let norm: (x: number) => number;
     if (method === "minmax") {
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (const x of col) {
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
+      const lo = minOf(col);
+      const hi = maxOf(col);
       norm = hi === lo ? () => 0.5 : (x) => (sign > 0 ? x - lo : hi - x) / (hi - lo);
     } else {
       const mean = col.reduce((s, x) => s + x, 0) / n;

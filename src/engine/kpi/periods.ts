@@ -8,7 +8,7 @@
 
 import { customerKey } from "../accounts/rfm";
 import { addPeriods, periodEnd, periodIndex, periodStart } from "../calendar";
-import { sum } from "../numeric";
+import { maxOf, sum } from "../numeric";
 import { Outcome, churn, csat, growth, kaContribution, nps, retention, share } from "./kpi";
 
 export type KpiGrain = "year" | "quarter" | "month";
@@ -281,7 +281,7 @@ export function kpiPeriods(
     if (marketSizes) {
       const sizes = markets[k].filter((m) => m > 0);
       if (sizes.length > 0) {
-        p.market = Math.max(...sizes);
+        p.market = maxOf(sizes);
         if (sizes.some((m) => m !== p.market)) marketDiffers.push(k);
         p.marketShare = rate(share(revenue, p.market), "negativeRevenue");
       } else {
