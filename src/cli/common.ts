@@ -3,6 +3,7 @@
 // parser, progress lines on stderr and writing an output file without overwriting one by accident.
 
 import fs from "node:fs";
+import path from "node:path";
 import { Lang } from "../i18n/lang";
 
 /** Bad input: exit status 1. The message names the file (and sheet, row, column where it can). */
@@ -93,9 +94,43 @@ export function parseLang(text: string | undefined): Lang {
   throw new UsageProblem(`--lang ${JSON.stringify(text)} is not one of en, zh`);
 }
 
-/** Writes one progress line to stderr: `kam demo: ...`. */
+/** Whether the terminal acts on `code` instead of showing it: C0 and C1 controls (ESC and CSI start
+ *  colour, cursor and title sequences), DEL, and the bidirectional marks that reorder what is shown. */
+function isTerminalControl(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x061c ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+/**
+ * Text as one line the terminal shows as it is: line breaks (with the space around them) become one
+ * space, every other control character is shown escaped (\x1b, \t, \u202e), so text from a cell or a
+ * file name cannot recolour the terminal, move the cursor or hide part of the message.
+ */
+export function terminalLine(text: string): string {
+  let out = "";
+  for (const ch of text.replace(/\s*[\r\n]+\s*/g, " ")) {
+    const code = ch.charCodeAt(0);
+    if (!isTerminalControl(code)) out += ch;
+    else if (ch === "\t") out += "\\t";
+    else
+      out +=
+        code <= 0xff
+          ? `\\x${code.toString(16).padStart(2, "0")}`
+          : `\\u${code.toString(16).padStart(4, "0")}`;
+  }
+  return out;
+}
+
+/** Writes one progress line to stderr: `kam demo: ...` (terminalLine). */
 export function say(command: string, text: string): void {
-  process.stderr.write(`kam ${command}: ${text}\n`);
+  process.stderr.write(`kam ${command}: ${terminalLine(text)}\n`);
 }
 
 /**
@@ -118,10 +153,78 @@ export function progressLine(command: string, what: string): (done: number, tota
   };
 }
 
-/** Fails with an InputProblem when `file` exists and `force` is not set. */
-export function checkOutput(file: string, force: boolean): void {
-  if (!force && fs.existsSync(file))
-    throw new InputProblem(`${file} already exists; use --force to overwrite it`);
+/** The real path of `file` (symbolic links resolved), or of its folder when it does not exist. */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(path.resolve(file))), path.basename(file));
+    } catch {
+      return path.resolve(file);
+    }
+  }
+}
+
+/** Whether `a` and `b` are the same file: the same real path, or (hard links) the same inode. */
+export function sameFile(a: string, b: string): boolean {
+  if (realPath(a) === realPath(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks, before any work, that `file` can be written: it is none of `inputs` (compared by real
+ * path, so a symbolic link to an input is refused too, --force or not), it does not exist unless
+ * `force`, it is not a folder, and its folder exists and takes a new file (tried with a probe file
+ * that is removed at once). Each problem is one InputProblem naming the file (UsageProblem for an
+ * input given as output).
+ */
+export function checkOutput(file: string, force: boolean, inputs: readonly string[] = []): void {
+  const input = inputs.find((i) => sameFile(i, file));
+  if (input !== undefined)
+    throw new UsageProblem(
+      input === file
+        ? "--out must not be the input file"
+        : `--out ${file} is the input file ${input} (the same file by its real path); give another name`
+    );
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    stat = undefined;
+  }
+  if (stat?.isDirectory()) throw new InputProblem(`${file} is a folder; give a file name`);
+  if (stat && !force) throw new InputProblem(`${file} already exists; use --force to overwrite it`);
+  const dir = path.dirname(path.resolve(file));
+  let dirStat: fs.Stats;
+  try {
+    dirStat = fs.statSync(dir);
+  } catch {
+    throw new InputProblem(`${file}: cannot write the file: the folder ${dir} does not exist`);
+  }
+  if (!dirStat.isDirectory())
+    throw new InputProblem(`${file}: cannot write the file: ${dir} is not a folder`);
+  try {
+    if (stat) fs.accessSync(file, fs.constants.W_OK);
+    else {
+      const probe = path.join(dir, `.kam-write-check-${process.pid}-${Date.now()}`);
+      fs.writeFileSync(probe, "", { flag: "wx" });
+      fs.unlinkSync(probe);
+    }
+  } catch (e) {
+    const code = fileErrorCode(e);
+    throw new InputProblem(
+      code === "EACCES" || code === "EPERM" || code === "EROFS"
+        ? `${file}: cannot write the file: no permission to write ${stat ? "it" : `in ${dir}`} (${code})`
+        : `${file}: cannot write the file (${code})`
+    );
+  }
 }
 
 /** Writes `data` to `file`; without `force` an existing file (even one created meanwhile) is kept. */

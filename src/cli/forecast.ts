@@ -1,4 +1,4 @@
-/* global process */
+/* global process, Buffer */
 // `kam forecast`: batch forecasts of many series from a CSV file (wide or long), written to a CSV
 // file with the same engine as the custom functions (src/engine/forecast/batch.ts).
 
@@ -6,7 +6,10 @@ import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { FORECAST_METHODS, ForecastMethod, forecastSeries } from "../engine/forecast/batch";
 import { asDate, classify, parseNumberText } from "../cells/values";
-import { InputProblem, UsageProblem } from "./common";
+import { InputProblem, UsageProblem, checkOutput, fileErrorCode, say, writeOutput } from "./common";
+import { csvField } from "../report/cellText";
+import { LIMITS, sizeText } from "./inputLimits";
+import { csvReason } from "./read";
 
 export { InputProblem, UsageProblem };
 
@@ -137,9 +140,7 @@ export function readSeriesCsv(
       info: true,
     }) as Record[];
   } catch (e) {
-    throw new InputProblem(
-      `${file}: not a readable CSV file (${e instanceof Error ? e.message : String(e)})`
-    );
+    throw new InputProblem(`${file}: not a readable CSV file (${csvReason(e)})`);
   }
   records = records.filter((r) => r.record.some((c) => c.trim() !== ""));
   if (records.length === 0) throw new InputProblem(`${file}: the file has no data`);
@@ -214,12 +215,6 @@ export function readSeriesCsv(
   return { series, layout: "wide" };
 }
 
-/** A CSV cell, quoted when it holds a comma, a quote or a line break. */
-function csvCell(value: string | number): string {
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** A series needs at least 3 values (the shortest history the forecasting methods accept). */
 function checkLength(s: InputSeries, file: string): void {
   if (s.values.length < 3)
@@ -238,7 +233,7 @@ export function forecastCsv(
   const cols = ["series", ...Array.from({ length: h }, (_, i) => `f${i + 1}`)];
   if (options.confidence !== undefined)
     for (const name of ["lower", "upper"]) for (let i = 1; i <= h; i++) cols.push(`${name}${i}`);
-  const lines = [cols.join(",")];
+  const lines = [cols.map(csvField).join(",")];
   series.forEach((s, k) => {
     const at = `${options.input}, row ${s.line}: series ${JSON.stringify(s.id)}`;
     checkLength(s, options.input);
@@ -259,7 +254,7 @@ export function forecastCsv(
     }
     if (row.some((v) => typeof v === "number" && !Number.isFinite(v)))
       throw new InputProblem(`${at}: the forecast is not a finite number; check the values`);
-    lines.push(row.map(csvCell).join(","));
+    lines.push(row.map(csvField).join(","));
     progress(k + 1, series.length);
   });
   return lines.join("\n") + "\n";
@@ -272,33 +267,26 @@ export function runForecast(args: readonly string[]): number {
     process.stdout.write(FORECAST_HELP);
     return 0;
   }
-  if (!options.force && fs.existsSync(options.output))
-    throw new InputProblem(`${options.output} already exists; use --force to overwrite it`);
-  let text: string;
+  // Before any work: --out is writable and is not the input (by real path: a link to it counts).
+  checkOutput(options.output, options.force, [options.input]);
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(options.input, "utf8");
+    bytes = fs.readFileSync(options.input);
   } catch (e) {
-    throw new InputProblem(
-      `${options.input}: cannot read the file (${e instanceof Error && "code" in e ? String((e as { code: unknown }).code) : String(e)})`
-    );
+    throw new InputProblem(`${options.input}: cannot read the file (${fileErrorCode(e)})`);
   }
-  const { series, layout } = readSeriesCsv(text, options.input);
+  if (bytes.length > LIMITS.csvBytes)
+    throw new InputProblem(
+      `${options.input}: ${sizeText(bytes.length)}; kam reads CSV files of at most ${sizeText(LIMITS.csvBytes)}`
+    );
+  const { series, layout } = readSeriesCsv(bytes.toString("utf8"), options.input);
   series.forEach((s) => checkLength(s, options.input));
-  process.stderr.write(
-    `kam forecast: ${series.length} series (${layout} layout) from ${options.input}\n`
-  );
+  say("forecast", `${series.length} series (${layout} layout) from ${options.input}`);
   const step = Math.max(1, Math.floor(series.length / 20));
   const csv = forecastCsv(series, options, (done, total) => {
-    if (done % step === 0 || done === total)
-      process.stderr.write(`kam forecast: ${done}/${total} series forecast\n`);
+    if (done % step === 0 || done === total) say("forecast", `${done}/${total} series forecast`);
   });
-  try {
-    fs.writeFileSync(options.output, csv, { encoding: "utf8", flag: options.force ? "w" : "wx" });
-  } catch (e) {
-    throw new InputProblem(
-      `${options.output}: cannot write the file (${e instanceof Error ? e.message : String(e)})`
-    );
-  }
-  process.stderr.write(`kam forecast: wrote ${options.output}\n`);
+  writeOutput(options.output, csv, options.force);
+  say("forecast", `wrote ${options.output}`);
   return 0;
 }

@@ -3,7 +3,7 @@
 // The `kam` command: `kam <command> [options]`. Exit status 0 done, 1 bad input, 2 bad usage, 3 (kam
 // report) the workbook was written but some workflows failed.
 
-import { InputProblem, UsageProblem } from "./common";
+import { InputProblem, UsageProblem, terminalLine } from "./common";
 import { runDemo } from "./demo";
 import { runForecast } from "./forecast";
 import { runReport } from "./report";
@@ -56,30 +56,29 @@ export async function main(argv: readonly string[]): Promise<number> {
     ? COMMANDS[command]
     : undefined;
   if (!entry) {
-    process.stderr.write(`kam: unknown command ${JSON.stringify(command)}; try kam --help\n`);
+    process.stderr.write(
+      `kam: unknown command ${terminalLine(JSON.stringify(command))}; try kam --help\n`
+    );
     return 2;
   }
   try {
     return await entry.run(rest);
   } catch (e) {
     if (e instanceof UsageProblem) {
-      process.stderr.write(`kam ${command}: ${e.message}; try kam ${command} --help\n`);
+      process.stderr.write(
+        `kam ${command}: ${terminalLine(e.message)}; try kam ${command} --help\n`
+      );
       return 2;
     }
     if (e instanceof InputProblem) {
-      process.stderr.write(`kam ${command}: ${oneLine(e.message)}\n`);
+      process.stderr.write(`kam ${command}: ${terminalLine(e.message)}\n`);
       return 1;
     }
     process.stderr.write(
-      `kam ${command}: unexpected problem (${oneLine(e instanceof Error ? e.message : String(e))})\n`
+      `kam ${command}: unexpected problem (${terminalLine(e instanceof Error ? e.message : String(e))})\n`
     );
     return 1;
   }
-}
-
-/** Messages are one line: a line break inside one would split it on the terminal. */
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, " ");
 }
 
 main(process.argv.slice(2)).then(
@@ -88,7 +87,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     process.stderr.write(
-      `kam: unexpected problem (${e instanceof Error ? e.message : String(e)})\n`
+      `kam: unexpected problem (${terminalLine(e instanceof Error ? e.message : String(e))})\n`
     );
     process.exitCode = 1;
   }

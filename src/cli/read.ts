@@ -6,6 +6,9 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { Workbook } from "exceljs";
 import type { CellValue } from "exceljs";
+import { InputProblem } from "./common";
+import { InputRefused, LIMITS, checkXlsx, sizeText } from "./inputLimits";
+import { ZipProblem } from "./zip";
 
 /** One sheet's cells as the task pane reads them from Excel: numbers, text, booleans, "" for blank
  *  cells, error values as their text ("#N/A") and dates as Excel serial numbers; rectangular from A1. */
@@ -72,8 +75,9 @@ function rectangular(rows: unknown[][]): unknown[][] {
   return kept.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
 }
 
-/** Reads every worksheet of an .xlsx file. */
+/** Reads every worksheet of an .xlsx file, after checking it against the input limits (LIMITS). */
 export async function readXlsx(bytes: Buffer | ArrayBuffer): Promise<SheetValues[]> {
+  checkXlsx(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
   const wb = new Workbook();
   await wb.xlsx.load(bytes as ArrayBuffer);
   const sheets: SheetValues[] = [];
@@ -142,4 +146,53 @@ export function readCsv(text: string, file: string): SheetValues {
     })
   );
   return { name: path.basename(file).replace(/\.[^.]*$/, ""), values: rectangular(values) };
+}
+
+/**
+ * Reads an .xlsx file's bytes; every problem is an InputProblem in the product's words, naming the
+ * file: not a zip file, damaged, too large to read (checked before anything is unpacked), or a
+ * workbook the reader cannot understand (the library's own message is not passed on).
+ */
+export async function readXlsxFile(bytes: Buffer, file: string): Promise<SheetValues[]> {
+  try {
+    return await readXlsx(bytes);
+  } catch (e) {
+    if (e instanceof InputRefused) throw new InputProblem(`${file}: ${e.message}`);
+    if (e instanceof ZipProblem)
+      throw new InputProblem(`${file} is not an .xlsx workbook (${e.message})`);
+    throw new InputProblem(
+      `${file}: not a readable .xlsx workbook (its parts are not the XML of an Excel workbook)`
+    );
+  }
+}
+
+/** Reads a CSV file's bytes (UTF-8 or GB18030) into one sheet; at most LIMITS.csvBytes bytes and
+ *  LIMITS.rows rows (Excel's own limit), as one clear InputProblem. */
+export function readCsvFile(bytes: Buffer, file: string): SheetValues {
+  if (bytes.length > LIMITS.csvBytes)
+    throw new InputProblem(
+      `${file}: ${sizeText(bytes.length)}; kam reads CSV files of at most ${sizeText(LIMITS.csvBytes)}`
+    );
+  let sheet: SheetValues;
+  try {
+    sheet = readCsv(decodeText(bytes), file);
+  } catch (e) {
+    throw new InputProblem(`${file}: not a readable CSV file (${csvReason(e)})`);
+  }
+  if (sheet.values.length > LIMITS.rows)
+    throw new InputProblem(
+      `${file}: ${sheet.values.length.toLocaleString("en-US")} rows; a sheet holds at most ${LIMITS.rows.toLocaleString("en-US")}`
+    );
+  return sheet;
+}
+
+/** csv-parse's message without its internals (its code name and option dump), e.g. "Invalid Closing
+ *  Quote: got "x" at line 3 instead of delimiter, record delimiter, trimable character (if activated) or
+ *  comment" becomes "a quote that does not close the field, line 3". */
+export function csvReason(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const line = /\bline (\d+)/.exec(message)?.[1];
+  const at = line ? `, line ${line}` : "";
+  if (/quote/i.test(message)) return `a quote that does not open or close a field properly${at}`;
+  return `the file does not follow the CSV format${at}`;
 }

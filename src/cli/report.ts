@@ -3,7 +3,6 @@
 // reader and report builders, written as one workbook of report sheets with ExcelJS.
 
 import fs from "node:fs";
-import path from "node:path";
 import { DateOrder } from "../cells/dates";
 import { SOURCE_STRINGS } from "../i18n/report.source";
 import { ReportFigure, WORKFLOWS, WorkflowId, columnLetters } from "../report/model";
@@ -34,7 +33,7 @@ import {
   runWorkflow,
   unnamedRoles,
 } from "./workflows";
-import { SheetValues, decodeText, readCsv, readXlsx } from "./read";
+import { SheetValues, readCsvFile, readXlsxFile } from "./read";
 import { workbookBytes } from "./xlsx";
 import { extraFlags, extraHelp, readExtras } from "./extras";
 import { Lang } from "../i18n/lang";
@@ -303,24 +302,10 @@ export async function readInput(file: string): Promise<SheetValues[]> {
   } catch (e) {
     throw new InputProblem(`${file}: cannot read the file (${fileErrorCode(e)})`);
   }
-  if (isCsv(file)) {
-    try {
-      return [readCsv(decodeText(bytes), file)];
-    } catch (e) {
-      throw new InputProblem(
-        `${file}: not a readable CSV file (${e instanceof Error ? e.message : String(e)})`
-      );
-    }
-  }
+  if (isCsv(file)) return [readCsvFile(bytes, file)];
   if (!/\.(xlsx|xlsm)$/i.test(file))
     throw new InputProblem(`${file}: not an .xlsx or .csv file (.xls files: save them as .xlsx)`);
-  try {
-    return await readXlsx(bytes);
-  } catch (e) {
-    throw new InputProblem(
-      `${file}: not a readable .xlsx workbook (${e instanceof Error ? e.message : String(e)})`
-    );
-  }
+  return readXlsxFile(bytes, file);
 }
 
 /** The sheet named by --sheet, or the first visible sheet with data. */
@@ -548,9 +533,11 @@ export async function runReport(args: readonly string[]): Promise<number> {
     process.stdout.write(REPORT_HELP);
     return 0;
   }
-  if (path.resolve(options.output) === path.resolve(options.input))
-    throw new UsageProblem("--out must not be the input file");
-  checkOutput(options.output, options.force);
+  // Before any work: --out is writable and none of the inputs (by real path: a link counts).
+  checkOutput(options.output, options.force, [
+    options.input,
+    ...(options.stagesFile ? [options.stagesFile] : []),
+  ]);
   if (options.stagesFile) options.settings.stages = readStages(options.stagesFile);
   say("report", `reading ${options.input}`);
   const sheets = await readInput(options.input);

@@ -15,6 +15,7 @@ import {
 } from "../engine/calendar";
 import { InputProblem, parseOptions, say, writeOutput } from "./common";
 import { Lang } from "../i18n/lang";
+import { csvField } from "../report/cellText";
 
 /** The story: it is the first working day of 2025; the book holds 2022–2024 and plans 2025. */
 export const SAMPLE = {
@@ -502,10 +503,10 @@ function book(): Book {
 // ---------------------------------------------------------------------------------------------------
 // CSV files
 
+/** One field: numbers rounded to cents; text through the one CSV rule (csvField: quoted when needed,
+ *  and never a formula). */
 function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return "";
-  const s = typeof value === "number" ? String(round2(value)) : value;
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvField(typeof value === "number" ? round2(value) : value);
 }
 
 function csv(header: string[], rows: (string | number | undefined)[][], lang: Lang): string {
