@@ -81,10 +81,10 @@ export function forecastAccuracy(
 /**
  * Rolling-origin backtest: refits a method at each of the last origins points of your history, forecasts horizon periods and scores them against what followed.
  * @customfunction BACKTEST
- * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?).
+ * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?). At most 5,000 values: a longer history is an error (give the last 5,000, or totals per longer period).
  * @param horizon Periods forecast from each origin (1 to 1000).
  * @param [method] "auto" (default), "smooth", "damped", "theta" or "ma".
- * @param [origins] Number of forecast origins, 1 to 100; default 6 (fewer when the history is short).
+ * @param [origins] Number of forecast origins, 1 to 100; default 6 (fewer when the history is short; the first fit needs 3 values, 10 for "damped").
  * @param [seasonality] Seasonal period (1 = none); default detected from the data; a period given needs more values than one cycle, else an error.
  * @param [headers] TRUE (default) puts the labels in the first column.
  * @param invocation Invocation (parameter addresses for error messages).

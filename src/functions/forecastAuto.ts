@@ -21,7 +21,7 @@ export const PARAMS = {
 /**
  * The recommended sales forecast: the average of exponential smoothing (every ETS model weighted by its AICc), damped-trend exponential smoothing and the Theta method. Blank cells inside the history are interpolated.
  * @customfunction FORECAST_AUTO
- * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?).
+ * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?). At most 5,000 values: a longer history is an error (give the last 5,000, or totals per longer period).
  * @param horizon Number of periods to forecast (1 to 1000).
  * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from the data; a period given needs more values than one cycle, else an error.
  * @param [confidence] Prediction-interval level, e.g. 0.95; adds lower and upper columns (the average of the three methods' bounds).

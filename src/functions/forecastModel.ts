@@ -15,7 +15,7 @@ export const PARAMS = {
 /**
  * The exponential smoothing model that KAM.FORECAST_SMOOTH chooses for a history: its form, parameters, AICc and in-sample MASE, as a labelled two-column table.
  * @customfunction FORECAST_MODEL
- * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?).
+ * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?). At most 5,000 values: a longer history is an error (give the last 5,000, or totals per longer period).
  * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from the data; a period given needs more values than one cycle, else an error.
  * @param [headers] TRUE (default) puts the labels in the first column; FALSE spills the values only.
  * @param invocation Invocation (parameter addresses for error messages).

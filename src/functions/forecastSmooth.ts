@@ -16,7 +16,7 @@ export const PARAMS = {
 /**
  * Automatic exponential smoothing (ETS, as R's forecast::ets): the error/trend/season form chosen by AICc, parameters by maximum likelihood. Blank cells inside the history are interpolated; leading and trailing blanks are ignored, and so are zeros after the last other value (the empty cells of a larger range as Excel desktop passes them).
  * @customfunction FORECAST_SMOOTH
- * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?).
+ * @param values History in time order, oldest first (one column or row); a value over a million times the typical size (median) of the others is an error (a typo, another unit?). At most 5,000 values: a longer history is an error (give the last 5,000, or totals per longer period).
  * @param horizon Number of periods to forecast (1 to 1000).
  * @param [seasonality] Seasonal period: 12 for months, 4 for quarters, 1 for none; default detected from timeline or from the data; a period given needs more values than one cycle, else an error.
  * @param [model] Force a form, e.g. "AAdN", "MAM", "ANN" (error A/M, trend N/A/Ad, season N/A/M; Z = automatic).
