@@ -158,3 +158,67 @@ export async function recalculate(
     cleanup: () => fs.rmSync(work, { recursive: true, force: true }),
   };
 }
+
+export interface Converted {
+  /** Input path → LibreOffice's converted copy. */
+  files: Map<string, string>;
+  seconds: number;
+  cleanup(): void;
+}
+
+/**
+ * Converts every file in one headless LibreOffice to another format (e.g. "pdf" with Calc's PDF
+ * export, or "fods", the flat OpenDocument spreadsheet) into a new folder. Throws when an output is
+ * missing.
+ */
+export async function convert(
+  files: readonly string[],
+  to: string,
+  timeoutMs = 300_000
+): Promise<Converted> {
+  const soffice = findSoffice();
+  if ("problem" in soffice) throw new Error(soffice.problem);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "kam-lo-convert-"));
+  const profile = path.join(work, "profile");
+  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+  const inputs = path.join(work, "in");
+  const outputs = path.join(work, "out");
+  fs.mkdirSync(inputs);
+  fs.mkdirSync(outputs);
+  const copies = files.map((f, i) => {
+    const copy = path.join(inputs, `${i}-${path.basename(f)}`);
+    fs.copyFileSync(f, copy);
+    return copy;
+  });
+  const started = Date.now();
+  await run(
+    soffice.path,
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      "--convert-to",
+      to,
+      "--outdir",
+      outputs,
+      ...copies,
+    ],
+    timeoutMs
+  );
+  const seconds = (Date.now() - started) / 1000;
+  const extension = to.split(":")[0];
+  const result = new Map<string, string>();
+  files.forEach((f, i) => {
+    const base = path.basename(copies[i]).replace(/\.[^.]+$/, "");
+    const out = path.join(outputs, `${base}.${extension}`);
+    if (!fs.existsSync(out)) throw new Error(`LibreOffice wrote no ${extension} for ${f}`);
+    result.set(f, out);
+  });
+  fs.rmSync(profile, { recursive: true, force: true });
+  return {
+    files: result,
+    seconds,
+    cleanup: () => fs.rmSync(work, { recursive: true, force: true }),
+  };
+}
