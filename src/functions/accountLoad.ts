@@ -32,7 +32,7 @@ export function accountLoad(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["reps", "accounts"], () => {
     const at = argAddresses(invocation, PARAMS.ACCOUNT_LOAD);
     const low = optionalNumber({ fn: FN, arg: "min" }, min, DEFAULT_LOAD_RANGE.min, {
       min: 0,

@@ -36,7 +36,7 @@ export function accountProfile(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["amounts", "profits"], () => {
     const at = argAddresses(invocation, PARAMS.ACCOUNT_PROFILE);
     const asOf = optionalDate({ fn: FN, arg: "as_of" }, as_of);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);

@@ -40,7 +40,7 @@ export function clv(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["margin", "retention", "discount_rate"], () => {
     const at = argAddresses(invocation, PARAMS.CLV);
     if (isOmitted(discount_rate))
       argError({ fn: FN, arg: "discount_rate" }, "is required (0 for no discounting)");

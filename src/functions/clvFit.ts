@@ -29,7 +29,7 @@ export function clvFit(
   monetary?: unknown[][],
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["frequency", "recency", "T", "monetary"], () => {
     const at = argAddresses(invocation, PARAMS.CLV_FIT);
     const withMoney = !isOmitted(monetary);
     const specs = [

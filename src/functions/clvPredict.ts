@@ -62,7 +62,7 @@ export function clvPredict(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["params", "frequency", "recency", "T", "monetary"], () => {
     const at = argAddresses(invocation, PARAMS.CLV_PREDICT);
     const { bg, gg } = readParams(params, at("params"));
     if (isOmitted(horizon))

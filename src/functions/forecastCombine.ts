@@ -30,7 +30,7 @@ export function forecastCombine(
   actuals?: unknown[][],
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["forecasts", "weights", "actuals"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_COMBINE);
     const fAddress = at("forecasts");
     const f = readNumberMatrix(FN, "forecasts", forecasts, fAddress);

@@ -56,7 +56,7 @@ export function funnelConversion(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["stages_reached", "outcomes"], () => {
     const argAt = argAddresses(invocation, PARAMS.FUNNEL_CONVERSION);
     const lang = language();
     const names = isOmitted(stage_order)

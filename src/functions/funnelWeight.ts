@@ -47,7 +47,7 @@ export function funnelWeight(
   total_only?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["amounts", "stages"], () => {
     const at = argAddresses(invocation, PARAMS.FUNNEL_WEIGHT);
     const table = isOmitted(stage_table)
       ? DEFAULT_STAGE_TABLE

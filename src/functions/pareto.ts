@@ -32,7 +32,7 @@ export function pareto(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["amounts"], () => {
     const at = argAddresses(invocation, PARAMS.PARETO);
     const a = optionalNumber({ fn: FN, arg: "a_cut" }, a_cut, 0.8, { min: 0, max: 1 });
     const b = optionalNumber({ fn: FN, arg: "b_cut" }, b_cut, 0.95, { min: 0, max: 1 });

@@ -25,7 +25,7 @@ export function paretoShare(
   top_fraction?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["amounts"], () => {
     const at = argAddresses(invocation, PARAMS.PARETO_SHARE);
     const f = optionalNumber({ fn: FN, arg: "top_fraction" }, top_fraction, 0.2, {
       min: 0,

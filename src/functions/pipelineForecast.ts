@@ -77,7 +77,7 @@ export function pipelineForecast(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["amounts", "stages"], () => {
     const at = argAddresses(invocation, PARAMS.PIPELINE_FORECAST);
     const first = optionalDate({ fn: FN, arg: "start" }, start);
     const count = optionalNumber({ fn: FN, arg: "periods" }, periods, 12, {

@@ -34,7 +34,7 @@ export function rfm(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["amounts", "dates"], () => {
     const asOf = optionalDate({ fn: FN, arg: "as_of" }, as_of);
     const groups = optionalNumber({ fn: FN, arg: "bins" }, bins, 5, {
       min: 2,

@@ -41,7 +41,7 @@ export function rfmSegment(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["r", "f", "m"], () => {
     const at = argAddresses(invocation, PARAMS.RFM_SEGMENT);
     const bins = optionalNumber({ fn: FN, arg: "scheme" }, scheme, 5, {
       min: 2,

@@ -51,7 +51,7 @@ export function rfmSummary(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["amounts", "dates"], () => {
     const asOf = optionalDate({ fn: FN, arg: "as_of" }, as_of);
     const unit = optionalChoice({ fn: FN, arg: "period" }, period, "weeks", PERIODS, [
       '"days"',

@@ -31,7 +31,7 @@ export function salesCycle(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["start_dates", "close_dates"], () => {
     const at = argAddresses(invocation, PARAMS.SALES_CYCLE);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const grouped = !isOmitted(groups);

@@ -37,7 +37,7 @@ export function salesVelocity(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["amounts", "created", "closed"], () => {
     const at = argAddresses(invocation, PARAMS.SALES_VELOCITY);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const outcomePlace = { fn: FN, arg: "outcomes", address: at("outcomes") };

@@ -75,7 +75,7 @@ export function seasonalIndex(
   type?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN_INDEX, () => {
+  return guard(FN_INDEX, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.SEASONAL_INDEX);
     const { decomposition } = readDecomposition(FN_INDEX, values, period, type, at("values"));
     return decomposition.indices.map((v) => [v]);
@@ -98,7 +98,7 @@ export function deseasonalize(
   type?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN_ADJUST, () => {
+  return guard(FN_ADJUST, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.DESEASONALIZE);
     const { history, decomposition } = readDecomposition(
       FN_ADJUST,

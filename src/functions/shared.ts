@@ -20,20 +20,15 @@ export function boundedMessage(message: string): string {
   });
 }
 
+type Body = () => readonly (readonly (OutCell | null | undefined)[])[];
+
 /**
  * Runs a function body. An InputError becomes CustomFunctions.Error(invalidValue, message), so the
  * cell shows #VALUE! with our message; any other failure is reported the same way, never as a crash.
  * `from` names the arguments a result is computed from, for the message when a result is beyond
- * Excel's numbers (e.g. ["current", "previous"]); by default the function's first argument.
+ * Excel's numbers (e.g. ["current", "previous"]), so that every error names an argument.
  */
-type Body = () => readonly (readonly (OutCell | null | undefined)[])[];
-
-export function guard(
-  fn: string,
-  ...rest: [Body] | [from: readonly string[], body: Body]
-): OutCell[][] {
-  const body = rest.length === 1 ? rest[0] : rest[1];
-  const from = rest.length === 1 ? undefined : rest[0];
+export function guard(fn: string, from: readonly string[], body: Body): OutCell[][] {
   try {
     return toCells(fn, body(), from);
   } catch (e) {

@@ -33,7 +33,7 @@ export function targetPhase(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["annual_target", "history"], () => {
     const at = argAddresses(invocation, PARAMS.TARGET_PHASE);
     const targetPlace = { fn: FN, arg: "annual_target" };
     if (isOmitted(annual_target)) argError(targetPlace, "is blank; give the annual target");

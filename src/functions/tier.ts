@@ -33,7 +33,7 @@ export function tier(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["revenue", "margin", "growth"], () => {
     const at = argAddresses(invocation, PARAMS.TIER);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     let t = DEFAULT_TIER_THRESHOLDS;

@@ -51,7 +51,7 @@ export function valueScore(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["criteria", "weights"], () => {
     const at = argAddresses(invocation, PARAMS.VALUE_SCORE);
     const how = optionalChoice<Normalisation>(
       { fn: FN, arg: "method" },

@@ -33,7 +33,7 @@ export function whitespace(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["amounts"], () => {
     const at = argAddresses(invocation, PARAMS.WHITESPACE);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const data = withoutRowsOfZeros(

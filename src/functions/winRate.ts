@@ -32,7 +32,7 @@ export function winRate(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
-  return guard(FN, () => {
+  return guard(FN, ["amounts"], () => {
     const at = argAddresses(invocation, PARAMS.WIN_RATE);
     const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
     const grouped = !isOmitted(groups);

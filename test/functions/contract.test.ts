@@ -15,6 +15,7 @@ import { revenueBridge } from "../../src/functions/revenueBridge";
 import { rfmSummary } from "../../src/functions/rfmSummary";
 import { deseasonalize, seasonalIndex } from "../../src/functions/seasonalIndex";
 import { targetSplit } from "../../src/functions/targetSplit";
+import { tier } from "../../src/functions/tier";
 import { at, col, installCustomFunctions, OMITTED } from "../support/customFunctions";
 import { errorOf } from "../support/errorOf";
 
@@ -140,6 +141,14 @@ describe("sums beyond Excel's numbers: a correct answer or a clear error", () =>
     const message = errorOf(() => growth(col(1e308), col(1e-10)));
     expect(message).toBe(
       "KAM.GROWTH: current, previous: the result in row 1, column 1 is beyond Excel's largest number (±1.8E+308); check these values for numbers far too large or too small"
+    );
+  });
+
+  test("TIER of a revenue near 1.8E+308: the share it cannot compute names the inputs", () => {
+    const message = errorOf(() => tier(col(1.7976931348623127e308), col(862), col(943668.69)));
+    clean(message);
+    expect(message).toMatch(
+      /^KAM\.TIER: revenue, margin, growth: the result in row \d+, column \d+ /
     );
   });
 
