@@ -26,29 +26,29 @@ export const NS_RELATIONSHIPS =
 
 // ---- the sheet's values ---------------------------------------------------------------------------
 
-const key = (row: number, column: number) => row * 16_384 + column;
-
-/** The values a report sheet shows, by cell: constants, and the engine's value for formulas. */
+/** The values a report sheet shows, by cell: constants, and the engine's value for formulas. Only the
+ *  blocks that meet a chart's ranges are read (a report may hold a million rows; a chart a few). */
 export class SheetValues {
-  private readonly cells = new Map<number, string | number | boolean>();
+  constructor(private readonly sheet: ReportSheet) {}
 
-  constructor(private readonly sheet: ReportSheet) {
-    for (const block of sheet.blocks) {
-      block.cells.forEach((row, r) =>
-        row.forEach((content, c) => {
-          const v = shown(content);
-          if (v !== null) this.cells.set(key(block.row + r, block.column + c), v);
-        })
-      );
-    }
-  }
-
-  /** The cells of `area`, row by row. */
+  /** The cells of `area`, row by row (a later block wins where blocks overlap, as when written). */
   of(area: Area): (string | number | boolean | null)[] {
-    const out: (string | number | boolean | null)[] = [];
-    for (let r = area.row; r < area.row + area.rows; r++)
-      for (let c = area.column; c < area.column + area.columns; c++)
-        out.push(this.cells.get(key(r, c)) ?? null);
+    const out: (string | number | boolean | null)[] = new Array(area.rows * area.columns).fill(
+      null
+    );
+    for (const block of this.sheet.blocks) {
+      const top = Math.max(area.row, block.row);
+      const bottom = Math.min(area.row + area.rows, block.row + block.cells.length);
+      for (let r = top; r < bottom; r++) {
+        const cells = block.cells[r - block.row];
+        const left = Math.max(area.column, block.column);
+        const right = Math.min(area.column + area.columns, block.column + cells.length);
+        for (let c = left; c < right; c++) {
+          const v = shown(cells[c - block.column]);
+          if (v !== null) out[(r - area.row) * area.columns + (c - area.column)] = v;
+        }
+      }
+    }
     return out;
   }
 

@@ -1,7 +1,7 @@
 // A few lines of XML writing for the chart parts: escaped text and attributes, and elements built
 // from their children in the order the caller gives (the caller keeps the schema's order).
 
-/** Text or an attribute value with XML's five special characters escaped; characters XML 1.0 does
+/** Text or a double-quoted attribute value with &, <, > and " escaped; characters XML 1.0 does
  *  not allow (control characters other than tab, line feed and carriage return) are dropped. */
 export function esc(text: string): string {
   return (
@@ -12,7 +12,6 @@ export function esc(text: string): string {
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
       .replace(/"/g, "&quot;")
-      .replace(/'/g, "&apos;")
   );
 }
 
