@@ -160,7 +160,10 @@ const en = {
     withoutCustomer: (count: number) =>
       `${n(count)} rows have no customer: they are left out of the revenue per owner, account load, accountability and the revenue bridge.`,
     targetsWithoutDeals: (owners: string) => `Owners in the targets without deals: ${owners}.`,
-    outcomes: (rows: string) => `Outcomes that are not won, lost or open: ${rows}.`,
+    targets: (count: number) =>
+      `Targets: ${n(count)} rows of the targets table, summed per owner (or team) over all their periods; attainment = won ÷ target over every close date in the data.`,
+    noTargets:
+      "No targets table given: target, attainment and coverage need one (a list of owner and target).",
   },
   errors: {
     noData: "No rows to report on.",
@@ -334,7 +337,9 @@ const zh: TeamReportLabels = {
     withoutCustomer: (count: number) =>
       `${nz(count)} 行没有客户：不计入按负责人的收入、客户负荷、问责和收入桥。`,
     targetsWithoutDeals: (owners: string) => `目标表中没有商机的负责人：${owners}。`,
-    outcomes: (rows: string) => `不是赢单、输单或进行中的结果：${rows}。`,
+    targets: (count: number) =>
+      `目标：目标表共 ${nz(count)} 行，按负责人（或团队）汇总所有期间；达成率 = 赢单 ÷ 目标，按数据中所有成交日期计。`,
+    noTargets: "未提供目标表：目标、达成率和覆盖率需要目标表（负责人和目标）。",
   },
   errors: {
     noData: "没有可分析的行。",

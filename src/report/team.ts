@@ -106,8 +106,23 @@ export async function buildTeamReport(
   const figures: Record<string, ReportFigure> = {
     mode: opportunities ? "opportunities" : "orders",
   };
+  // The targets table (an extra source): one target per owner (or team) row, summed per owner.
+  const targets: { owner: string; target: number }[] = [];
+  const targetData = options.extras?.targets;
+  if (targetData) {
+    const names = targetData.text.owner ?? targetData.text.team ?? [];
+    const values = targetData.sparse?.target ?? targetData.numbers.target ?? [];
+    for (let i = 0; i < targetData.rows; i++) {
+      const name = (names[i] ?? "").trim();
+      const v = values[i];
+      if (name !== "" && v !== null && v !== undefined) targets.push({ owner: name, target: v });
+    }
+    notes.push(L.notes.targets(targets.length));
+  } else notes.push(L.notes.noTargets);
 
   const b = new SheetBuilder("team", L.sheetName, { ...options, live: undefined });
+  // Charts go right of the widest table, so they are placed once every table is (at their rows).
+  const charts: Parameters<SheetBuilder["chart"]>[0][] = [];
   const created = (options.created ?? new Date().toISOString()).slice(0, 10);
   b.title(L.title, L.subtitle(options.source ?? data.source, created));
 
@@ -158,7 +173,9 @@ export async function buildTeamReport(
       );
     const used = probs(method);
     const other = method === "textbook" ? probs("stage") : probs("textbook");
-    const roll = rollUp(deals, used);
+    const roll = rollUp(deals, used, { targets });
+    if (roll.targetsWithoutDeals.length > 0)
+      notes.push(L.notes.targetsWithoutDeals(roll.targetsWithoutDeals.join(", ")));
     const rollOther = rollUp(deals, other);
     const otherOf = new Map(rollOther.owners.map((r) => [r.owner, r.weighted]));
     // Open deals without an amount: their product's average won amount (../engine/pipeline/estimate),
@@ -219,6 +236,9 @@ export async function buildTeamReport(
       r.lostDeals,
       r.lost,
       blankIfUndefined(r.winRate),
+      ...(targets.length > 0
+        ? [blankIfUndefined(r.target), blankIfUndefined(r.attainment), blankIfUndefined(r.coverage)]
+        : []),
     ];
     const ownerRows = roll.owners.map((r) => rowOf(r, ownerText(r.owner, L)));
     const ownerTable = b.table(
@@ -252,10 +272,17 @@ export async function buildTeamReport(
         { header: L.headers.lostDeals, format: "integer", total: "sum" },
         { header: L.headers.lost, format: "number", total: "sum" },
         { header: L.headers.winRate, format: "percent" },
+        ...(targets.length > 0
+          ? [
+              { header: L.headers.target, format: "number" as const, total: "sum" as const },
+              { header: L.headers.attainment, format: "percent" as const },
+              { header: L.headers.coverage, format: "number" as const },
+            ]
+          : []),
       ],
       ownerRows
     );
-    b.chart({
+    charts.push({
       kind: "column",
       title: L.chartTitle,
       series: [
@@ -466,6 +493,9 @@ export async function buildTeamReport(
         weighted: r.weighted,
         weighted_other: otherOf.get(r.owner) ?? 0,
         weighted_estimated: estimatedOf.get(r.owner) ?? 0,
+        ...(r.target !== undefined
+          ? { target: r.target, attainment: r.attainment ?? null, coverage: r.coverage ?? null }
+          : {}),
       };
     Object.assign(figures, {
       as_of: isoFromSerial(asOf),
@@ -530,6 +560,16 @@ export async function buildTeamReport(
       o.orders++;
       o.revenue += r.amount;
     }
+    for (const { owner } of targets) {
+      const key = owner.toLowerCase();
+      if (!byOwner.has(key)) {
+        byOwner.set(key, { owner, accounts: new Set(), orders: 0, revenue: 0 });
+        notes.push(L.notes.targetsWithoutDeals(owner));
+      }
+    }
+    const targetOf = new Map<string, number>();
+    for (const { owner, target } of targets)
+      targetOf.set(owner.toLowerCase(), (targetOf.get(owner.toLowerCase()) ?? 0) + target);
     const list = [...byOwner.values()].sort((x, y) =>
       x.owner === null ? 1 : y.owner === null ? -1 : x.owner.localeCompare(y.owner)
     );
@@ -548,10 +588,27 @@ export async function buildTeamReport(
         { header: L.headers.accounts, format: "integer", total: "sum" },
         { header: L.headers.orders, format: "integer", total: "sum" },
         { header: L.headers.revenue, format: "number", total: "sum", width: 14 },
+        ...(targets.length > 0
+          ? [
+              { header: L.headers.target, format: "number" as const, total: "sum" as const },
+              { header: L.headers.attainment, format: "percent" as const },
+            ]
+          : []),
       ],
-      list.map((o) => [ownerText(o.owner, L), o.accounts.size, o.orders, o.revenue])
+      list.map((o) => {
+        const target = o.owner === null ? undefined : targetOf.get(o.owner.toLowerCase());
+        return [
+          ownerText(o.owner, L),
+          o.accounts.size,
+          o.orders,
+          o.revenue,
+          ...(targets.length > 0
+            ? [blankIfUndefined(target), target ? o.revenue / target : null]
+            : []),
+        ];
+      })
     );
-    b.chart({
+    charts.push({
       kind: "column",
       title: L.key.revenue,
       series: [
@@ -757,7 +814,7 @@ export async function buildTeamReport(
           },
         }
       );
-      b.chart({
+      charts.push({
         kind: "column",
         title: L.bridgeChart,
         series: [
@@ -821,6 +878,7 @@ export async function buildTeamReport(
   } else notes.push(L.notes.noDates);
   await tick(4);
 
+  for (const c of charts) b.chart(c);
   b.section(L.sections.notes);
   for (const t of notes) b.note(t);
   b.width(0, 24);

@@ -105,6 +105,7 @@ const LABELS = {
       plan: "Plan",
       portfolio: "Portfolio",
       kpi: "KPIs",
+      team: "Sales team",
     },
   },
   zh: {
@@ -119,6 +120,7 @@ const LABELS = {
       plan: "目标与预算",
       portfolio: "客户组合",
       kpi: "关键指标",
+      team: "销售团队",
     },
   },
 } as const;
@@ -132,6 +134,7 @@ const CASES: { workflow: Workflow; file: string; limit?: number }[] = [
   { workflow: "plan", file: "orders.csv" },
   { workflow: "portfolio", file: "portfolio.csv" },
   { workflow: "kpi", file: "orders.csv" },
+  { workflow: "team", file: "opportunities.csv" },
 ];
 
 const describeBrowser = skipBrowser ? describe.skip : describe;
