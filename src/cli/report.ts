@@ -153,8 +153,8 @@ ${extraHelp()}${optionHelp()}
   --help            This text.
 
 Every formula in the report sheets is a native Excel formula with its result stored: the
-workbook opens in Excel or LibreOffice without the add-in. Charts are drawn by the task pane
-only; the file notes where each one would be.
+workbook opens in Excel or LibreOffice without the add-in. Charts are native Excel charts (a
+funnel as bars); each sheet prints landscape, one page wide.
 
 A workflow that cannot run (its columns are missing, a cell cannot be read, too little
 data) is reported on stderr in one line naming it and why, and left out; the others are
