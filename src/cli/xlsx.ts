@@ -496,6 +496,18 @@ function writeSheet(
   (sheet.columnWidths ?? []).forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
+  // In-cell drop-down lists (data validation), cell by cell as ExcelJS writes them.
+  for (const v of sheet.validations ?? []) {
+    const source = `"${v.list.map((t) => t.replace(/[",]/g, " ")).join(",")}"`;
+    for (let r = 0; r < v.area.rows; r++)
+      for (let c = 0; c < v.area.columns; c++)
+        ws.getCell(v.area.row + r + 1, v.area.column + c + 1).dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [source],
+        };
+  }
+
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
     ws.views = [
       {

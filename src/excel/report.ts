@@ -9,6 +9,9 @@
 //  3. One sync applies everything else (fonts, fills, alignment, widths, tables, conditional
 //     formats, freeze panes, charts) and re-reads the sheet list and, when replacing, the marker of
 //     the sheet to replace.
+//     When replacing a sheet that declares input cells (ReportSheet.inputs), one more sync before step 2
+//     reads the values typed in the old sheet's input areas (its "KAM.Inputs" layout), and the new
+//     sheet gets them back in the areas of the same key (src/report/inputs.ts).
 //  4. One sync commits: deletes the replaced sheet (ours, confirmed, re-checked), renames the new
 //     sheet to its final name, puts it where the old one was and activates it.
 // Round trips: 3 + the number of chunks. Any failure before the commit deletes the new sheet (best
@@ -39,6 +42,7 @@ import {
 import { sheetNameFor, tableNameFor } from "../report/names";
 import { needsTextPrefix } from "../report/cellText";
 import { printSetup } from "../report/print";
+import { INPUTS_PROPERTY, inputsText, parseInputs, withCarriedInputs } from "../report/inputs";
 import { describeExcelError } from "./errors";
 import { SourcePort, listSources, readSource } from "./source";
 
@@ -394,6 +398,14 @@ class SheetWriter {
     }
   }
 
+  /** An in-cell drop-down list (data validation, ExcelApi 1.8). */
+  validation(area: Area, list: readonly string[]): void {
+    if (!nonEmpty(area)) return;
+    this.range(area).dataValidation.rule = {
+      list: { inCellDropDown: true, source: list.map((t) => t.replace(/,/g, " ")).join(",") },
+    };
+  }
+
   freeze(rows: number, columns: number): void {
     const panes = this.sheet.freezePanes;
     if (rows > 0 && columns > 0) panes.freezeAt(this.sheet.getRangeByIndexes(0, 0, rows, columns));
@@ -533,11 +545,11 @@ function refusalMessage(sheet: string): string {
 }
 
 export async function writeReport(
-  report: ReportSheet,
+  given: ReportSheet,
   options: WriteReportOptions = {}
 ): Promise<WrittenReport> {
   const chunk = Math.max(1, Math.floor(options.chunkCells ?? DEFAULT_CHUNK_CELLS));
-  const { chunks, total } = planCells(report, chunk);
+  let report = given;
   const state: WriteState = { stage: "reading the workbook", committing: false };
   try {
     return await Excel.run(async (context) => {
@@ -557,6 +569,28 @@ export async function writeReport(
           ? undefined
           : existing.find((n) => upper(n) === upper(options.replace ?? ""));
       const temp = temporarySheetName((n) => has(existing, n));
+      // What the user typed into the input cells of the sheet being replaced, carried over.
+      if (state.replacing !== undefined && (report.inputs?.length ?? 0) > 0) {
+        state.stage = "reading the input cells of the sheet to replace";
+        const before = sheets.getItem(state.replacing);
+        const layout = before.customProperties.getItemOrNullObject(INPUTS_PROPERTY);
+        layout.load("value");
+        await context.sync();
+        const oldAreas = layout.isNullObject ? new Map() : parseInputs(layout.value);
+        const reads: { key: string; range: Excel.Range }[] = [];
+        for (const { key } of report.inputs ?? []) {
+          const area = oldAreas.get(key);
+          if (!area) continue;
+          const range = before.getRangeByIndexes(area.row, area.column, area.rows, area.columns);
+          range.load("values");
+          reads.push({ key, range });
+        }
+        if (reads.length > 0) {
+          await context.sync();
+          report = withCarriedInputs(report, new Map(reads.map((r) => [r.key, r.range.values])));
+        }
+      }
+      const { chunks, total } = planCells(report, chunk);
       const takenTables = new Set([...tables.items, ...names.items].map((t) => upper(t.name)));
       const ownTables: { spec: TableSpec; name: string }[] = [];
       for (const spec of report.tables) {
@@ -570,6 +604,8 @@ export async function writeReport(
       state.temp = temp;
       const sheet = sheets.add(temp);
       sheet.customProperties.add(MARKER_KEY, markerText(report.marker));
+      const layoutText = inputsText(report);
+      if (layoutText !== undefined) sheet.customProperties.add(INPUTS_PROPERTY, layoutText);
       const writer = new SheetWriter(sheet);
       // The sheet to replace may have been deleted or renamed meanwhile: then nothing is replaced.
       const replaced =
@@ -635,6 +671,19 @@ export async function writeReport(
         }
         if (problem !== undefined) {
           warnings.push(`the charts could not be drawn (${describeExcelError(problem).message})`);
+        }
+      }
+
+      // Drop-down lists in a batch of their own too: without them the report still stands.
+      if ((report.validations?.length ?? 0) > 0) {
+        state.stage = "setting the drop-down lists";
+        try {
+          for (const v of report.validations ?? []) writer.validation(v.area, v.list);
+          await context.sync();
+        } catch (error) {
+          warnings.push(
+            `the drop-down lists could not be set (${describeExcelError(error).message})`
+          );
         }
       }
 

@@ -21,6 +21,7 @@ const enUS = {
     portfolio: "Portfolio",
     kpi: "KPIs",
     team: "Sales team",
+    "account-plan": "Account plan",
   } as Record<WorkflowId, string>,
   workflowDescriptions: {
     accounts:
@@ -35,6 +36,8 @@ const enUS = {
     kpi: "Retention, growth, market share, satisfaction and key-account contribution, period over period.",
     team:
       "Per rep and for the team: pipeline with learned and textbook win rates and their back-test, velocity, account load and rebalancing, declining accounts and the revenue bridge.",
+    "account-plan":
+      "One plan per key account: profile, whitespace, outlook, buying centre, the T+3 plan and actions, pre-filled from your orders (and, optionally, opportunities, contacts and customer financials).",
   } as Record<WorkflowId, string>,
   back: "All reports",
   stepData: "1. Data",
@@ -173,6 +176,10 @@ const enUS = {
     loadMax: "Most accounts per rep",
     decline: "Declining: revenue fall above",
     silentDays: "No order for (days)",
+    accounts: "Accounts to plan (comma-separated; blank: the core tier)",
+    top: "Or the largest N accounts",
+    planGrowth: "Target growth per year (blank: the forecast)",
+    staleDays: "Contact not reached after (days)",
   } as Record<string, string>,
   choiceLabels: {
     auto: "Automatic (recommended)",
@@ -255,6 +262,7 @@ const zhCN: WorkflowStrings = {
     portfolio: "客户组合",
     kpi: "关键指标",
     team: "销售团队",
+    "account-plan": "账户计划",
   },
   workflowDescriptions: {
     accounts:
@@ -267,6 +275,8 @@ const zhCN: WorkflowStrings = {
     kpi: "客户保留率、增长率、市场份额、满意度和大客户贡献率，逐期对比。",
     team:
       "按销售代表和团队：加权管道（学习所得与教科书赢单率对比及回测）、销售速度、客户负荷与调整、下滑客户和收入桥。",
+    "account-plan":
+      "为每个大客户制定一份计划：客户档案、空白点、展望、采购决策单元、T+3 计划和行动，根据订单（以及可选的商机、联系人和客户财务数据）预填。",
   },
   back: "全部报表",
   stepData: "1. 数据",
@@ -390,6 +400,10 @@ const zhCN: WorkflowStrings = {
     loadMax: "每人最多客户数",
     decline: "下滑：收入降幅超过",
     silentDays: "无订单天数",
+    accounts: "要计划的客户（逗号分隔；留空：核心客户）",
+    top: "或收入最大的 N 个客户",
+    planGrowth: "目标年增长率（留空：按预测）",
+    staleDays: "超过多少天未联系即提示",
   },
   choiceLabels: {
     auto: "自动（推荐）",

@@ -9,6 +9,7 @@
 // (absent ones are missing from it), and returns one report sheet or several (e.g. an index sheet
 // and one sheet per account, in the order they are written; the first is the one the pane opens).
 
+import { AccountPlanOptions, buildAccountPlanReport } from "./accountPlan";
 import { AccountsOptions, buildAccountsReport } from "./accounts";
 import { ForecastOptions, buildForecastReport } from "./forecast";
 import { KpiOptions, buildKpiReport } from "./kpi";
@@ -28,6 +29,7 @@ export interface WorkflowOptions {
   portfolio: PortfolioOptions;
   kpi: KpiOptions;
   team: TeamOptions;
+  "account-plan": AccountPlanOptions;
 }
 
 export interface WorkflowEntry<W extends WorkflowId> {
@@ -61,6 +63,7 @@ export const WORKFLOW_REGISTRY: { readonly [W in WorkflowId]: WorkflowEntry<W> }
   portfolio: entry("portfolio", buildPortfolioReport),
   kpi: entry("kpi", buildKpiReport),
   team: entry("team", buildTeamReport),
+  "account-plan": entry("account-plan", buildAccountPlanReport),
 };
 
 /** Builds the report sheets of `workflow` from its dataset (and the extra sources it declares; others

@@ -160,6 +160,19 @@ export interface ChartSpec {
   legend?: "right" | "bottom" | "none";
 }
 
+/** Data validation by a list of allowed texts (an in-cell drop-down), e.g. an action's status. */
+export interface ListValidation {
+  area: Area;
+  list: string[];
+}
+
+/** Input cells under a stable key ("<account>|<section>"): a re-run writes the values typed in the
+ *  old sheet's area of the same key into the new one, as far as the new area reaches. */
+export interface InputArea {
+  key: string;
+  area: Area;
+}
+
 /** What makes a sheet recognisably ours: stored with the sheet, not derived from its name. */
 export interface ReportMarker {
   /** Always "kam-analytics". */
@@ -213,13 +226,7 @@ export function parseMarker(text: unknown): ReportMarker | null {
 }
 
 export type WorkflowId =
-  | "accounts"
-  | "forecast"
-  | "pipeline"
-  | "plan"
-  | "portfolio"
-  | "kpi"
-  | "team";
+  "accounts" | "forecast" | "pipeline" | "plan" | "portfolio" | "kpi" | "account-plan" | "team";
 
 export const WORKFLOWS: readonly WorkflowId[] = [
   "accounts",
@@ -228,6 +235,7 @@ export const WORKFLOWS: readonly WorkflowId[] = [
   "plan",
   "portfolio",
   "kpi",
+  "account-plan",
   "team",
 ];
 
@@ -240,6 +248,11 @@ export interface ReportSheet {
   conditionalFormats: ConditionalFormat[];
   tables: TableSpec[];
   charts: ChartSpec[];
+  /** In-cell drop-down lists (data validation): a cell of `area` must hold one of `list`. */
+  validations?: ListValidation[];
+  /** The cells the user fills (the yellow input cells, an actions table's rows), each under a key
+   *  that names its account and section: a re-run carries their values over (src/report/inputs.ts). */
+  inputs?: InputArea[];
   /** Column widths in characters, from column A. */
   columnWidths?: number[];
   /** Rows and columns to freeze (e.g. the title and header rows). */
@@ -271,7 +284,8 @@ export interface PrintSetup {
   footer: { left: string; center: string; right: string };
 }
 
-export type ReportFigure = number | string | boolean | null | { [key: string]: ReportFigure };
+export type ReportFigure =
+  number | string | boolean | null | ReportFigure[] | { [key: string]: ReportFigure };
 
 export interface ReportWorkbook {
   sheets: ReportSheet[];

@@ -40,6 +40,8 @@ export type OptionSpec = OptionBase &
     | { kind: "date" }
     | { kind: "choice"; choices: readonly string[]; default: string }
     | { kind: "boolean"; default: boolean }
+    /** Free text (a list of names); read as written, trimmed. */
+    | { kind: "text" }
   );
 
 export const WORKFLOW_OPTIONS: Readonly<Record<WorkflowId, readonly OptionSpec[]>> = {
@@ -262,6 +264,48 @@ export const WORKFLOW_OPTIONS: Readonly<Record<WorkflowId, readonly OptionSpec[]
       help: "Period of the KPI tables (auto: year from 24 months of data, else quarter).",
     },
   ],
+  "account-plan": [
+    {
+      key: "accounts",
+      kind: "text",
+      flag: "accounts",
+      help: 'The accounts to plan, comma-separated ("A,B"); default the core tier, at most 10.',
+    },
+    {
+      key: "top",
+      kind: "number",
+      min: 1,
+      max: 50,
+      integer: true,
+      flag: "top",
+      help: "Plan the N largest accounts by revenue instead of the core tier.",
+    },
+    {
+      key: "asOf",
+      kind: "date",
+      flag: "as-of",
+      help: "Analysis date; later orders are left out.",
+    },
+    {
+      key: "planGrowth",
+      kind: "percent",
+      min: -1,
+      minOpen: true,
+      max: 10,
+      flag: "plan-growth",
+      help: "Targets T+1..T+3 = the base year × (1 + growth) per year instead of the forecast.",
+    },
+    {
+      key: "staleDays",
+      kind: "number",
+      default: 90,
+      min: 1,
+      max: 3650,
+      integer: true,
+      flag: "stale-days",
+      help: "A contact not reached in this many days is flagged.",
+    },
+  ],
   team: [
     {
       key: "probabilities",
@@ -351,6 +395,7 @@ export function optionProblem(spec: OptionSpec, value: unknown): OptionProblem |
   if (spec.kind === "choice")
     return typeof value === "string" && spec.choices.includes(value) ? undefined : "choice";
   if (spec.kind === "boolean") return typeof value === "boolean" ? undefined : "choice";
+  if (spec.kind === "text") return typeof value === "string" ? undefined : "choice";
   if (typeof value !== "number" || !Number.isFinite(value)) return "number";
   if (spec.kind === "date") return undefined;
   const { min, max, minOpen, maxOpen } = spec;
@@ -376,6 +421,8 @@ export function readOptionText(
     if (value === undefined) return { problem: "date" };
   } else if (spec.kind === "choice") {
     value = spec.choices.find((c) => c.toLowerCase() === t.toLowerCase()) ?? t;
+  } else if (spec.kind === "text") {
+    value = t;
   } else if (spec.kind === "boolean") {
     value = /^(true|yes|1)$/i.test(t) ? true : /^(false|no|0)$/i.test(t) ? false : t;
   } else {
@@ -391,6 +438,7 @@ export function readOptionText(
 export function boundsText(spec: OptionSpec): string {
   if (spec.kind === "choice") return spec.choices.join(", ");
   if (spec.kind === "boolean") return "TRUE, FALSE";
+  if (spec.kind === "text") return "text";
   if (spec.kind === "date") return "a date";
   const { min, max, minOpen, maxOpen } = spec;
   const whole = spec.kind === "number" && spec.integer === true;

@@ -106,6 +106,15 @@ export const WORKFLOW_ROLES: Readonly<Record<WorkflowId, readonly RoleSpec[]>> =
     { role: "satisfaction", kind: "number", required: false },
     { role: "marketSize", kind: "number", required: false },
   ],
+  "account-plan": [
+    { role: "customer", kind: "text", required: true },
+    { role: "date", kind: "date", required: true },
+    { role: "amount", kind: "number", required: true },
+    { role: "profit", kind: "number", required: false },
+    { role: "product", kind: "text", required: false },
+    { role: "owner", kind: "text", required: false },
+    { role: "region", kind: "text", required: false },
+  ],
   // team: an opportunity list (a stage column: owner, account, amount, stage, close date, created)
   // or an order list with an owner (customer, date, amount, owner).
   team: [
@@ -202,6 +211,7 @@ export const WORKFLOW_EXTRAS: Readonly<Record<WorkflowId, readonly ExtraId[]>> =
   plan: [],
   portfolio: [],
   kpi: [],
+  "account-plan": ["opportunities", "contacts", "facts"],
   team: ["targets"],
 };
 

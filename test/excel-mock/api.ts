@@ -294,6 +294,10 @@ export class MockRange extends MockClientObject<Target> {
     return new MockConditionalFormatCollection(this.context, () => this.resolve());
   }
 
+  get dataValidation(): MockDataValidation {
+    return new MockDataValidation(this.context, () => this.resolve());
+  }
+
   private derived(compute: (target: Target) => Rect, what: string): MockRange {
     return new MockRange(this.context, () => {
       const target = this.resolve();
@@ -395,6 +399,30 @@ export class MockRange extends MockClientObject<Target> {
 }
 
 const FORMAT_PROPERTIES = ["columnWidth", "horizontalAlignment", "wrapText"] as const;
+
+/** Range.dataValidation: only list rules ({ list: { source, inCellDropDown } }) are kept. */
+export class MockDataValidation extends MockClientObject<Target> {
+  protected readonly typeName = "DataValidation";
+  protected readonly loadable = [] as const;
+
+  protected property(): unknown {
+    return null;
+  }
+
+  set rule(rule: { list?: { source?: string; inCellDropDown?: boolean } }) {
+    this.op("DataValidation.rule", (target) => {
+      checkWritable(target, "DataValidation.rule");
+      const source = rule.list?.source;
+      if (typeof source !== "string" || source === "")
+        throw new MockOfficeError(
+          "InvalidArgument",
+          "Only list rules with a source are supported.",
+          "DataValidation.rule"
+        );
+      target.sheet.dataValidations.push({ rect: target.rect, source });
+    });
+  }
+}
 
 export class MockRangeFormat extends MockClientObject<Target> {
   protected readonly typeName = "RangeFormat";

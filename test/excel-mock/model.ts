@@ -308,6 +308,8 @@ export class MockSheet {
   /** Worksheet custom properties by lower-case key (keys are case-insensitive in Excel). */
   readonly customProperties = new Map<string, { key: string; value: string }>();
   readonly conditionalFormats: MockConditionalFormat[] = [];
+  /** List data validations (Range.dataValidation.rule = { list }), in the order they were set. */
+  readonly dataValidations: { rect: Rect; source: string }[] = [];
   readonly charts: MockChart[] = [];
   frozen: { rows: number; columns: number } | null = null;
   protected = false;
@@ -401,6 +403,7 @@ export interface SheetSnapshot {
   columnWidths: Record<string, number>;
   customProperties: Record<string, string>;
   conditionalFormats: unknown[];
+  dataValidations: { address: string; source: string }[];
   charts: unknown[];
   tables: { name: string; address: string; style: string }[];
   frozen: { rows: number; columns: number } | null;
@@ -917,6 +920,10 @@ export class MockWorkbook {
       columnWidths,
       customProperties,
       conditionalFormats: sheet.conditionalFormats.map((f) => ({ ...f, rect: printRect(f.rect) })),
+      dataValidations: sheet.dataValidations.map((v) => ({
+        address: printRect(v.rect),
+        source: v.source,
+      })),
       charts: sheet.charts.map((chart) => this.describeChart(chart)),
       tables: this.tables
         .filter((t) => t.sheet === sheet)
