@@ -92,10 +92,11 @@ describe("Sales team report: opportunity list", () => {
   });
 
   test("learned rates with a minimum of 2 closed deals, and a targets table", async () => {
-    const targets = sheetDataset("targets", "Targets", [
+    const targets = sheetDataset("team", "Targets", [
       { role: "owner", text: ["ann", "Bob", "Cy"] },
       { role: "target", numbers: [1200, 100, 50] },
     ]);
+    targets.workflow = "targets";
     const sheet = await build(opportunities, { minClosed: 2, extras: { targets } });
     const owners = sheet.figures!.owners as Record<string, Record<string, number | null>>;
     // Every stage learns won ÷ closed = 3 / 5 (no lost stage recorded).
