@@ -258,8 +258,10 @@ function plausibleScalar(name: string, words: readonly string[]): fc.Arbitrary<u
   if (/fraction|trim|rate|threshold|cut|margin/.test(name))
     return fc.integer({ min: 1, max: 99 }).map((k) => k / 100);
   if (/as_of|^start$/.test(name)) return fc.integer({ min: 44000, max: 46500 });
-  if (/method|model|type|period$|grain|scheme/.test(name) && words.length > 0)
+  if (/method|model|type|grain|scheme/.test(name) && words.length > 0)
     return fc.constantFrom(...words);
+  if (name === "period" && words.includes("weeks")) return fc.constantFrom(...words);
+  if (/period|seasonality/.test(name)) return fc.constantFrom(1, 2, 4, 7, 12);
   if (/total|target|fixed/.test(name)) return fc.integer({ min: 1, max: 1e7 });
   return fc.integer({ min: 1, max: 12 });
 }

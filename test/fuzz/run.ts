@@ -25,7 +25,7 @@ const SLOW_MS = 5000;
 const fns = functionsUnderTest().filter((f) => !only || only.split(",").includes(f.id));
 const counts = { value: 0, error: 0, violation: 0, slow: 0 };
 const byKind = new Map<string, { count: number; example: string; message?: string }>();
-const perFunction = new Map<string, { calls: number; ms: number; max: number }>();
+const perFunction = new Map<string, { calls: number; ms: number; max: number; values: number }>();
 console.log(
   `KAM fuzzer: ${calls} calls over ${fns.length} functions, seed ${seed}, ranges up to ${sizes.small} rows (now and then ${sizes.large})`
 );
@@ -47,8 +47,9 @@ for (let round = 0; done < calls; round++) {
         counts.slow++;
         console.log(`  slow (${Math.round(out.ms)} ms): ${shownCall(f, call)}`);
       }
-      const stat = perFunction.get(f.id) ?? { calls: 0, ms: 0, max: 0 };
+      const stat = perFunction.get(f.id) ?? { calls: 0, ms: 0, max: 0, values: 0 };
       stat.calls++;
+      if (out.kind === "value") stat.values++;
       stat.ms += out.ms;
       stat.max = Math.max(stat.max, out.ms);
       perFunction.set(f.id, stat);
@@ -87,6 +88,9 @@ for (const [kind, e] of [...byKind.entries()].filter(([k]) => k.includes(" [")))
   console.log(
     `  ${kind}: ${e.count}\n      ${e.example}\n      -> ${(e.message ?? "").slice(0, 300)}`
   );
+console.log(
+  `Values per function: ${[...perFunction.entries()].map(([id, s]) => `${id} ${s.values}/${s.calls}`).join(", ")}`
+);
 const slowest = [...perFunction.entries()].sort((a, b) => b[1].max - a[1].max).slice(0, 5);
 console.log(
   `Slowest calls: ${slowest.map(([id, s]) => `${id} ${Math.round(s.max)} ms`).join(", ")}`
