@@ -160,8 +160,8 @@ const en = {
     withoutCustomer: (count: number) =>
       `${n(count)} rows have no customer: they are left out of the revenue per owner, account load, accountability and the revenue bridge.`,
     targetsWithoutDeals: (owners: string) => `Owners in the targets without deals: ${owners}.`,
-    targets: (count: number) =>
-      `Targets: ${n(count)} rows of the targets table, summed per owner (or team) over all their periods; attainment = won ÷ target over every close date in the data.`,
+    targets: (used: number, rows: number) =>
+      `Targets: ${n(used)} of ${n(rows)} rows of the targets table used (those naming an owner or team and a target), summed per owner over all their periods; attainment = won ÷ target over every close date in the data.`,
     noTargets:
       "No targets table given: target, attainment and coverage need one (a list of owner and target).",
   },
@@ -337,8 +337,8 @@ const zh: TeamReportLabels = {
     withoutCustomer: (count: number) =>
       `${nz(count)} 行没有客户：不计入按负责人的收入、客户负荷、问责和收入桥。`,
     targetsWithoutDeals: (owners: string) => `目标表中没有商机的负责人：${owners}。`,
-    targets: (count: number) =>
-      `目标：目标表共 ${nz(count)} 行，按负责人（或团队）汇总所有期间；达成率 = 赢单 ÷ 目标，按数据中所有成交日期计。`,
+    targets: (used: number, rows: number) =>
+      `目标：目标表 ${nz(rows)} 行中用了 ${nz(used)} 行（写明负责人或团队及目标的行），按负责人汇总所有期间；达成率 = 赢单 ÷ 目标，按数据中所有成交日期计。`,
     noTargets: "未提供目标表：目标、达成率和覆盖率需要目标表（负责人和目标）。",
   },
   errors: {

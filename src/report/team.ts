@@ -117,7 +117,7 @@ export async function buildTeamReport(
       const v = values[i];
       if (name !== "" && v !== null && v !== undefined) targets.push({ owner: name, target: v });
     }
-    notes.push(L.notes.targets(targets.length));
+    notes.push(L.notes.targets(targets.length, targetData.rows));
   } else notes.push(L.notes.noTargets);
 
   const b = new SheetBuilder("team", L.sheetName, { ...options, live: undefined });
