@@ -93,6 +93,9 @@ const en = {
   dmuStale: (n: number, days: number) => `${n} contact(s) not reached in ${days} days (or never).`,
   unknownRoles: (list: string) => `Contacts with a role that is not one of the five: ${list}.`,
   unknownAccounts: (list: string) => `Contacts of accounts not in the order list: ${list}.`,
+  contactRef: (name: string, account: string, role: string, row: number) =>
+    `${name} (${account}, ${role}, row ${row})`,
+  chartAccounts: "Revenue and whitespace opportunity by account",
   yes: "Yes",
   no: "No",
   ratioHeaders: [
@@ -238,6 +241,8 @@ const zh: AccountPlanText = {
   dmuStale: (n, days) => `${n} 位联系人超过 ${days} 天未联系（或从未联系）。`,
   unknownRoles: (list) => `角色不属于五种之一的联系人：${list}。`,
   unknownAccounts: (list) => `客户不在订单列表中的联系人：${list}。`,
+  contactRef: (name, account, role, row) => `${name}（${account}，${role}，第 ${row} 行）`,
+  chartAccounts: "各客户的收入和空白点机会",
   yes: "是",
   no: "否",
   ratioHeaders: ["年份", "流动比率", "净利润率", "资产收益率", "资产负债率", "资产周转率"],

@@ -125,9 +125,9 @@ export async function buildAccountPlanReport(
     ? dmuCoverage(contacts, chosen, pf.names, pf.lastDay, options.staleDays ?? 90)
     : undefined;
   if (dmu && dmu.unknownRoles.length > 0)
-    notes.push(L.unknownRoles(dmu.unknownRoles.map(contactText).join("; ")));
+    notes.push(L.unknownRoles(dmu.unknownRoles.map((c) => contactText(c, L)).join("; ")));
   if (dmu && dmu.unknownAccounts.length > 0)
-    notes.push(L.unknownAccounts(dmu.unknownAccounts.map(contactText).join("; ")));
+    notes.push(L.unknownAccounts(dmu.unknownAccounts.map((c) => contactText(c, L)).join("; ")));
 
   const sheets: ReportSheet[] = [];
   const summaries: Summary[] = [];
@@ -239,7 +239,8 @@ function readContacts(data: Dataset | undefined): Contact[] | undefined {
   });
 }
 
-const contactText = (c: Contact) => `${c.name} (${c.account}, ${c.role ?? "—"}, row ${c.row})`;
+const contactText = (c: Contact, L: AccountPlanText) =>
+  L.contactRef(c.name, String(c.account), c.role ?? "—", c.row);
 
 interface Summary {
   account: string;
@@ -856,7 +857,7 @@ function buildIndex(
   b.title(L.title, L.subtitle(source, asOfText, summaries.length));
   for (const n of notes) b.note(n);
   b.row++;
-  b.table(
+  const placed = b.table(
     "KAM_AccountPlans",
     L.indexHeaders.map((h, i) => ({
       header: h,
@@ -884,6 +885,20 @@ function buildIndex(
       s.target,
       s.missing,
     ])
+  );
+  b.chart(
+    {
+      kind: "column",
+      title: L.chartAccounts,
+      series: [
+        { name: L.indexHeaders[3], categories: placed.column(0), values: placed.column(3) },
+        { name: L.indexHeaders[7], categories: placed.column(0), values: placed.column(7) },
+      ],
+      yFormat: "currency",
+      legend: "bottom",
+      anchor: { column: 0, rows: 16, columns: 8 },
+    },
+    b.row
   );
   const sheet = b.build();
   sheet.figures = { accounts: summaries.map((s) => s.account) };

@@ -597,3 +597,119 @@ describe("Sales team on UCI Online Retail: the revenue bridge adds up exactly ev
     }
   });
 });
+
+// -------------------------------------------------------------------------------------------------
+// Account plan on Superstore (issue 15's "done when"): the plan of the largest account has revenue
+// and profit by year, and whitespace (products by sub-category) equal to sums written out here.
+
+describe("Account plan on Superstore: the largest account's plan", () => {
+  const FILE = "superstore/sample-superstore-customers-A.csv";
+  const rows = records(FILE).map((r) => ({
+    customer: r["Customer Name"],
+    year: Number(r["Order Date"].split("/")[2]),
+    sales: Number(r.Sales),
+    profit: Number(r.Profit),
+    sub: r["Sub-Category"],
+  }));
+  const revenue = sumBy(
+    rows,
+    (r) => r.customer,
+    (r) => r.sales
+  );
+  const [top] = [...revenue.entries()].sort((a, b) => b[1] - a[1]);
+  let sheets: ReportSheet[];
+  let tierOf: Map<string, string>;
+
+  /** The data rows of a sheet's table (cell values as written; formulas by their value). */
+  function table(sheet: ReportSheet, prefix: string): unknown[][] {
+    const t = sheet.tables.find((x) => x.name.startsWith(prefix));
+    if (!t) throw new Error(`no table ${prefix} on ${sheet.name}`);
+    const at = (r: number, c: number) => {
+      let v: unknown = null;
+      for (const b of sheet.blocks) {
+        const cell = b.cells[r - b.row]?.[c - b.column];
+        if (cell !== undefined) v = typeof cell === "object" && cell !== null ? cell.value : cell;
+      }
+      return v;
+    };
+    return Array.from({ length: t.area.rows - 1 }, (_, i) =>
+      Array.from({ length: t.area.columns }, (_, c) => at(t.area.row + 1 + i, t.area.column + c))
+    );
+  }
+
+  beforeAll(async () => {
+    const values = sheetOf(FILE);
+    const product = (values[0] as string[]).indexOf("Sub-Category");
+    const analysis = analyseSource(values, "account-plan", {
+      lang: "en",
+      maxIssues: 100_000,
+      mapping: { product },
+    });
+    expect(analysis.problems).toEqual([]);
+    sheets = await buildReport("account-plan", analysis.dataset!, {
+      lang: "en",
+      created: CREATED,
+      accounts: top[0].toUpperCase(),
+    } as never);
+    // The tiers as the Accounts report gives them: the comparable accounts of the whitespace.
+    const { sheet } = await run(FILE, "accounts");
+    const t = sheet.tables.find((x) => x.name === "KAM_Accounts")!;
+    const customer = t.headers.indexOf("Customer");
+    const tier = t.headers.indexOf("Tier");
+    tierOf = new Map(
+      table(sheet, "KAM_Accounts").map((r) => [String(r[customer]), String(r[tier])])
+    );
+  }, 120_000);
+
+  test("the index names the account planned; --json gets it as figures.accounts", () => {
+    expect(sheets).toHaveLength(2);
+    expect(sheets[0].figures?.accounts).toEqual([top[0]]);
+    expect(sheets[1].marker.workflow).toBe("account-plan");
+  });
+
+  test("revenue and profit by year", () => {
+    const years = table(sheets[1], "KAM_AP_Years");
+    const mine = rows.filter((r) => r.customer === top[0]);
+    expect(years.map((y) => y[0])).toEqual([...new Set(rows.map((r) => String(r.year)))].sort());
+    for (const [y, rev, profit] of years) {
+      const inYear = mine.filter((r) => String(r.year) === y);
+      close(
+        rev as number,
+        inYear.reduce((s, r) => s + r.sales, 0)
+      );
+      close(
+        profit as number,
+        inYear.reduce((s, r) => s + r.profit, 0)
+      );
+    }
+  });
+
+  test("whitespace: spend per sub-category and each gap's opportunity against the same tier", () => {
+    const ws = table(sheets[1], "KAM_AP_Whitespace");
+    const header = sheets[1].tables.find((x) => x.name.startsWith("KAM_AP_Whitespace"))!.headers;
+    const totalCol = header.indexOf("Total");
+    const oppCol = header.indexOf("Opportunity");
+    const own = tierOf.get(top[0]);
+    const peers = [...tierOf.entries()]
+      .filter(([c, t]) => c !== top[0] && t === own)
+      .map(([c]) => c);
+    const peerSet = new Set(
+      peers.length > 0 ? peers : [...revenue.keys()].filter((c) => c !== top[0])
+    );
+    const peerTotal = rows.filter((r) => peerSet.has(r.customer)).reduce((s, r) => s + r.sales, 0);
+    expect(new Set(ws.map((r) => r[0]))).toEqual(new Set(rows.map((r) => r.sub)));
+    for (const r of ws) {
+      const spend = rows
+        .filter((x) => x.customer === top[0] && x.sub === r[0])
+        .reduce((s, x) => s + x.sales, 0);
+      close(r[totalCol] as number, spend);
+      if (spend > 0) expect(r[oppCol]).toBeNull();
+      else {
+        const onIt = rows
+          .filter((x) => peerSet.has(x.customer) && x.sub === r[0])
+          .reduce((s, x) => s + x.sales, 0);
+        close(r[oppCol] as number, (Math.max(0, onIt) / peerTotal) * top[1]);
+      }
+    }
+  });
+});
