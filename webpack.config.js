@@ -125,7 +125,17 @@ module.exports = (_env, argv) => {
         const options = httpsOptions();
         return options ? { type: "https", options } : { type: "https" };
       })(),
-      client: { overlay: { errors: true, warnings: false } },
+      client: {
+        overlay: {
+          errors: true,
+          warnings: false,
+          // Opened outside Office, functions.js finds no CustomFunctions (and without Office.js no
+          // Office): the page itself says it runs inside Excel and how to load it (outsideOffice.ts),
+          // so those two errors do not get the crash overlay; every other run-time error does.
+          runtimeErrors: (error) =>
+            !/\b(CustomFunctions|Office) is not defined\b/.test(String(error && error.message)),
+        },
+      },
     },
   };
 };

@@ -10,7 +10,7 @@ import path from "path";
 import webpack from "webpack";
 import type { Browser, Page } from "playwright-core";
 
-/* global __dirname, process, window, URL */
+/* global __dirname, process, window, document, console, URL */
 
 export const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -93,6 +93,10 @@ export interface Harness {
     displayLanguage: string;
     width?: number;
     sheets?: string[];
+    /** "missing": the office.js request fails, as outside Office without the CDN (default: the stand-in). */
+    officeJs?: "stand-in" | "missing";
+    /** Extra configuration for the stand-in (window.__KAM_MOCK_CONFIG__). */
+    mockConfig?: Record<string, unknown>;
   }): Promise<{ page: Page; problems: string[] }>;
   close(): Promise<void>;
 }
@@ -131,7 +135,13 @@ export async function startHarness(): Promise<Harness> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    async openPane({ displayLanguage, width = 360, sheets = ["Sheet1", "销售 数据"] }) {
+    async openPane({
+      displayLanguage,
+      width = 360,
+      sheets = ["Sheet1", "销售 数据"],
+      officeJs = "stand-in",
+      mockConfig = {},
+    }) {
       const context = await browser.newContext({
         viewport: { width, height: 900 },
         locale: displayLanguage,
@@ -139,7 +149,9 @@ export async function startHarness(): Promise<Harness> {
       const problems: string[] = [];
       await context.route("**/*", async (route) => {
         const url = route.request().url();
-        if (url === OFFICE_JS) {
+        if (url === OFFICE_JS && officeJs === "missing") {
+          await route.abort("internetdisconnected");
+        } else if (url === OFFICE_JS) {
           await route.fulfill({ status: 200, contentType: "text/javascript", body: standIn });
         } else if (url.startsWith(`${origin}/`)) {
           await route.continue();
@@ -151,8 +163,12 @@ export async function startHarness(): Promise<Harness> {
       await context.addInitScript(
         (config) => {
           (window as unknown as Record<string, unknown>).__KAM_MOCK_CONFIG__ = config;
+          // Every Content-Security-Policy refusal is a problem (the page's CSP: taskpane.html).
+          document.addEventListener("securitypolicyviolation", (event) => {
+            console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+          });
         },
-        { displayLanguage, sheets }
+        { displayLanguage, sheets, ...mockConfig }
       );
       const page = await context.newPage();
       page.setDefaultTimeout(8_000);

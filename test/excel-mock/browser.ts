@@ -2,10 +2,11 @@
 // defines Office, Excel and CustomFunctions before the page's scripts run, and exposes the workbook
 // as window.kamMock so the test can select cells and read what was written.
 // Configuration, set by the test before the page loads: window.__KAM_MOCK_CONFIG__ =
-// { displayLanguage?: string, sheets?: string[], localFunctionNames?: Record<id, name> } (the last
-// makes it behave like a zh-CN Excel that knows the functions only by their localized names).
+// { displayLanguage?: string, sheets?: string[], localFunctionNames?: Record<id, name> (a zh-CN Excel
+// that knows the functions only by their localized names), noHost?: boolean (Office.js outside
+// Office) }.
 
-import { MockWorkbook, installOfficeMock } from "./index";
+import { MockWorkbook, createOffice, installOfficeMock } from "./index";
 
 /* global window */
 
@@ -13,6 +14,8 @@ interface MockConfig {
   displayLanguage?: string;
   sheets?: string[];
   localFunctionNames?: Record<string, string>;
+  /** Office.js as loaded in a plain browser tab: onReady finds no host. */
+  noHost?: boolean;
 }
 
 const page = window as unknown as Record<string, unknown>;
@@ -25,6 +28,10 @@ const mock = installOfficeMock({
   displayLanguage: config.displayLanguage ?? "en-US",
   target: window,
 });
+
+if (config.noHost) {
+  page.Office = createOffice(config.displayLanguage ?? "en-US", false);
+}
 
 page.kamMock = {
   workbook: mock.workbook,

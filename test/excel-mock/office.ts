@@ -1,19 +1,24 @@
 // Stand-ins for the other globals Office gives the page: `Office` (onReady, context.displayLanguage)
 // and `CustomFunctions` (the shared runtime also hosts the custom functions).
 
+export interface OfficeInfo {
+  host: string | null;
+  platform: string | null;
+}
+
 export interface MockOffice {
   context: { displayLanguage: string; contentLanguage: string };
   HostType: Record<string, string>;
   PlatformType: Record<string, string>;
-  onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{
-    host: string;
-    platform: string;
-  }>;
+  /** Office.js loaded outside Office resolves with no host (null). */
+  onReady(callback?: (info: OfficeInfo) => void): Promise<OfficeInfo>;
   actions: { associate(name: string, action: unknown): void };
 }
 
-export function createOffice(displayLanguage = "en-US"): MockOffice {
-  const info = { host: "Excel", platform: "OfficeOnline" };
+export function createOffice(displayLanguage = "en-US", inOffice = true): MockOffice {
+  const info: OfficeInfo = inOffice
+    ? { host: "Excel", platform: "OfficeOnline" }
+    : { host: null, platform: null };
   return {
     context: { displayLanguage, contentLanguage: displayLanguage },
     HostType: { Excel: "Excel" },
