@@ -413,3 +413,50 @@ test("rebalancing: a team too small for the range is infeasible, and moves stop 
   expect(r.feasible).toBe(false);
   expect(r.moves.map((m) => m.account)).toEqual(["a2", "a1"]);
 });
+
+describe("rebalancing against brute force", () => {
+  // Small random teams: every way to choose which accounts leave which rep (each account stays or
+  // moves) that brings every rep into range; the least revenue any of them moves must be what
+  // rebalance() moves. Deterministic pseudo-random numbers (a linear congruential generator).
+  let seed = 12345;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  test("60 random teams of 3 reps, up to 8 accounts", () => {
+    for (let t = 0; t < 60; t++) {
+      const count = 3 + rand(6);
+      const acc = Array.from({ length: count }, (_, k) => ({
+        account: `a${k}`,
+        owner: ["A", "B", "C"][rand(3)],
+        revenue: 1 + rand(50),
+      }));
+      const [min, max] = [1 + rand(2), 3];
+      const r = rebalance(acc, min, max, ["A", "B", "C"]);
+      // Brute force: each account leaves its owner or not (a leaving account can go anywhere with room).
+      let best = Infinity;
+      for (let mask = 0; mask < 1 << count; mask++) {
+        const left = { A: 0, B: 0, C: 0 } as Record<string, number>;
+        let moved = 0;
+        let movedCount = 0;
+        acc.forEach((a, k) => {
+          if (mask & (1 << k)) {
+            moved += a.revenue;
+            movedCount++;
+          } else left[a.owner]++;
+        });
+        // the moved accounts must fill every rep to min without passing max
+        const need = Object.values(left).reduce((s, v) => s + Math.max(0, min - v), 0);
+        const room = Object.values(left).reduce((s, v) => s + Math.max(0, max - v), 0);
+        if (Object.values(left).some((v) => v > max)) continue;
+        if (movedCount >= need && movedCount <= room) best = Math.min(best, moved);
+      }
+      if (r.feasible) expect(r.revenueMoved).toBe(best);
+      if (r.feasible)
+        for (const rep of r.reps) {
+          expect(rep.accountsAfter).toBeGreaterThanOrEqual(min);
+          expect(rep.accountsAfter).toBeLessThanOrEqual(max);
+        }
+    }
+  });
+});
