@@ -143,13 +143,18 @@ describe("CSV injection (kam forecast --out x.csv)", () => {
 });
 
 describe("input .xlsx: refused before it is unpacked", () => {
-  test("the zip reader reads a zip64 size (5 GB) and countRowsAndCells counts prefixed elements", () => {
+  test("the zip reader reads a zip64 size (5 GB) and countRowsAndCells counts rows and cells (prefixed too)", () => {
     const bytes = zip([{ name: "a.xml", data: deflated("x"), size: 5_000_000_000 }]);
     expect(zipEntries(bytes)).toEqual([
       expect.objectContaining({ name: "a.xml", size: 5_000_000_000, method: 8, offset: 0 }),
     ]);
-    const xml = '<x:row r="1"><x:c r="A1"/><c r="B1"><v>1</v></c></x:row><row><cols/><c/></row>';
-    expect(countRowsAndCells(Buffer.from(xml))).toEqual({ rows: 2, cells: 3 });
+    const plain = '<worksheet><sheetData><row r="1"><c r="A1"/><c r="B1"><v>1</v></c><cols/></row>';
+    expect(countRowsAndCells(Buffer.from(`${plain}<row/><row><c/></row>`))).toEqual({
+      rows: 3,
+      cells: 3,
+    });
+    const xml = '<x:worksheet xmlns:x="s"><x:row r="1"><x:c r="A1"/><x:col/><x:c>1</x:c></x:row>';
+    expect(countRowsAndCells(Buffer.from(xml))).toEqual({ rows: 1, cells: 2 });
   });
 
   test("a 5 MB file that truly inflates to 5 GB: one line, at once, no crash", () => {
