@@ -3,7 +3,7 @@ import { pareto as paretoEngine } from "../engine/accounts/pareto";
 import { argError, optionalBoolean, optionalNumber, readTable } from "../grid";
 import { withoutRowsOfZeros } from "../grid/aligned";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { argAddresses, guard, language } from "./shared";
+import { argAddresses, guard, language, withinRange } from "./shared";
 
 const FN = "KAM.PARETO";
 
@@ -51,9 +51,25 @@ export function pareto(
     );
     const [cust, amount] = data.columns;
     if (cust.length === 0) argError({ fn: FN, arg: "customers" }, "no data: the ranges are blank");
-    const res = paretoEngine(cust, amount, a, b);
-    if (!res.ok) return argError({ fn: FN, arg: "amounts" }, res.reason);
-    const rows = res.value.map((r) => [r.customer, r.total, r.share, r.cumulative, r.rank, r.abc]);
+    // amounts whose total would pass ±1.8E+308: shares from the amounts scaled to fit, totals back
+    const { values: scaled, factor } = withinRange(amount);
+    const res = paretoEngine(cust, scaled, a, b);
+    if (!res.ok) {
+      const total = scaled.reduce((s, v) => s + v, 0) * factor;
+      const shown = Number.isFinite(total) ? String(total) : "below -1.8E+308";
+      return argError(
+        { fn: FN, arg: "amounts", address: at("amounts") },
+        factor === 1 ? res.reason : `the total is ${shown}; shares need a total above 0`
+      );
+    }
+    const rows = res.value.map((r) => [
+      r.customer,
+      r.total * factor,
+      r.share,
+      r.cumulative,
+      r.rank,
+      r.abc,
+    ]);
     const lang = language();
     return withHeaders ? [[...ACCOUNT_LABELS[lang].paretoHeaders], ...rows] : rows;
   });

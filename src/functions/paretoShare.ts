@@ -2,7 +2,7 @@
 import { paretoShare as shareEngine } from "../engine/accounts/pareto";
 import { argError, optionalNumber } from "../grid";
 import { readNumberList } from "../grid/matrix";
-import { argAddresses, guard } from "./shared";
+import { argAddresses, guard, withinRange } from "./shared";
 
 const FN = "KAM.PARETO_SHARE";
 
@@ -36,14 +36,12 @@ export function paretoShare(
     const list = readNumberList({ fn: FN, arg: "amounts", address: at("amounts") }, amounts);
     if (list.values.length === 0)
       argError({ fn: FN, arg: "amounts" }, "no values: the range is blank");
-    // A share does not change when every amount is divided by the same number: dividing by the
-    // largest size keeps sums of amounts near ±1E+308 within Excel's numbers (their total would
-    // overflow), so such amounts get their true share, or a total that is named as it is.
-    const size = list.values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-    const scaled = size > 0 ? list.values.map((v) => v / size) : list.values;
+    // A share does not change when every amount is divided by the same number: amounts near
+    // ±1E+308, whose total would overflow, get their true share, or a total named as it is.
+    const { values: scaled, factor } = withinRange(list.values);
     const total = scaled.reduce((s, v) => s + v, 0);
     if (!(total > 0)) {
-      const real = total * size;
+      const real = total * factor;
       const shown = Number.isFinite(real) ? String(real) : "below -1.8E+308";
       return argError(
         { fn: FN, arg: "amounts", address: at("amounts") },

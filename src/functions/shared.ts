@@ -79,6 +79,25 @@ export function argAddresses<const P extends ParamNames>(
   return (name) => addressOf(invocation, params.indexOf(name));
 }
 
+/**
+ * Amounts whose sums would pass Excel's largest number (±1.8E+308, e.g. two amounts of 1E+308),
+ * divided by a power of two so that every sum fits; `factor` multiplies results back (1, and the
+ * amounts untouched, when their sizes add up within range). A power of two keeps each amount's
+ * digits exactly, so shares computed from the scaled amounts are the true shares.
+ */
+export function withinRange(amounts: readonly number[]): { values: number[]; factor: number } {
+  let total = 0;
+  let largest = 0;
+  for (const v of amounts) {
+    total += Math.abs(v);
+    largest = Math.max(largest, Math.abs(v));
+  }
+  if (Number.isFinite(total)) return { values: amounts.slice(), factor: 1 };
+  // room for up to 2^20 amounts of the largest size
+  const factor = 2 ** (Math.ceil(Math.log2(largest)) + 20 - 1023);
+  return { values: amounts.map((v) => v / factor), factor };
+}
+
 /** "zh" when Office's display language is Chinese, else "en". */
 export function language(): Lang {
   try {

@@ -10,6 +10,7 @@ import { forecastSmooth } from "../../src/functions/forecastSmooth";
 import { forecastTheta } from "../../src/functions/forecastTheta";
 import { funnelWeight } from "../../src/functions/funnelWeight";
 import { growth, kaContributionFn } from "../../src/functions/kpis";
+import { pareto } from "../../src/functions/pareto";
 import { paretoShare } from "../../src/functions/paretoShare";
 import { revenueBridge } from "../../src/functions/revenueBridge";
 import { rfmSummary } from "../../src/functions/rfmSummary";
@@ -135,6 +136,21 @@ describe("sums beyond Excel's numbers: a correct answer or a clear error", () =>
     const a = [50, 30, 10, 5, 2, 1, 1, 0.5, 0.25, 0.25];
     const expected = (50 + 30) / a.reduce((s, v) => s + v, 0);
     expect((paretoShare(col(...a)) as number[][])[0][0]).toBeCloseTo(expected, 12);
+  });
+
+  test("PARETO of amounts whose total overflows: true shares and totals, or the total named", () => {
+    const out = pareto(col("A", "B", "C"), col(1e308, 1e308, 5e307), 0.5, 0.9, false) as (
+      string | number
+    )[][];
+    const total = 2.5; // in units of 1E+308
+    expect(out.map((r) => r[0])).toEqual(["A", "B", "C"]);
+    expect(out.map((r) => r[1])).toEqual([1e308, 1e308, 5e307]);
+    expect(out[0][2]).toBeCloseTo(1 / total, 12);
+    expect(out[1][3]).toBeCloseTo(2 / total, 12);
+    expect(out[2][3]).toBeCloseTo(1, 12);
+    expect(errorOf(() => pareto(col("A", "B", "C"), col(5019, -1e308, -1e308)))).toBe(
+      "KAM.PARETO: amounts: the total is below -1.8E+308; shares need a total above 0"
+    );
   });
 
   test("GROWTH beyond ±1.8E+308 names its arguments and says what happened", () => {

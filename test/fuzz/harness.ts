@@ -139,6 +139,9 @@ const LABELS = [
   "2024-02",
 ];
 
+/** Stage names of the default stage table, and probabilities written as stages. */
+const STAGES = ["Prospect", "Intent", "Proposal", "Negotiation", "Won", "意向客户", "50%", 0.3];
+
 const HOSTILE_NUMBERS = [
   0,
   -0,
@@ -187,7 +190,7 @@ const anyCell: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: blank }
 );
 
-type Flavour = "numbers" | "dates" | "labels" | "flags" | "any";
+type Flavour = "numbers" | "dates" | "labels" | "flags" | "stages" | "outcomes" | "scores" | "any";
 
 /** A column's cells: mostly of one plausible kind, now and then anything at all. */
 function cellOf(flavour: Flavour, hostility: number): fc.Arbitrary<unknown> {
@@ -203,7 +206,13 @@ function cellOf(flavour: Flavour, hostility: number): fc.Arbitrary<unknown> {
           ? fc.oneof(fc.constantFrom(...LABELS), fc.integer({ min: 0, max: 5 }))
           : flavour === "flags"
             ? fc.oneof(fc.boolean(), fc.constantFrom(0, 1, "yes", "no"))
-            : anyCell;
+            : flavour === "stages"
+              ? fc.constantFrom(...STAGES)
+              : flavour === "outcomes"
+                ? fc.constantFrom("Won", "Lost", "Open", null)
+                : flavour === "scores"
+                  ? fc.integer({ min: 0, max: 10 }).map((k) => (k > 5 && k < 9 ? k - 5 : k))
+                  : anyCell;
   return hostility === 0
     ? main
     : fc.oneof(
@@ -244,8 +253,13 @@ function matrixOf(
 function flavourOf(name: string): Flavour {
   if (/date|timeline|^start$|as_of/.test(name)) return "dates";
   if (/^is_|total_only|headers/.test(name)) return "flags";
+  if (/stage/.test(name)) return "stages";
+  if (/outcome/.test(name)) return "outcomes";
+  if (/^[rfm]$|scores$/.test(name) && !/attractiveness|strength/.test(name)) return "scores";
   if (
-    /customer|reps|accounts|stage|groups|outcome|segment|scheme|grain|method|model|type/.test(name)
+    /customer|reps|accounts|groups|owners|products|segment|scheme|grain|method|model|type/.test(
+      name
+    )
   )
     return "labels";
   return "numbers";
@@ -302,7 +316,14 @@ export function callsOf(f: FunctionUnderTest, sizes: Sizes): fc.Arbitrary<Call> 
     { weight: 6, arbitrary: fc.integer({ min: 4, max: sizes.small }) },
     { weight: 1, arbitrary: fc.integer({ min: sizes.small, max: sizes.large }) }
   );
-  const anyFlavour = fc.constantFrom<Flavour>("numbers", "dates", "labels", "flags", "any");
+  const anyFlavour = fc.constantFrom<Flavour>(
+    "numbers",
+    "dates",
+    "labels",
+    "flags",
+    "stages",
+    "any"
+  );
   const anyShape = fc.constantFrom<Shape>("column", "row", "other-length", "wide", "single");
   const hostility = fc.constantFrom(0, 0, 0, 2, 10, 50);
   return fc
