@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { Workbook } from "exceljs";
 import type { CellValue } from "exceljs";
 import { InputProblem } from "./common";
-import { InputRefused, LIMITS, checkXlsx, sizeText } from "./inputLimits";
+import { InputLimits, InputRefused, LIMITS, checkXlsx, sizeText } from "./inputLimits";
 import { ZipProblem } from "./zip";
 
 /** One sheet's cells as the task pane reads them from Excel: numbers, text, booleans, "" for blank
@@ -166,12 +166,16 @@ export async function readXlsxFile(bytes: Buffer, file: string): Promise<SheetVa
   }
 }
 
-/** Reads a CSV file's bytes (UTF-8 or GB18030) into one sheet; at most LIMITS.csvBytes bytes and
- *  LIMITS.rows rows (Excel's own limit), as one clear InputProblem. */
-export function readCsvFile(bytes: Buffer, file: string): SheetValues {
-  if (bytes.length > LIMITS.csvBytes)
+/** Reads a CSV file's bytes (UTF-8 or GB18030) into one sheet; at most `limits.csvBytes` bytes and
+ *  `limits.rows` rows (Excel's own limit), as one clear InputProblem. */
+export function readCsvFile(
+  bytes: Buffer,
+  file: string,
+  limits: Pick<InputLimits, "csvBytes" | "rows"> = LIMITS
+): SheetValues {
+  if (bytes.length > limits.csvBytes)
     throw new InputProblem(
-      `${file}: ${sizeText(bytes.length)}; kam reads CSV files of at most ${sizeText(LIMITS.csvBytes)}`
+      `${file}: ${sizeText(bytes.length)}; kam reads CSV files of at most ${sizeText(limits.csvBytes)}`
     );
   let sheet: SheetValues;
   try {
@@ -179,9 +183,9 @@ export function readCsvFile(bytes: Buffer, file: string): SheetValues {
   } catch (e) {
     throw new InputProblem(`${file}: not a readable CSV file (${csvReason(e)})`);
   }
-  if (sheet.values.length > LIMITS.rows)
+  if (sheet.values.length > limits.rows)
     throw new InputProblem(
-      `${file}: ${sheet.values.length.toLocaleString("en-US")} rows; a sheet holds at most ${LIMITS.rows.toLocaleString("en-US")}`
+      `${file}: ${sheet.values.length.toLocaleString("en-US")} rows; a sheet holds at most ${limits.rows.toLocaleString("en-US")}`
     );
   return sheet;
 }

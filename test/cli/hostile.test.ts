@@ -12,6 +12,7 @@ import zlib from "node:zlib";
 import { checkXlsx, countRowsAndCells, LIMITS } from "../../src/cli/inputLimits";
 import { zipEntries } from "../../src/cli/zip";
 import { terminalLine } from "../../src/cli/common";
+import { readCsvFile } from "../../src/cli/read";
 
 const root = path.resolve(__dirname, "../..");
 const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
@@ -224,6 +225,22 @@ describe("input .xlsx: refused before it is unpacked", () => {
     const empty = zip([{ name: "word/document.xml", data: deflated("<w/>"), size: 4 }]);
     const r3 = kam("report", "--in", file("doc.xlsx", empty), "--out", file("d-out.xlsx"));
     expect(r3.stderr).toContain("is not an .xlsx workbook (a zip file without a workbook");
+  });
+});
+
+describe("input CSV: past the row and size limits, one line", () => {
+  test("one row more than the limit is refused with the limit; the limit itself is read", () => {
+    // LIMITS.rows is Excel's 1,048,576; the rule is checked here on a limit of 1,000 (fast).
+    const limits = { rows: 1000, csvBytes: 1e6 };
+    const rows = (n: number) => Buffer.from("v\n" + "1\n".repeat(n - 1));
+    expect(() => readCsvFile(rows(1001), "big.csv", limits)).toThrow(
+      "big.csv: 1,001 rows; a sheet holds at most 1,000"
+    );
+    expect(readCsvFile(rows(1000), "ok.csv", limits).values.length).toBe(1000);
+    expect(() => readCsvFile(Buffer.alloc(1_000_001, 0x31), "wide.csv", limits)).toThrow(
+      "wide.csv: 1 MB; kam reads CSV files of at most 1 MB"
+    );
+    expect(LIMITS.rows).toBe(1_048_576);
   });
 });
 
