@@ -3,7 +3,7 @@ import {
   customStageTable,
   DEFAULT_STAGE_TABLE,
   parseProbabilityText,
-  resolveStage,
+  classifyStage,
   StageTable,
   weightedAmounts,
 } from "../engine/pipeline/funnel";
@@ -16,7 +16,6 @@ import {
   optionalBoolean,
   readTable,
   splitColumns,
-  toVector,
 } from "../grid";
 import { alignedRows, withoutRowsOfZeros } from "../grid/aligned";
 import { RESULT_LABELS } from "../i18n/results";
@@ -59,9 +58,10 @@ export function funnelWeight(
       { arg: "stages", kind: "label", value: stages, address: stagesPlace.address },
     ] as const);
     const [amountCol, stageCol] = data.columns;
-    const vertical = toVector(stagesPlace, stages).vertical;
+    const vertical = data.vertical[1];
     const probabilities = stageCol.map((stage, i) => {
-      const res = resolveStage(stage, table);
+      // classifyStage: resolveStage's probability or reason, remembered per stage written.
+      const res = classifyStage(stage, table);
       if (res.ok) return res.probability;
       const pos = data.positions[i];
       return cellError(stagesPlace, vertical ? pos : 0, vertical ? 0 : pos, vertical, res.reason);
@@ -76,7 +76,7 @@ export function funnelWeight(
       1
     );
     // In the shape of amounts (a row of amounts spills a row, whatever the stages' orientation).
-    const across = !toVector({ fn: FN, arg: "amounts" }, amounts).vertical;
+    const across = !data.vertical[0];
     return across ? [out.map((r) => r[0])] : out;
   });
 }

@@ -47,6 +47,8 @@ export interface Table<S extends readonly ColumnSpec[]> {
   header: boolean;
   /** Number of cells in each range (including header and blank rows). */
   length: number;
+  /** Per range: a column (or a single cell), not a row. */
+  vertical: boolean[];
 }
 
 /** A range argument as a flat list of raw values and its orientation. */
@@ -272,7 +274,13 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
   }
   for (const column of columns) column.length = k;
   positions.length = k;
-  return { columns: columns as Columns<S>, positions, header, length };
+  return {
+    columns: columns as Columns<S>,
+    positions,
+    header,
+    length,
+    vertical: vectors.map((v) => v.vertical),
+  };
 }
 
 /** Splits a range of exactly `count` columns into one column value per column. */
