@@ -44,6 +44,7 @@ import { needsTextPrefix } from "../report/cellText";
 import { printSetup } from "../report/print";
 import { INPUTS_PROPERTY, inputsText, parseInputs, withCarriedInputs } from "../report/inputs";
 import { describeExcelError } from "./errors";
+import { LocalNames, writeKamFormula } from "./formulaLanguage";
 import { SourcePort, listSources, readSource } from "./source";
 
 /* global Excel, Office */
@@ -67,6 +68,11 @@ export interface WriteReportOptions {
   onProgress?: (done: number, total: number) => void;
   /** At most this many cells per round trip (default DEFAULT_CHUNK_CELLS). */
   chunkCells?: number;
+  /**
+   * The functions' names in Excel's display language: a live KAM formula that Excel answers with
+   * #NAME? is written again in that language (formulaLanguage.ts).
+   */
+  localNames?: LocalNames;
 }
 
 export interface WrittenReport {
@@ -637,7 +643,23 @@ export async function writeReport(
         if (pieces.length > 0) options.onProgress?.(done, total);
       }
 
-      // 3. Formats, tables, conditional formats, freeze panes, charts; then look again.
+      // 3. Formats, tables, conditional formats, freeze panes, charts; then look again. The values of
+      // the live KAM formulas are read in the same round trip, to catch a #NAME? (localized names).
+      const liveCells = report.blocks.flatMap((block) =>
+        block.cells.flatMap((line, r) =>
+          line.flatMap((cell, c) => {
+            if (!isLive(cell)) return [];
+            const range = writer.range({
+              row: block.row + r,
+              column: block.column + c,
+              rows: 1,
+              columns: 1,
+            });
+            range.load("values");
+            return [{ range, formula: formulaText(cell.live) }];
+          })
+        )
+      );
       state.stage = "formatting the sheet, tables and charts";
       for (const { area, style } of report.formats) writer.style(area, style);
       if (report.columnWidths) writer.columnWidths(report.columnWidths);
@@ -647,6 +669,12 @@ export async function writeReport(
       const printable = printSupported();
       if (printable) writer.print(printSetup(report));
       await context.sync();
+      for (const live of liveCells) {
+        if (live.range.values[0][0] !== "#NAME?" || !options.localNames) continue;
+        state.stage = "writing the KAM formulas in Excel's language";
+        // Rare (a localized Excel), and at most a few cells: one check per cell.
+        await writeKamFormula(context, live.range, live.formula, options.localNames);
+      }
 
       // Charts in a batch of their own: a host that refuses a newer chart type (funnel) must not
       // cost the report. Then funnels are drawn as bar charts; failing that, the sheet has no charts.
@@ -827,3 +855,12 @@ export const officeReports: ReportPort = {
   readSource,
   supported: reportsSupported,
 };
+
+/** officeReports, with the functions' names in Excel's display language for live formulas. */
+export function createOfficeReports(options: { localNames?: LocalNames } = {}): ReportPort {
+  return {
+    ...officeReports,
+    writeReport: (report, write) =>
+      writeReport(report, { localNames: options.localNames, ...write }),
+  };
+}

@@ -5,7 +5,7 @@
 
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { officeReports } from "../excel/report";
+import { createOfficeReports } from "../excel/report";
 import { createOfficeExcel } from "../excel/workbook";
 import { pickLanguage } from "../i18n/strings";
 import { App } from "./components/App";
@@ -36,16 +36,16 @@ if (typeof Office === "undefined") {
     if (!container) return;
     // Excel reads the functions' names in its display language (functions.zh-CN.json in Chinese);
     // the ExcelPort needs them when Excel refuses a formula written with the ids (#NAME?).
-    const excel = createOfficeExcel({
-      localNames: async () =>
-        new Map((await loadFunctionMetadata(language)).map((fn) => [fn.id, fn.name])),
-    });
+    const localNames = async (): Promise<ReadonlyMap<string, string>> =>
+      new Map((await loadFunctionMetadata(language)).map((fn) => [fn.id, fn.name]));
+    const excel = createOfficeExcel({ localNames });
+    const reports = createOfficeReports({ localNames });
     createRoot(container).render(
       <React.StrictMode>
         <App
           language={language}
           excel={excel}
-          reports={officeReports}
+          reports={reports}
           loadFunctions={loadFunctionMetadata}
         />
       </React.StrictMode>

@@ -7,6 +7,8 @@ import fs from "fs";
 import path from "path";
 import { localizeFormula } from "../../src/excel/formulaLanguage";
 import { createOfficeExcel, officeExcel } from "../../src/excel/workbook";
+import { createOfficeReports, officeReports } from "../../src/excel/report";
+import { SheetBuilder } from "../../src/report/sheet";
 import { InstalledMock, MockWorkbook, installOfficeMock } from "../excel-mock";
 
 /* global __dirname */
@@ -135,5 +137,53 @@ describe("zh-CN Excel that knows only the localized names", () => {
     });
     const outcome = await excel.insertAtActiveCell(write);
     expect(outcome.kind === "written" && outcome.formula).toBe(INVARIANT);
+  });
+});
+
+describe("live report sheets in a zh-CN Excel", () => {
+  const LIVE = "=KAM.PARETO(Orders!A2:A40,Orders!C2:C40,,,TRUE)";
+
+  function liveReport() {
+    const b = new SheetBuilder("accounts", "KAM Accounts", {
+      lang: "zh",
+      live: true,
+      created: "2024-06-01T08:00:00.000Z",
+    });
+    b.put(0, 0, [
+      [
+        { live: LIVE, value: "客户" },
+        { formula: "SUM(B2:B3)", value: 0 },
+      ],
+    ]);
+    return b.build();
+  }
+
+  test("a live KAM formula answered with #NAME? is written again with the localized name", async () => {
+    book.localFunctionNames = ZH;
+    const reports = createOfficeReports({ localNames: async () => ZH });
+    const syncsBefore = book.syncCount;
+    await reports.writeReport(liveReport());
+    expect(book.formula("'KAM Accounts'!A1")).toBe(LIVE);
+    expect(book.cell("'KAM Accounts'!A1").value).not.toBe("#NAME?");
+    expect(book.localFormula(LIVE)).toBe(
+      `=KAM.${ZH.get("PARETO")}(Orders!A2:A40,Orders!C2:C40,,,TRUE)`
+    );
+    // The native formula is not touched.
+    expect(book.formula("'KAM Accounts'!B1")).toBe("=SUM(B2:B3)");
+    const zhSyncs = book.syncCount - syncsBefore;
+
+    // The same report in an en-US Excel: no extra round trip.
+    book = new MockWorkbook(["Sheet1"]);
+    mock.uninstall();
+    mock = installOfficeMock({ workbook: book });
+    await createOfficeReports({ localNames: async () => ZH }).writeReport(liveReport());
+    expect(book.formula("'KAM Accounts'!A1")).toBe(LIVE);
+    expect(book.syncCount).toBe(zhSyncs - 2);
+  });
+
+  test("without the names (officeReports) the #NAME? stays, as before", async () => {
+    book.localFunctionNames = ZH;
+    await officeReports.writeReport(liveReport());
+    expect(book.cell("'KAM Accounts'!A1").value).toBe("#NAME?");
   });
 });
