@@ -54,14 +54,21 @@ function optionHelp(): string {
   const lines: string[] = [];
   for (const [flag, uses] of OPTION_FLAGS) {
     const { spec } = uses[0];
-    const value = spec.kind === "date" ? "DATE" : spec.kind === "choice" ? "WORD" : "N";
+    const value =
+      spec.kind === "date"
+        ? "DATE"
+        : spec.kind === "choice"
+          ? "WORD"
+          : spec.kind === "text"
+            ? "TEXT"
+            : "N";
     const head = `  --${flag} ${value}`;
     const shown = (v: number | string | boolean) =>
       spec.kind === "percent" && typeof v === "number"
         ? `${Math.round(v * 1000) / 10}%`
         : String(v);
     const facts = [
-      spec.kind === "date" ? "" : boundsText(spec),
+      spec.kind === "date" || spec.kind === "text" ? "" : boundsText(spec),
       "default" in spec && spec.default !== undefined ? `default ${shown(spec.default)}` : "",
     ].filter((x) => x !== "");
     const helps = [...new Set(uses.map((u) => u.spec.help))];
