@@ -34,8 +34,7 @@ const enUS = {
     portfolio:
       "The directional policy matrix: attractiveness × strength with revenue as the bubble, and the strategy for each account.",
     kpi: "Retention, growth, market share, satisfaction and key-account contribution, period over period.",
-    team:
-      "Per rep and for the team: pipeline with learned and textbook win rates and their back-test, velocity, account load and rebalancing, declining accounts and the revenue bridge.",
+    team: "Per rep and for the team: pipeline with learned and textbook win rates and their back-test, velocity, account load and rebalancing, declining accounts and the revenue bridge.",
     "account-plan":
       "One plan per key account: profile, whitespace, outlook, buying centre, the T+3 plan and actions, pre-filled from your orders (and, optionally, opportunities, contacts and customer financials).",
   } as Record<WorkflowId, string>,
@@ -273,8 +272,7 @@ const zhCN: WorkflowStrings = {
     plan: "把目标分解到团队、个人和月份，编制收入/成本/利润预算，并根据数据预填大客户营销计划（T+3）模板。",
     portfolio: "方向性政策矩阵：市场吸引力 × 业务实力，气泡大小为收入，并给出每个客户的策略。",
     kpi: "客户保留率、增长率、市场份额、满意度和大客户贡献率，逐期对比。",
-    team:
-      "按销售代表和团队：加权管道（学习所得与教科书赢单率对比及回测）、销售速度、客户负荷与调整、下滑客户和收入桥。",
+    team: "按销售代表和团队：加权管道（学习所得与教科书赢单率对比及回测）、销售速度、客户负荷与调整、下滑客户和收入桥。",
     "account-plan":
       "为每个大客户制定一份计划：客户档案、空白点、展望、采购决策单元、T+3 计划和行动，根据订单（以及可选的商机、联系人和客户财务数据）预填。",
   },
