@@ -30,7 +30,7 @@ type Body = () => readonly (readonly (OutCell | null | undefined)[])[];
  */
 export function guard(fn: string, from: readonly string[], body: Body): OutCell[][] {
   try {
-    return toCells(fn, body(), from);
+    return toCells(fn, body(), from, language());
   } catch (e) {
     const message =
       e instanceof InputError

@@ -2,6 +2,8 @@
 // longer than a cell holds.
 
 import { InputError } from "./errors";
+import { Lang } from "../i18n/lang";
+import { RESULT_LABELS } from "../i18n/results";
 
 export type OutCell = string | number | boolean;
 
@@ -14,7 +16,8 @@ export type OutCell = string | number | boolean;
 export function toCells(
   fn: string,
   rows: readonly (readonly (OutCell | null | undefined)[])[],
-  from?: readonly string[]
+  from?: readonly string[],
+  lang: Lang = "en"
 ): OutCell[][] {
   return rows.map((row, r) =>
     row.map((v, c) => {
@@ -28,7 +31,7 @@ export function toCells(
           `${fn}: ${args}: the result in row ${r + 1}, column ${c + 1} ${what}; check these values for numbers far too large or too small`
         );
       }
-      if (typeof v === "string" && v.length > MAX_CELL_TEXT) return cutText(v);
+      if (typeof v === "string" && v.length > MAX_CELL_TEXT) return cutText(v, lang);
       return v;
     })
   );
@@ -37,9 +40,12 @@ export function toCells(
 /** The most characters an Excel cell holds. */
 export const MAX_CELL_TEXT = 32767;
 
-/** Text cut to fit one cell, ending with a note of how long it was. */
-export function cutText(text: string): string {
-  const note = ` … (cut: ${text.length.toLocaleString("en-US")} characters, a cell holds ${MAX_CELL_TEXT.toLocaleString("en-US")})`;
+/** Text cut to fit one cell, ending with a note (in the display language) of how long it was. */
+export function cutText(text: string, lang: Lang = "en"): string {
+  const note = RESULT_LABELS[lang].cutNote(
+    text.length.toLocaleString("en-US"),
+    MAX_CELL_TEXT.toLocaleString("en-US")
+  );
   return text.slice(0, MAX_CELL_TEXT - note.length) + note;
 }
 

@@ -3,6 +3,8 @@
 export const RESULT_LABELS = {
   en: {
     weightedAmount: "Weighted amount",
+    /** The end of a text longer than a cell holds, cut to fit (toCells). */
+    cutNote: (length: string, max: string) => ` … (cut: ${length} characters, a cell holds ${max})`,
     rfmHeaders: [
       "Customer",
       "Recency (days)",
@@ -17,6 +19,8 @@ export const RESULT_LABELS = {
   },
   zh: {
     weightedAmount: "加权金额",
+    cutNote: (length: string, max: string) =>
+      ` …（已截断：共 ${length} 个字符，单元格最多 ${max} 个）`,
     rfmHeaders: [
       "客户",
       "最近购买间隔(天)",

@@ -1,3 +1,4 @@
+/* global globalThis */
 import { describe, test, expect, beforeAll } from "@jest/globals";
 // Issue 14 §1's reproducers: every function gives an answer or a clear error. Each figure is checked
 // against a computation written here.
@@ -109,6 +110,18 @@ describe("no output cell is longer than Excel's 32,767 characters", () => {
     // the figures are untouched: the medians of 10, 20, 30 and of 12, 18, 24
     expect(out[1][1]).toBe(20);
     expect(out[2][1]).toBe(18);
+  });
+
+  test("the note is in Office's display language", () => {
+    (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: "zh-CN" } };
+    try {
+      const out = delphiFunction([["R".repeat(40000)], [10], [20]]);
+      const cell = out[1][0] as string;
+      expect(cell.length).toBe(32767);
+      expect(cell).toContain("（已截断：共 40,000 个字符，单元格最多 32,767 个）");
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
   });
 
   test("RFM_SUMMARY: a 40,000-character customer name", () => {
