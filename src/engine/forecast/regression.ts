@@ -1,8 +1,9 @@
-// Multiple linear regression with an intercept, fitted by ordinary least squares through a QR
-// decomposition (ml-matrix); standard errors, t tests and prediction intervals from the classical
+// Multiple linear regression with an intercept, fitted by ordinary least squares through a Householder
+// QR decomposition held by columns; standard errors, t tests and prediction intervals from the classical
 // normal linear model (e.g. Montgomery, Peck & Vining, "Introduction to Linear Regression Analysis").
 
-import { inverse, Matrix, QrDecomposition, SingularValueDecomposition } from "ml-matrix";
+import { inverse, Matrix, SingularValueDecomposition } from "ml-matrix";
+import { maxOf, minOf } from "../numeric";
 import { ForecastResult } from "./result";
 import { studentCdf, intervalT } from "./stats";
 
@@ -40,6 +41,87 @@ export class RegressionProblem extends Error {
   }
 }
 
+/** √(a² + b²) without overflow, computed as ml-matrix's QR does (so results stay identical). */
+function hypotenuse(a: number, b: number): number {
+  if (Math.abs(a) > Math.abs(b)) {
+    const r = b / a;
+    return Math.abs(a) * Math.sqrt(1 + r * r);
+  }
+  if (b !== 0) {
+    const r = a / b;
+    return Math.abs(b) * Math.sqrt(1 + r * r);
+  }
+  return 0;
+}
+
+/** A Householder QR of a tall matrix held by columns: the reflectors below the diagonal and R. */
+interface ColumnQr {
+  /** Column j: R above the diagonal, the Householder vector from the diagonal down. */
+  columns: Float64Array[];
+  /** The diagonal of R. */
+  rdiag: Float64Array;
+}
+
+/**
+ * Householder QR (Golub & Van Loan, "Matrix Computations", §5.2; the JAMA steps, operation for
+ * operation as ml-matrix's QrDecomposition, so the figures do not change) on columns of length n:
+ * one Float64Array per column instead of one per row, so 1,000,000 rows cost a few arrays, not a
+ * million (the row-wise matrix spent most of a large regression collecting garbage).
+ */
+function columnQr(cols: readonly ArrayLike<number>[]): ColumnQr {
+  const columns = cols.map((c) => Float64Array.from(c));
+  const p = columns.length;
+  const m = p > 0 ? columns[0].length : 0;
+  const rdiag = new Float64Array(p);
+  for (let k = 0; k < p; k++) {
+    const ck = columns[k];
+    let nrm = 0;
+    for (let i = k; i < m; i++) nrm = hypotenuse(nrm, ck[i]);
+    if (nrm !== 0) {
+      if (ck[k] < 0) nrm = -nrm;
+      for (let i = k; i < m; i++) ck[i] = ck[i] / nrm;
+      ck[k] = ck[k] + 1;
+      for (let j = k + 1; j < p; j++) {
+        const cj = columns[j];
+        let s = 0;
+        for (let i = k; i < m; i++) s += ck[i] * cj[i];
+        s = -s / ck[k];
+        for (let i = k; i < m; i++) cj[i] = cj[i] + s * ck[i];
+      }
+    }
+    rdiag[k] = -nrm;
+  }
+  return { columns, rdiag };
+}
+
+/** The leading q × q block of R. */
+function upperTriangular(qr: ColumnQr, q: number): Matrix {
+  const R = new Matrix(q, q);
+  for (let i = 0; i < q; i++)
+    for (let j = i; j < q; j++) R.set(i, j, i === j ? qr.rdiag[i] : qr.columns[j][i]);
+  return R;
+}
+
+/** Least-squares solution of X b = y from X's QR (ml-matrix's solve, step for step). */
+function solveQr(qr: ColumnQr, y: readonly number[]): number[] {
+  const { columns, rdiag } = qr;
+  const p = columns.length;
+  const m = y.length;
+  const x = Float64Array.from(y);
+  for (let k = 0; k < p; k++) {
+    const ck = columns[k];
+    let s = 0;
+    for (let i = k; i < m; i++) s += ck[i] * x[i];
+    s = -s / ck[k];
+    for (let i = k; i < m; i++) x[i] = x[i] + s * ck[i];
+  }
+  for (let k = p - 1; k >= 0; k--) {
+    x[k] = x[k] / rdiag[k];
+    for (let i = 0; i < k; i++) x[i] = x[i] - x[k] * columns[k][i];
+  }
+  return Array.from(x.subarray(0, p));
+}
+
 /**
  * The first driver (0-based) that is a linear combination of the intercept and the drivers before
  * it, or undefined when the design has full column rank. Columns are scaled to unit length first,
@@ -48,24 +130,24 @@ export class RegressionProblem extends Error {
 export function dependentDriver(drivers: readonly (readonly number[])[]): number | undefined {
   if (drivers.length === 0) return undefined;
   const n = drivers[0].length;
-  const scaled: number[][] = [new Array<number>(n).fill(1 / Math.sqrt(n))];
+  const scaled: Float64Array[] = [new Float64Array(n).fill(1 / Math.sqrt(n))];
   for (let j = 0; j < drivers.length; j++) {
-    const norm = Math.sqrt(drivers[j].reduce((s, v) => s + v * v, 0));
-    const col = norm > 0 ? drivers[j].map((v) => v / norm) : drivers[j].map(() => 0);
-    scaled.push(col);
+    let ss = 0;
+    for (const v of drivers[j]) ss += v * v;
+    const norm = Math.sqrt(ss);
     if (norm === 0) return j;
-    // Design of the intercept and drivers 0..j as rows × columns.
-    const design = new Matrix(n, scaled.length);
-    for (let c = 0; c < scaled.length; c++)
-      for (let r = 0; r < n; r++) design.set(r, c, scaled[c][r]);
-    const sv = new SingularValueDecomposition(design, {
+    scaled.push(Float64Array.from(drivers[j], (v) => v / norm));
+  }
+  // The singular values of the design D = QR are those of R: one QR of all the columns, then for
+  // each j the SVD of R's leading (j + 2) × (j + 2) block (the intercept and drivers 0..j).
+  const qr = columnQr(scaled);
+  for (let j = 0; j < drivers.length; j++) {
+    const sv = new SingularValueDecomposition(upperTriangular(qr, j + 2), {
       computeLeftSingularVectors: false,
       computeRightSingularVectors: false,
       autoTranspose: true,
     }).diagonal;
-    const smallest = Math.min(...sv);
-    const largest = Math.max(...sv);
-    if (!(smallest > 1e-9 * largest)) return j;
+    if (!(minOf(sv) > 1e-9 * maxOf(sv))) return j;
   }
   return undefined;
 }
@@ -98,16 +180,10 @@ export function fitRegression(
       dependent
     );
   }
-  const X = new Matrix(n, p);
-  for (let r = 0; r < n; r++) {
-    X.set(r, 0, 1);
-    for (let j = 0; j < k; j++) X.set(r, j + 1, drivers[j][r]);
-  }
-  const Y = Matrix.columnVector([...y]);
-  const qr = new QrDecomposition(X);
-  const beta = qr.solve(Y).to1DArray();
-  const R = qr.upperTriangularMatrix.subMatrix(0, p - 1, 0, p - 1);
-  const Rinv = inverse(R);
+  const qr = columnQr([new Float64Array(n).fill(1), ...drivers]);
+  if (qr.rdiag.some((d) => d === 0)) throw new Error("Matrix is rank deficient");
+  const beta = solveQr(qr, y);
+  const Rinv = inverse(upperTriangular(qr, p));
   const xtxInv = Rinv.mmul(Rinv.transpose()).to2DArray();
 
   const mean = y.reduce((s, v) => s + v, 0) / n;
