@@ -52,6 +52,7 @@ const en = {
     moves: "Suggested moves (least revenue moved)",
     accountability: "Accountability: declining and silent accounts",
     bridge: "Revenue bridge",
+    bridgeByOwner: "Revenue bridge per owner (first period to last)",
     churned: "Lost-account review: churned accounts",
     notes: "Notes",
   },
@@ -155,6 +156,8 @@ const en = {
       `Declining: revenue ${from} – ${to} (${months} months) more than ${pct(threshold)} below the same months a year earlier. No order: nothing for ${days} days or more; revenue at stake is the 12 months up to the last order.`,
     bridge:
       "Start + new + expansion − contraction − churned = end, exactly (summed in whole units of the amounts' smallest decimal, e.g. cents). New includes returning customers. NRR: this period's revenue of last period's customers ÷ their revenue then; GRR the same without increases.",
+    bridgeByOwner:
+      "Per owner: the bridge of the owner's own orders from its first period to its last, the movements summed over the periods; an account that changes owner churns from one and is new for the other.",
     partial: (label: string) => `The last period (${label}) may be incomplete.`,
     noDates: "No dates: no revenue bridge or accountability.",
     withoutCustomer: (count: number) =>
@@ -225,6 +228,7 @@ const zh: TeamReportLabels = {
     moves: "建议调整（移动的收入最少）",
     accountability: "问责：下滑客户与沉默客户",
     bridge: "收入桥",
+    bridgeByOwner: "各负责人的收入桥（首期到末期）",
     churned: "流失客户复盘",
     notes: "说明",
   },
@@ -332,6 +336,8 @@ const zh: TeamReportLabels = {
       `下滑：${from} – ${to}（${months} 个月）的收入比去年同期下降超过 ${pct(threshold)}。无订单：${days} 天或更久没有订单；涉及收入为最近订单前 12 个月的收入。`,
     bridge:
       "期初 + 新增 + 扩大 − 收缩 − 流失 = 期末，精确相等（按金额的最小小数位（如分）整数累加）。新增包括回流客户。净收入留存率：上期客户本期收入 ÷ 其上期收入；毛收入留存率不计增长部分。",
+    bridgeByOwner:
+      "各负责人：按其本人订单从首期到末期的收入桥，各项变动为各期之和；客户换了负责人时，对原负责人记为流失，对新负责人记为新增。",
     partial: (label: string) => `最后一期（${label}）可能不完整。`,
     noDates: "没有日期：无法生成收入桥和问责。",
     withoutCustomer: (count: number) =>

@@ -846,6 +846,78 @@ export async function buildTeamReport(
         legend: "bottom",
         anchor: { row: bt.area.row, rows: 16, columns: 8 },
       });
+      // Per owner: the bridge of the owner's own orders (a customer moving between owners churns
+      // from one and is new for the other), summed over the periods, exactly (in whole units).
+      if (kept.some((r) => r.owner !== null)) {
+        const byOwner = new Map<string, { owner: string | null; rows: RevenueRow[] }>();
+        for (const r of kept) {
+          const key = r.owner === null ? "\u0000" : r.owner.toLowerCase();
+          let g = byOwner.get(key);
+          if (!g) byOwner.set(key, (g = { owner: r.owner, rows: [] }));
+          g.rows.push(r);
+        }
+        const ownerBridges = [...byOwner.values()]
+          .sort((x, y) =>
+            x.owner === null ? 1 : y.owner === null ? -1 : x.owner.localeCompare(y.owner)
+          )
+          .map((g) => {
+            const ob = revenueBridge(
+              g.rows.map((r) => r.customer),
+              g.rows.map((r) => r.date),
+              g.rows.map((r) => r.amount),
+              grain
+            );
+            const unit = 10 ** ob.decimals;
+            const total = (k: "new" | "expansion" | "contraction" | "churned") =>
+              ob.periods.reduce((s, p) => s + p.units[k], 0) / unit;
+            const last = ob.periods[ob.periods.length - 1];
+            return {
+              owner: g.owner,
+              from: ob.first.label,
+              to: last ? last.label : ob.first.label,
+              start: ob.first.revenue,
+              new: total("new"),
+              expansion: total("expansion"),
+              contraction: total("contraction"),
+              churned: total("churned"),
+              end: last ? last.closing : ob.first.revenue,
+            };
+          });
+        b.section(L.sections.bridgeByOwner);
+        b.table(
+          "KAM_TeamBridgeOwners",
+          [
+            { header: L.headers.owner, total: { label: L.team }, width: 24 },
+            { header: L.headers.from },
+            { header: L.headers.to },
+            { header: L.headers.start, format: "number", total: "sum" },
+            { header: L.headers.new, format: "number", total: "sum" },
+            { header: L.headers.expansion, format: "number", total: "sum" },
+            { header: L.headers.contraction, format: "number", total: "sum" },
+            { header: L.headers.churned, format: "number", total: "sum" },
+            { header: L.headers.end, format: "number", total: "sum" },
+          ],
+          ownerBridges.map(() => []),
+          {
+            rowFormula: (_p, r, k) => {
+              const o = ownerBridges[k];
+              const c = (col: number) => a1(r, col);
+              return [
+                ownerText(o.owner, L),
+                o.from,
+                o.to,
+                o.start,
+                o.new,
+                o.expansion,
+                o.contraction,
+                o.churned,
+                { formula: `=${c(3)}+${c(4)}+${c(5)}-${c(6)}-${c(7)}`, value: o.end },
+              ];
+            },
+          }
+        );
+        notes.push(L.notes.bridgeByOwner);
+      }
       const churned = bridge.periods.flatMap((p) => p.churnedAccounts.map((c) => ({ p, c })));
       if (churned.length > 0) {
         b.section(L.sections.churned);

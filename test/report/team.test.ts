@@ -89,6 +89,10 @@ describe("Sales team report: opportunity list", () => {
       },
     });
     expect(texts(sheet).join("\n")).toMatch(/No targets table given/);
+    // Per owner: only Ann has won deals; start 100 (January) + new 200 + 300 − churned 100 + 200 = 300.
+    expect(tableBody(sheet, "KAM_TeamBridgeOwners")).toEqual([
+      ["Ann", "2024-01", "2024-03", 100, 500, 0, 0, 300, 300],
+    ]);
   });
 
   test("learned rates with a minimum of 2 closed deals, and a targets table", async () => {
