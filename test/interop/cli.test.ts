@@ -54,6 +54,8 @@ async function ordersWorkbook(file: string): Promise<void> {
     files.report = path.join(dir, "report-zh.xlsx");
     files.teamEn = path.join(dir, "team-en.xlsx");
     files.teamZh = path.join(dir, "team-zh.xlsx");
+    files.planEn = path.join(dir, "account-plan-en.xlsx");
+    files.planZh = path.join(dir, "account-plan-zh.xlsx");
     const input = path.join(dir, "orders-zh.xlsx");
     await ordersWorkbook(input);
     const runs = await Promise.all([
@@ -71,6 +73,21 @@ async function ordersWorkbook(file: string): Promise<void> {
           lang,
           "--out",
           lang === "en" ? files.teamEn : files.teamZh,
+        ])
+      ),
+      ...(["en", "zh"] as const).map((lang) =>
+        kam([
+          "report",
+          "--in",
+          path.join(root, `assets/sample/${lang}/orders.csv`),
+          "--workflow",
+          "account-plan",
+          "--top",
+          "3",
+          "--lang",
+          lang,
+          "--out",
+          lang === "en" ? files.planEn : files.planZh,
         ])
       ),
     ]);
@@ -94,6 +111,8 @@ async function ordersWorkbook(file: string): Promise<void> {
     ["kam report on an .xlsx file (zh)", "report"],
     ["kam report --workflow team (en)", "teamEn"],
     ["kam report --workflow team --lang zh", "teamZh"],
+    ["kam report --workflow account-plan (en)", "planEn"],
+    ["kam report --workflow account-plan --lang zh", "planZh"],
   ])(
     "%s: every formula equals the engine's value; no errors; tables and formats survive",
     async (_, key) => {
@@ -103,7 +122,7 @@ async function ordersWorkbook(file: string): Promise<void> {
         `${_}: ${result.formulas} formulas, ${result.values} values, ${result.tables} tables, ${result.formats} number formats checked`
       );
       expect(result.problems.slice(0, 20)).toEqual([]);
-      const team = key.startsWith("team");
+      const team = key.startsWith("team") || key.startsWith("plan");
       expect(result.formulas).toBeGreaterThan(team ? 20 : 100);
       expect(result.tables).toBeGreaterThanOrEqual(key === "report" || team ? 3 : 8);
       expect(result.formats).toBeGreaterThan(team ? 20 : 100);
