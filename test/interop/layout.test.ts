@@ -260,9 +260,41 @@ function pageBound(sheet: ReportSheet, page: PdfPage): { bound: number; scale: n
         const sheet = f.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
         return odfRange(sheet, f.slice(bang + 1).replace(/\$/g, ""));
       });
-      const chart = found.find((c) => c.series.map((s) => s.range).join() === refs.join());
-      expect({ part, found: chart !== undefined }).toEqual({ part, found: true });
-      expect(chart!.numbers.some((v) => v !== 0)).toBe(true);
+      // The LibreOffice chart whose first series is this part's first: the same series, in order.
+      const chart = found.find((c) => c.series[0]?.range === refs[0]);
+      expect({ part, ranges: chart?.series.map((s) => s.range) }).toEqual({ part, ranges: refs });
+      expect({ part, data: chart!.numbers.some((v) => v !== 0) }).toEqual({ part, data: true });
+    }
+  });
+
+  test("LibreOffice reads each sheet's print range, landscape fit to one page wide, header and footer", () => {
+    const xml = fods.get(files.demoEn)!;
+    for (const sheet of sheets.en) {
+      const setup = printSetup(sheet);
+      const table =
+        new RegExp(`<table:table table:name="${sheet.name}"[^>]*>`).exec(xml)?.[0] ?? "";
+      expect({
+        sheet: sheet.name,
+        range: unescape(/table:print-ranges="([^"]*)"/.exec(table)?.[1] ?? ""),
+      }).toEqual({ sheet: sheet.name, range: odfRange(sheet.name, areaA1(setup.area)) });
+      // The sheet's page style (LibreOffice names it after the sheet) and its page layout.
+      const master = new RegExp(
+        `<style:master-page [^>]*style:display-name="PageStyle_${sheet.name}" style:page-layout-name="([^"]+)">([\\s\\S]*?)</style:master-page>`
+      ).exec(xml);
+      expect(master).not.toBeNull();
+      const layout = new RegExp(
+        `<style:page-layout style:name="${master![1]}"[^>]*>\\s*<style:page-layout-properties ([^>]*)>`
+      ).exec(xml)?.[1];
+      expect(layout).toContain('style:print-orientation="landscape"');
+      expect(layout).toContain('style:scale-to-X="1"');
+      expect(layout).not.toMatch(/style:scale-to-Y="[1-9]/);
+      const header = /<style:header>([\s\S]*?)<\/style:header>/.exec(master![2])?.[1] ?? "";
+      expect(unescape(header.replace(/<[^>]+>/g, ""))).toContain(
+        setup.header.left.replace(/&&/g, "&")
+      );
+      const footer = /<style:footer>([\s\S]*?)<\/style:footer>/.exec(master![2])?.[1] ?? "";
+      expect(footer).toContain("<text:page-number>");
+      expect(footer).toContain("<text:page-count>");
     }
   });
 
