@@ -303,6 +303,13 @@ export interface Sizes {
   large: number;
 }
 
+/** A model's fitted parameters passed on (CLV_PREDICT's params: r, alpha, a, b, p, q, v). */
+const PARAMS_OF_A_FIT = /^params$/;
+const fittedParams = fc.array(
+  fc.integer({ min: 5, max: 2000 }).map((k) => [k / 100]),
+  { minLength: 7, maxLength: 7 }
+);
+
 /** The arguments of one call, as Excel passes them, and the invocation. */
 export interface Call {
   args: unknown[];
@@ -344,13 +351,18 @@ export function callsOf(f: FunctionUnderTest, sizes: Sizes): fc.Arbitrary<Call> 
           { weight: 6, arbitrary: fc.constant<Shape>(across ? "row" : "column") },
           { weight: 1, arbitrary: anyShape }
         );
-        const value: fc.Arbitrary<unknown> = p.range
-          ? fc
-              .tuple(flavour, shape)
-              .chain(([fl, sh]) =>
-                matrixOf(fl, hostility, i === 0 && sh === "other-length" ? "column" : sh, n)
-              )
-          : scalarOf(p.name, f.words, hostility);
+        const value: fc.Arbitrary<unknown> = PARAMS_OF_A_FIT.test(p.name)
+          ? fc.oneof(
+              { weight: 3, arbitrary: fittedParams },
+              { weight: 1, arbitrary: matrixOf("any", hostility, "column", n) }
+            )
+          : p.range
+            ? fc
+                .tuple(flavour, shape)
+                .chain(([fl, sh]) =>
+                  matrixOf(fl, hostility, i === 0 && sh === "other-length" ? "column" : sh, n)
+                )
+            : scalarOf(p.name, f.words, hostility);
         if (!p.optional) return value;
         return fc.oneof(
           { weight: Math.round(omitRate * 10) + 1, arbitrary: fc.constant(null) },
