@@ -63,7 +63,7 @@ function ExtraSource(
     : "";
   const problem = analysis && (analysis.problems[0] ?? (analysis.dataset ? null : t.readFailed));
   return (
-    <Field label={t.extraNames[id]} hint={t.extraHelp[id]}>
+    <Field label={t.extraNames[id]} hint={t.extraHelp[id]} className={styles.fitted}>
       <div className={styles.row}>
         <Select
           className={styles.select}
