@@ -73,10 +73,22 @@ interface Orders {
   products?: string[];
 }
 
-/** The sheet name of the k-th plan (1-based): "Plan 1 Acme" cut to Excel's 31 characters. */
-function planSheetName(prefix: string, k: number, account: string): string {
-  const clean = account.replace(/[:\\/?*[\]']/g, " ").trim();
-  return `${prefix} ${k} ${clean}`.slice(0, 31).trim();
+/**
+ * The plan sheets' names: "Plan Acme" cut to Excel's 31 characters, the same for an account from run
+ * to run (so a re-run replaces its sheet and carries its inputs over); two accounts whose names cut
+ * alike get " (2)", " (3)".
+ */
+function planSheetNames(prefix: string, accounts: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return accounts.map((account) => {
+    const clean = account.replace(/[:\\/?*[\]']/g, " ").trim();
+    const base = `${prefix} ${clean}`.slice(0, 31).trim();
+    let name = base;
+    for (let k = 2; taken.has(name.toLowerCase()); k++)
+      name = `${base.slice(0, 31 - ` (${k})`.length).trim()} (${k})`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
 }
 
 /** Builds the index sheet and one plan sheet per account. */
@@ -131,7 +143,7 @@ export async function buildAccountPlanReport(
 
   const sheets: ReportSheet[] = [];
   const summaries: Summary[] = [];
-  const names = chosen.map((a, k) => planSheetName(L.sheetPrefix, k + 1, a));
+  const names = planSheetNames(L.sheetPrefix, chosen);
   const indexName = L.indexSheet;
   for (let k = 0; k < chosen.length; k++) {
     const account = chosen[k];

@@ -569,6 +569,7 @@ describe("kam report", () => {
         accounts: { asOf: 45657 },
         pipeline: { asOf: 45657 },
         plan: { annualTarget: 1_200_000, splitBy: "abc", maxCustomers: 80 },
+        "account-plan": { asOf: 45657 },
       },
     });
     expect(ok.json).toBe(true);

@@ -79,6 +79,10 @@ describe("Account plan on Superstore", () => {
     expect(mapping).toMatchObject({ customer: "Customer Name", amount: "Sales", profit: "Profit" });
     expect(sheets).toHaveLength(4);
     expect(sheets[0].figures?.accounts).toHaveLength(3);
+    // A plan sheet is named after its account alone, so a re-run replaces the same sheet.
+    expect(sheets.slice(1).map((s) => s.name)).toEqual(
+      (sheets[0].figures?.accounts as string[]).map((a) => `Plan ${a}`.slice(0, 31).trim())
+    );
   });
 
   test("the largest account: revenue and profit by year equal the sums by order date", () => {
