@@ -10,6 +10,7 @@ import { decodeText, readCsv } from "../../src/cli/read";
 import { buildReport } from "../../src/report";
 import { ReportSheet } from "../../src/report/model";
 import { analyseSource } from "../../src/report/source";
+import { Dataset } from "../../src/report/roles";
 
 const FILE = path.resolve(
   __dirname,
@@ -131,5 +132,113 @@ describe("Account plan on Superstore", () => {
     expect(keys).toEqual(
       expect.arrayContaining(["mission", "csf", "objectives", "actions", "dmu"])
     );
+  });
+});
+
+describe("Account plan with the extra sources", () => {
+  const serial = (y: number, m: number, d: number) =>
+    (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  const ds = (
+    workflow: Dataset["workflow"],
+    text: Dataset["text"],
+    numbers: Dataset["numbers"],
+    sparse?: Dataset["sparse"]
+  ): Dataset => {
+    const rows = Object.values(text)[0]?.length ?? 0;
+    return {
+      workflow,
+      rows,
+      text,
+      numbers,
+      sparse,
+      sheetRows: Array.from({ length: rows }, (_, i) => i + 2),
+      source: "X!A1",
+      addresses: {},
+    };
+  };
+  const customer: string[] = [];
+  const date: number[] = [];
+  const amount: number[] = [];
+  for (let y = 2022; y <= 2024; y++)
+    for (let m = 1; m <= 12; m++) {
+      customer.push("Acme", "Beta");
+      date.push(serial(y, m, 3), serial(y, m, 4));
+      amount.push(1000 + m, 500);
+    }
+  const orders = ds("account-plan", { customer }, { date, amount });
+  const contacts = ds(
+    "contacts",
+    {
+      account: ["Acme", "acme", "Acme", "Zeta Ltd"],
+      contact: ["Li", "Wu", "Ng", "X"],
+      dmuRole: ["决策者", "buyer", "CEO", "user"],
+      attitude: ["支持", "neutral", "", ""],
+    },
+    {},
+    { lastContact: [serial(2024, 12, 20), serial(2024, 6, 1), null, null] }
+  );
+  // 2023 lacks total liabilities: the debt ratio of 2023 stays blank, with a note.
+  const facts = ds(
+    "facts",
+    { account: ["Acme", "Acme"] },
+    { year: [2023, 2024] },
+    {
+      revenue: [1000, 1200],
+      netProfit: [100, 150],
+      currentAssets: [400, 500],
+      currentLiabilities: [200, 200],
+      totalAssets: [2000, 2400],
+      totalLiabilities: [null, 1200],
+    }
+  );
+  const opportunities = ds(
+    "opportunities",
+    { customer: ["Acme", "Acme", "Acme", "Beta"], stage: ["Proposal", "Won", "50%", "Proposal"] },
+    {},
+    {
+      amount: [1000, 5000, 400, 999],
+      closeDate: [serial(2025, 2, 10), serial(2025, 2, 11), serial(2025, 3, 1), serial(2025, 2, 1)],
+    }
+  );
+  let sheet: ReportSheet;
+  let index: ReportSheet;
+  beforeAll(async () => {
+    [index, sheet] = await buildReport("account-plan", orders, {
+      lang: "en",
+      accounts: "acme",
+      extras: { contacts, facts, opportunities },
+    });
+  }, 60_000);
+
+  test("DMU: contacts by role, the roles missing, stale contacts; unknown roles and accounts listed", () => {
+    const dmu = tableRows(sheet, "KAM_AP_DMU");
+    expect(dmu.map((r) => [r[0], r[1], r[3], r[6]])).toEqual([
+      ["Decision maker", "Li", "Supporter", "No"],
+      ["Buyer", "Wu", "Neutral", "Yes"],
+      ["Role not recognised", "Ng", null, "Yes"],
+      ["User", null, null, null],
+      ["Gatekeeper / interface", null, null, null],
+      ["Influencer", null, null, null],
+    ]);
+    expect(index.warnings?.join(" ")).toMatch(
+      /role that is not one of the five: Ng \(Acme, CEO, row 4\)/
+    );
+    expect(index.warnings?.join(" ")).toMatch(/not in the order list: X \(Zeta Ltd, user, row 5\)/);
+  });
+
+  test("ratios per year from the facts; a missing figure leaves its ratio blank", () => {
+    const r = tableRows(sheet, "KAM_AP_Ratios");
+    expect(r[0]).toEqual(["2023", 2, 0.1, 0.05, null, 0.5]);
+    expect(r[1]).toEqual(["2024", 2.5, 0.125, 0.0625, 0.5, 0.5]);
+    expect(r[2][0]).toBe("Change, first to last year");
+    expect(r[2][1]).toBeCloseTo(0.5, 12);
+    expect(r[2][4]).toBeNull();
+  });
+
+  test("weighted open pipeline by close month: won deals and other accounts left out", () => {
+    expect(tableRows(sheet, "KAM_AP_Pipeline")).toEqual([
+      ["2025-02", 1000, 500],
+      ["2025-03", 400, 200],
+    ]);
   });
 });
