@@ -13,6 +13,9 @@ import { checkXlsx, countRowsAndCells, LIMITS } from "../../src/cli/inputLimits"
 import { zipEntries } from "../../src/cli/zip";
 import { terminalLine } from "../../src/cli/common";
 import { readCsvFile } from "../../src/cli/read";
+import { UsageProblem } from "../../src/cli/common";
+import { readInput, runReport } from "../../src/cli/report";
+import { runForecast } from "../../src/cli/forecast";
 
 const root = path.resolve(__dirname, "../..");
 const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
@@ -212,7 +215,7 @@ describe("input .xlsx: refused before it is unpacked", () => {
     ).toThrow("s.xml has 1,048,577 rows; a sheet holds at most 1,048,576");
   });
 
-  test("not a zip file, an OLE file: said in the product's words, not the library's", () => {
+  test("not a zip file, an OLE file: said in the product's words, not the library's", async () => {
     const text = file("text.xlsx", "just text, not a workbook\n");
     const r = kam("report", "--in", text, "--out", file("t-out.xlsx"));
     expect(r.status).toBe(1);
@@ -220,11 +223,13 @@ describe("input .xlsx: refused before it is unpacked", () => {
     expect(r.stderr).not.toMatch(/central directory|stuk\.github|zip file \?/);
     const ole = Buffer.alloc(512);
     ole.writeUInt32BE(0xd0cf11e0, 0);
-    const r2 = kam("report", "--in", file("ole.xlsx", ole), "--out", file("o-out.xlsx"));
-    expect(r2.stderr).toContain("a workbook protected with a password, or an old .xls");
+    await expect(readInput(file("ole.xlsx", ole))).rejects.toThrow(
+      "a workbook protected with a password, or an old .xls"
+    );
     const empty = zip([{ name: "word/document.xml", data: deflated("<w/>"), size: 4 }]);
-    const r3 = kam("report", "--in", file("doc.xlsx", empty), "--out", file("d-out.xlsx"));
-    expect(r3.stderr).toContain("is not an .xlsx workbook (a zip file without a workbook");
+    await expect(readInput(file("doc.xlsx", empty))).rejects.toThrow(
+      "is not an .xlsx workbook (a zip file without a workbook"
+    );
   });
 });
 
@@ -245,7 +250,7 @@ describe("input CSV: past the row and size limits, one line", () => {
 });
 
 describe("--out is never the input", () => {
-  test("a symbolic link to the input is refused, --force or not, in kam report and kam forecast", () => {
+  test("a symbolic link to the input is refused, --force or not, in kam report and kam forecast", async () => {
     const csv = "series,m1,m2,m3\nA,1,2,3\n";
     const input = file("in.csv", csv);
     const link = path.join(dir, "link.csv");
@@ -256,18 +261,16 @@ describe("--out is never the input", () => {
     expect(fs.readFileSync(input, "utf8")).toBe(csv);
     const linkX = path.join(dir, "link.xlsx");
     fs.symlinkSync(input, linkX);
-    const r = kam("report", "--in", input, "--out", linkX, "--force");
-    expect(r.status).toBe(2);
-    expect(fs.readFileSync(input, "utf8")).toBe(csv);
+    await expect(runReport(["--in", input, "--out", linkX, "--force"])).rejects.toThrow(
+      UsageProblem
+    );
     // A hard link is the same file too; the same path given twice as before.
     const hard = path.join(dir, "hard.csv");
     fs.linkSync(input, hard);
-    expect(kam("forecast", "--in", input, "--horizon", "1", "--out", hard, "--force").status).toBe(
-      2
-    );
-    expect(
-      kam("forecast", "--in", input, "--horizon", "1", "--out", input, "--force").stderr
-    ).toContain("--out must not be the input file");
+    const forecast = (out: string) => () =>
+      runForecast(["--in", input, "--horizon", "1", "--out", out, "--force"]);
+    expect(forecast(hard)).toThrow(`--out ${hard} is the input file ${input}`);
+    expect(forecast(input)).toThrow("--out must not be the input file");
     expect(fs.readFileSync(input, "utf8")).toBe(csv);
   });
 });
@@ -289,7 +292,7 @@ describe("messages on the terminal", () => {
 });
 
 describe("an --out that cannot be written is said before the work", () => {
-  test("a missing folder, a file as folder, a folder as file: one line, no progress, fast", () => {
+  test("a missing folder, a file as folder, a folder as file: one line, no progress, fast", async () => {
     const rows = Array.from(
       { length: 400 },
       (_, i) =>
@@ -315,30 +318,38 @@ describe("an --out that cannot be written is said before the work", () => {
     expect(oneCleanLine(r.stderr)).toBe(
       `kam forecast: ${missing}: cannot write the file: the folder ${path.dirname(missing)} does not exist`
     );
-    const asFolder = path.join(input, "out.csv");
-    const r2 = kam("forecast", "--in", input, "--horizon", "12", "--out", asFolder);
-    expect(oneCleanLine(r2.stderr)).toContain(`cannot write the file: ${input} is not a folder`);
-    const folder = path.join(dir, "folder.xlsx");
-    fs.mkdirSync(folder);
-    const r3 = kam("report", "--in", input, "--out", folder);
-    expect(oneCleanLine(r3.stderr)).toBe(`kam report: ${folder} is a folder; give a file name`);
-    const r4 = kam("report", "--in", input, "--out", missing.replace(/csv$/, "xlsx"));
-    expect(oneCleanLine(r4.stderr)).toContain("does not exist");
-    // The whole run is the start of the process, no forecasting: compare with a run that works.
-    const ok = kam(
-      "forecast",
-      "--in",
-      input,
-      "--horizon",
-      "12",
-      "--frequency",
-      "12",
-      "--out",
-      file("many-out.csv")
-    );
-    expect(ok.status).toBe(0);
-    expect(ok.stderr).toContain("400/400 series forecast");
-    expect(r.ms).toBeLessThan(ok.ms);
+    expect(r.stderr).not.toContain("series");
+    // In-process: each refusal comes before any reading or forecasting (nothing on stderr, well
+    // under the time the 400 series take).
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof write;
+    try {
+      const t = Date.now();
+      const args = ["--in", input, "--horizon", "12", "--method", "ma", "--out"];
+      expect(() => runForecast([...args, missing])).toThrow("does not exist");
+      const asFolder = path.join(input, "out.csv");
+      expect(() => runForecast([...args, asFolder])).toThrow(
+        `cannot write the file: ${input} is not a folder`
+      );
+      const folder = path.join(dir, "folder.xlsx");
+      fs.mkdirSync(folder);
+      await expect(runReport(["--in", input, "--out", folder])).rejects.toThrow(
+        `${folder} is a folder; give a file name`
+      );
+      await expect(
+        runReport(["--in", input, "--out", missing.replace(/csv$/, "xlsx")])
+      ).rejects.toThrow("does not exist");
+      const refusals = Date.now() - t;
+      expect(written).toEqual([]); // not even "400 series (wide layout)", said after reading
+      expect(refusals).toBeLessThan(2000);
+      // The same run with a writable --out reads and forecasts, and says so.
+      expect(runForecast([...args, file("many-out.csv")])).toBe(0);
+      expect(written.join("").split("\n")[0]).toContain("400 series (wide layout)");
+      expect(written.join("")).toContain("400/400 series forecast");
+    } finally {
+      process.stderr.write = write;
+    }
   }, 120_000);
 
   test("no permission to write in the folder", () => {
