@@ -67,12 +67,18 @@ describe("kam report", () => {
     const input = file("orders.csv", orders(3000));
     const out = file("orders-report.xlsx");
     const r = await kam(["report", "--in", input, "--out", out]);
-    expect(r.stderr).toContain("accounts, forecast, plan, kpi (chosen from the columns");
+    expect(r.stderr).toContain("accounts, forecast, plan, kpi, team (chosen from the columns");
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/kam report: accounts: 100%/);
     expect(r.stderr).toContain(`kam report: wrote ${out}`);
     const names = await sheetNames(out);
-    expect(names).toEqual(["KAM Accounts", "KAM Forecast", "KAM Plan", "KAM KPIs"]);
+    expect(names).toEqual([
+      "KAM Accounts",
+      "KAM Forecast",
+      "KAM Plan",
+      "KAM KPIs",
+      "KAM Sales team",
+    ]);
     const markers = sheetCustomProperties(fs.readFileSync(out));
     const accounts = JSON.parse(markers.get("KAM Accounts")!.get(MARKER_PROPERTY)!);
     expect(accounts).toMatchObject({ product: "kam-analytics", workflow: "accounts", version: 1 });
@@ -232,7 +238,7 @@ describe("kam report", () => {
     const byId = new Map<string, Record<string, unknown>>(
       json.workflows.map((w: Record<string, unknown>) => [w.id, w])
     );
-    expect([...byId.keys()]).toEqual(["accounts", "forecast", "plan", "kpi"]);
+    expect([...byId.keys()]).toEqual(["accounts", "forecast", "plan", "kpi", "team"]);
     for (const w of byId.values())
       expect(Object.keys(w)).toEqual([
         "id",
@@ -570,6 +576,7 @@ describe("kam report", () => {
         pipeline: { asOf: 45657 },
         plan: { annualTarget: 1_200_000, splitBy: "abc", maxCustomers: 80 },
         "account-plan": { asOf: 45657 },
+        team: { asOf: 45657 },
       },
     });
     expect(ok.json).toBe(true);
