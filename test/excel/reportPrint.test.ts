@@ -1,3 +1,4 @@
+/* global globalThis */
 // The task pane's writer gives every report sheet the page setup of src/report/print.ts through
 // Worksheet.pageLayout (ExcelApi 1.9), in the formatting round trip; without ExcelApi 1.9 the report
 // is written without it and says so.
