@@ -77,6 +77,10 @@ const BY_NAME: Readonly<Record<string, ArgumentSpec>> = {
   accounts: text("customer", "pipeline"),
   outcomes: text(),
   start_dates: date("created", "opportunities"),
+  created: date("created", "opportunities"),
+  closed: date("closeDate", "pipeline"),
+  owners: text("owner", "pipeline"),
+  products: text("product", "pipeline"),
   // series (forecast workflow)
   values: number("value", "forecast"),
   y: number("value", "forecast"),
