@@ -1,6 +1,7 @@
 // Results back to cells: a function never hands Excel NaN, Infinity, null or undefined, nor text
 // longer than a cell holds.
 
+import { MAX_CELL_TEXT, fitCellText } from "../report/cellText";
 import { InputError } from "./errors";
 import { Lang } from "../i18n/lang";
 import { RESULT_LABELS } from "../i18n/results";
@@ -37,16 +38,15 @@ export function toCells(
   );
 }
 
-/** The most characters an Excel cell holds. */
-export const MAX_CELL_TEXT = 32767;
-
-/** Text cut to fit one cell, ending with a note (in the display language) of how long it was. */
+/** Text cut to fit one cell (the one rule, report/cellText.ts), ending with a note in the display
+ *  language of how long it was. */
 export function cutText(text: string, lang: Lang = "en"): string {
-  const note = RESULT_LABELS[lang].cutNote(
-    text.length.toLocaleString("en-US"),
-    MAX_CELL_TEXT.toLocaleString("en-US")
-  );
-  return text.slice(0, MAX_CELL_TEXT - note.length) + note;
+  return fitCellText(text, (length) =>
+    RESULT_LABELS[lang].cutNote(
+      length.toLocaleString("en-US"),
+      MAX_CELL_TEXT.toLocaleString("en-US")
+    )
+  ).text;
 }
 
 /** A single column of values as a spilled matrix. */
