@@ -34,6 +34,7 @@ import {
   unnamedRoles,
 } from "./workflows";
 import { SheetValues, readCsvFile, readXlsxFile } from "./read";
+import type { SourceAnalysis } from "../report/source";
 import { workbookBytes } from "./xlsx";
 import { extraFlags, extraHelp, readExtras } from "./extras";
 import { Lang } from "../i18n/lang";
@@ -429,11 +430,14 @@ export async function reportSheets(
     base.mapping = resolveMap(args.map, sheet, first.headers, where);
   }
   let workflows = args.workflows;
+  // The analyses the choice of workflows made, kept for the workflows chosen (each is read once).
+  const analysed = new Map<WorkflowId, SourceAnalysis>();
   if (!workflows) {
     const analyses = WORKFLOWS.map((w) => ({ w, a: analyse({ ...base, workflow: w }) }));
     const fitting = analyses.filter(({ w, a }) => fits(a, w)).map(({ w }) => w);
     // An opportunity list also has customers, amounts and dates: it gets the pipeline only.
     workflows = fitting.includes("pipeline") ? ["pipeline"] : fitting;
+    for (const { w, a } of analyses) if (workflows.includes(w)) analysed.set(w, a);
     if (workflows.length === 0) {
       // Per workflow, the required roles no header names: what --map would have to say.
       const lacking = analyses.map(
@@ -454,9 +458,12 @@ export async function reportSheets(
     say(command, `${workflow}: building`);
     const started = Date.now();
     try {
+      const analysis = analysed.get(workflow);
+      analysed.delete(workflow);
       const built = await runWorkflow({
         ...base,
         workflow,
+        analysis,
         onProgress: progressLine(command, workflow),
       });
       say(command, `${workflow}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

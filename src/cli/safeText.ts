@@ -19,15 +19,21 @@ export function cutNote(length: number, lang: Lang): string {
 
 /**
  * Puts `text` into `cell` as text that stays this text in Excel: cut to MAX_CELL_TEXT characters
- * with a note (returned, naming `where`), and with the quote prefix when Excel would read it as a
+ * with a note (returned, naming the cell `at`, given or made when needed), and with the quote prefix when Excel would read it as a
  * formula, number, date or boolean. The decision is taken on the text as written, after any trimming
  * of labels, so no trimming can undo it.
  */
-export function putText(cell: Cell, text: string, where: string, lang: Lang): string | undefined {
+export function putText(
+  cell: Cell,
+  text: string,
+  at: string | (() => string),
+  lang: Lang
+): string | undefined {
   const fitted = fitCellText(text, (length) => cutNote(length, lang));
   cell.value = fitted.text;
   if (needsTextPrefix(fitted.text)) markQuotePrefix(cell);
   if (fitted.cut === 0) return undefined;
+  const where = typeof at === "string" ? at : at();
   return lang === "zh"
     ? `${where}：文本有 ${text.length.toLocaleString("en-US")} 个字符，超过单元格上限，已截断。`
     : `${where}: the text has ${text.length.toLocaleString("en-US")} characters, more than a cell holds; it was cut.`;
@@ -39,6 +45,11 @@ export function putText(cell: Cell, text: string, where: string, lang: Lang): st
  */
 function markQuotePrefix(cell: Cell): void {
   cell.protection = { locked: true };
+}
+
+/** Whether putText marked the cell for the quote prefix. */
+export function hasQuotePrefixMark(cell: Cell): boolean {
+  return cell.style.protection !== undefined;
 }
 
 interface ZipLike {

@@ -42,6 +42,9 @@ export interface BuildRequest {
   settings: WorkflowSettings;
   created?: string;
   onProgress?: (done: number, total: number) => void;
+  /** The sheet already analysed for this workflow with these same choices (the run's choice of
+   *  workflows reads every workflow's columns): used instead of reading the sheet again. */
+  analysis?: SourceAnalysis;
   /** Receives what the reader noticed (notes, skipped rows) as lines for stderr. */
   note: (text: string) => void;
 }
@@ -167,7 +170,7 @@ export async function runWorkflow(request: BuildRequest): Promise<BuiltReport> {
   const fail = (reason: string) => new WorkflowFailure(request.workflow, where, reason);
   let analysis: SourceAnalysis;
   try {
-    analysis = analyse(request);
+    analysis = request.analysis ?? analyse(request);
   } catch (e) {
     throw fail(e instanceof Error ? e.message : String(e));
   }

@@ -33,7 +33,7 @@ import { columnLetters, sheetNameFor, tableNameFor } from "../report/names";
 import { printSetup, withRowsBelow } from "../report/print";
 import { storeCharts } from "./charts/store";
 import { Lang } from "../i18n/lang";
-import { putText, storeQuotePrefix } from "./safeText";
+import { hasQuotePrefixMark, putText, storeQuotePrefix } from "./safeText";
 
 export { MARKER_PROPERTY };
 
@@ -45,6 +45,21 @@ const TYPE_CUSTOM_PROPERTY =
 export interface WriteOptions {
   /** Language of the notes the writer adds (charts it cannot draw, live formulas). */
   lang: Lang;
+  /** Told as the writing advances: each sheet as it starts (done 0) and, within a sheet, cells done
+   *  of its cells; then the file's packing (sheet undefined). */
+  onProgress?: (step: WriteStep) => void;
+}
+
+/** One step of the writing, for progress lines. */
+export interface WriteStep {
+  /** The sheet being written (its name in the file), or undefined while the file is packed. */
+  sheet?: string;
+  /** 1-based number of the sheet, and how many there are. */
+  index: number;
+  count: number;
+  /** Cells of the sheet written so far, and its cells. */
+  done: number;
+  total: number;
 }
 
 /** What was written: the sheet and table names as they are in the file (de-duplicated, cleaned). */
@@ -156,52 +171,90 @@ function checkedNumber(value: number, where: string): number {
   return value === 0 ? 0 : value;
 }
 
-/** The ExcelJS value of a report cell. Text stays text: ExcelJS writes strings as shared strings. */
-function cellValue(content: CellContent, where: string): CellValue {
+/** The ExcelJS value of a report cell. Text stays text: ExcelJS writes strings as shared strings.
+ *  `where` (the cell's address, for messages) is only made when a message needs it. */
+function cellValue(content: CellContent, at: () => string): CellValue {
   // An empty string is an empty cell (Excel and LibreOffice drop empty text cells anyway).
   if (content === null || content === "") return null;
-  if (typeof content === "number") return checkedNumber(content, where);
+  if (typeof content === "number")
+    return Number.isFinite(content) ? content + 0 : checkedNumber(content, at());
   if (typeof content === "string" || typeof content === "boolean") return content;
   if (isFormula(content)) {
     const result =
-      typeof content.value === "number" ? checkedNumber(content.value, where) : content.value;
+      typeof content.value === "number" ? checkedNumber(content.value, at()) : content.value;
     return { formula: fileFormula(content.formula), result };
   }
   if (isLive(content)) {
     const v = content.value;
     return {
       formula: fileFormula(content.live),
-      result: typeof v === "number" ? checkedNumber(v, where) : v === null ? undefined : v,
+      result: typeof v === "number" ? checkedNumber(v, at()) : v === null ? undefined : v,
     };
   }
-  throw new Error(`${where}: unknown cell content`);
+  throw new Error(`${at()}: unknown cell content`);
 }
 
 const key = (row: number, column: number) => row * 16384 + column;
 
-function mergeStyle(into: Style, style: Style): Style {
-  return { ...into, ...style };
+/** ExcelJS's style of a cell (numFmt, font, fill, alignment, protection). */
+type CellStyle = ReturnType<Worksheet["getCell"]>["style"];
+
+/**
+ * Styles shared between cells: a report's format covers whole columns of a table, and ExcelJS files
+ * each distinct style object once (its styles keep a WeakMap by object), so every cell of the same
+ * look gets the same object instead of one of its own. Merges are kept by the pair of objects merged
+ * (formats are applied area by area, the same objects again and again).
+ */
+class SharedStyles {
+  private readonly merges = new WeakMap<Style, Map<Style, Style>>();
+  private readonly plain = new WeakMap<Style, CellStyle>();
+  private readonly prefixed = new WeakMap<Style, CellStyle>();
+  readonly none: Style = {};
+
+  /** `style` over `into` (the later format wins), the same object for the same pair. */
+  merge(into: Style | undefined, style: Style): Style {
+    if (into === undefined) return style;
+    let byStyle = this.merges.get(into);
+    if (!byStyle) this.merges.set(into, (byStyle = new Map()));
+    let merged = byStyle.get(style);
+    if (!merged) byStyle.set(style, (merged = { ...into, ...style }));
+    return merged;
+  }
+
+  /** The ExcelJS style of `style`, with the quote-prefix mark (safeText) when the cell has it. */
+  cellStyle(style: Style, quotePrefix: boolean): CellStyle {
+    const cache = quotePrefix ? this.prefixed : this.plain;
+    let out = cache.get(style);
+    if (!out) {
+      out = excelStyle(style);
+      if (quotePrefix) out.protection = { locked: true };
+      cache.set(style, out);
+    }
+    return out;
+  }
 }
 
-function applyStyle(cell: ReturnType<Worksheet["getCell"]>, style: Style): void {
-  if (style.numberFormat) cell.numFmt = NUMBER_FORMATS[style.numberFormat];
+function excelStyle(style: Style): CellStyle {
+  const out: CellStyle = {};
+  if (style.numberFormat) out.numFmt = NUMBER_FORMATS[style.numberFormat];
   if (style.bold || style.italic || style.size || style.color) {
     const font: Partial<Font> = { name: "Calibri", size: style.size ?? 11, family: 2 };
     if (style.bold) font.bold = true;
     if (style.italic) font.italic = true;
     if (style.color) font.color = { argb: argb(style.color) };
-    cell.font = font;
+    out.font = font;
   }
   if (style.fill) {
     const fill: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-    cell.fill = fill;
+    out.fill = fill;
   }
   if (style.horizontalAlignment || style.wrap) {
     const alignment: Partial<Alignment> = {};
     if (style.horizontalAlignment) alignment.horizontal = style.horizontalAlignment;
     if (style.wrap) alignment.wrapText = true;
-    cell.alignment = alignment;
+    out.alignment = alignment;
   }
+  return out;
 }
 
 function conditionalStyle(style: Pick<Style, "color" | "fill" | "bold">) {
@@ -352,7 +405,9 @@ function writeSheet(
   ws: Worksheet,
   sheet: ReportSheet,
   usedTables: Set<string>,
-  options: WriteOptions
+  options: WriteOptions,
+  shared: SharedStyles,
+  progress: (done: number, total: number) => void
 ): { tables: WrittenTable[]; notes: string[] } {
   const occupied = new Set<number>();
   let lastRow = -1;
@@ -362,7 +417,12 @@ function writeSheet(
   // with the report's values and formulas.
   const headerCells = new Map<number, string>();
   // Text goes through putText: cut to what a cell holds (noted), quote prefix where Excel needs it.
-  const putValue = (row: number, column: number, value: CellValue, where: string) => {
+  const putValue = (
+    row: number,
+    column: number,
+    value: CellValue,
+    where: string | (() => string)
+  ) => {
     const cell = ws.getCell(row + 1, column + 1);
     if (typeof value !== "string") cell.value = value;
     else {
@@ -394,19 +454,33 @@ function writeSheet(
     written.tables.push({ name, ref: areaA1(area), headers });
   }
 
+  // Progress by cells: told about every 5,000 cells.
+  const total = sheet.blocks.reduce(
+    (n, b) => n + b.cells.reduce((m, cells) => m + cells.length, 0),
+    0
+  );
+  let done = 0;
+  let told = 0;
+  progress(0, total);
   for (const block of sheet.blocks) {
     block.cells.forEach((cells, r) => {
+      const row = block.row + r;
       cells.forEach((content, c) => {
-        const row = block.row + r;
         const column = block.column + c;
-        const where = `${sheet.name}!${a1(row, column)}`;
-        const header = headerCells.get(key(row, column));
-        const value = header !== undefined ? header : cellValue(content, where);
+        const at = () => `${sheet.name}!${a1(row, column)}`;
+        const k = key(row, column);
+        const header = headerCells.get(k);
+        const value = header !== undefined ? header : cellValue(content, at);
         if (value === null) return;
-        putValue(row, column, value, where);
-        occupied.add(key(row, column));
-        lastRow = Math.max(lastRow, row);
+        putValue(row, column, value, at);
+        occupied.add(k);
+        if (row > lastRow) lastRow = row;
       });
+      done += cells.length;
+      if (done - told >= 5000) {
+        told = done;
+        progress(done, total);
+      }
     });
   }
   for (const [k, header] of headerCells) {
@@ -422,8 +496,10 @@ function writeSheet(
   const styles = new Map<number, Style>();
   const addStyle = (area: Area, style: Style) => {
     for (let r = area.row; r < area.row + area.rows; r++)
-      for (let c = area.column; c < area.column + area.columns; c++)
-        styles.set(key(r, c), mergeStyle(styles.get(key(r, c)) ?? {}, style));
+      for (let c = area.column; c < area.column + area.columns; c++) {
+        const k = key(r, c);
+        styles.set(k, shared.merge(styles.get(k), style));
+      }
   };
   for (const f of sheet.formats) addStyle(f.area, f.style);
 
@@ -439,9 +515,15 @@ function writeSheet(
     addStyle({ row, column: 0, rows: 1, columns: 1 }, NOTE_STYLE);
   });
 
-  for (const [k, style] of styles) {
-    applyStyle(ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1), style);
-  }
+  // Every written or formatted cell gets its shared style; a text cell putText marked for the quote
+  // prefix keeps the mark.
+  const styleCell = (k: number, style: Style) => {
+    const cell = ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1);
+    cell.style = shared.cellStyle(style, hasQuotePrefixMark(cell));
+  };
+  for (const [k, style] of styles) styleCell(k, style);
+  for (const k of occupied) if (!styles.has(k)) styleCell(k, shared.none);
+  progress(total, total);
 
   let priority = 1;
   for (const cf of sheet.conditionalFormats) {
@@ -566,11 +648,15 @@ export async function workbookBytes(
   const markers = new Map<string, string>();
   const chartSheets = new Map<string, ReportSheet>();
   const written: WrittenWorkbook = { sheets: [] };
-  for (const sheet of book.sheets) {
+  const shared = new SharedStyles();
+  const count = book.sheets.length;
+  for (const [i, sheet] of book.sheets.entries()) {
     const name = sheetNameFor(sheet.name, (n) => usedSheets.has(n.toLowerCase()));
     usedSheets.add(name.toLowerCase());
     const ws = wb.addWorksheet(name);
-    const result = writeSheet(ws, sheet, usedTables, options);
+    const result = writeSheet(ws, sheet, usedTables, options, shared, (done, total) =>
+      options.onProgress?.({ sheet: name, index: i + 1, count, done, total })
+    );
     markers.set(name, markerText(sheet.marker));
     if (sheet.charts.length > 0) chartSheets.set(name, sheet);
     written.sheets.push({ name, ...result });
@@ -579,6 +665,8 @@ export async function workbookBytes(
   storeMarkers(wb, markers);
   storeCharts(wb, chartSheets);
   storeQuotePrefix(wb);
+  options.onProgress?.({ index: count, count, done: 0, total: 1 });
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  options.onProgress?.({ index: count, count, done: 1, total: 1 });
   return { bytes, written };
 }
