@@ -9,7 +9,7 @@ import {
   fitted,
   etsLength,
 } from "./forecastSmooth";
-import { argAddresses, guard } from "./shared";
+import { argAddresses, guard, reused } from "./shared";
 
 const FN = "KAM.FORECAST_AUTO";
 
@@ -29,6 +29,20 @@ export const PARAMS = {
  * @returns horizon rows: the forecast, or forecast, lower, upper with confidence.
  * @requiresParameterAddresses
  */
+export function forecastAutoAsync(
+  values: unknown[][],
+  horizon: unknown,
+  seasonality?: unknown,
+  confidence?: unknown,
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN, [values, horizon, seasonality, confidence], invocation, () =>
+    forecastAuto(values, horizon, seasonality, confidence, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls forecastAutoAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function forecastAuto(
   values: unknown[][],
   horizon: unknown,

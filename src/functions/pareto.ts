@@ -3,7 +3,7 @@ import { pareto as paretoEngine } from "../engine/accounts/pareto";
 import { argError, optionalBoolean, optionalNumber, readTable } from "../grid";
 import { withoutRowsOfZeros } from "../grid/aligned";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { argAddresses, guard, language, withinRange } from "./shared";
+import { argAddresses, guard, language, reused, withinRange } from "./shared";
 
 const FN = "KAM.PARETO";
 
@@ -24,6 +24,21 @@ export const PARAMS = {
  * @returns Spills one row per customer, largest total first: customer, total, share, cumulative share, rank, class.
  * @requiresParameterAddresses
  */
+export function paretoAsync(
+  customers: unknown[][],
+  amounts: unknown[][],
+  a_cut?: unknown,
+  b_cut?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN, [customers, amounts, a_cut, b_cut, headers], invocation, () =>
+    pareto(customers, amounts, a_cut, b_cut, headers, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls paretoAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function pareto(
   customers: unknown[][],
   amounts: unknown[][],

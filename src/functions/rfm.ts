@@ -3,7 +3,7 @@ import { rfm as rfmEngine } from "../engine/accounts/rfm";
 import { SEGMENT_NAMES } from "../i18n/segments";
 import { argError, optionalBoolean, optionalDate, optionalNumber } from "../grid";
 import { RESULT_LABELS } from "../i18n/results";
-import { argAddresses, guard, language, readTransactions } from "./shared";
+import { argAddresses, guard, language, readTransactions, reused } from "./shared";
 
 const FN = "KAM.RFM";
 
@@ -25,6 +25,22 @@ export const PARAMS = {
  * @returns Spills one row per customer: customer, recency (days), frequency (purchase days), monetary, R, F, M, RFM code, segment.
  * @requiresParameterAddresses
  */
+export function rfmAsync(
+  customers: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  as_of?: unknown,
+  bins?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN, [customers, dates, amounts, as_of, bins, headers], invocation, () =>
+    rfm(customers, dates, amounts, as_of, bins, headers, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls rfmAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function rfm(
   customers: unknown[][],
   dates: unknown[][],

@@ -3,7 +3,7 @@ import { Period, rfmSummary as summaryEngine } from "../engine/accounts/summary"
 import { argError, optionalBoolean, optionalDate } from "../grid";
 import { optionalChoice } from "../grid/choice";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { argAddresses, guard, language, readTransactions } from "./shared";
+import { argAddresses, guard, language, readTransactions, reused } from "./shared";
 
 const FN = "KAM.RFM_SUMMARY";
 
@@ -42,6 +42,22 @@ export const PERIODS: Readonly<Record<string, Period>> = {
  * @returns Spills one row per customer, in order of first appearance: customer, frequency (repeat purchases), recency (first to last purchase), T (first purchase to as_of), monetary (mean value of the repeat purchases).
  * @requiresParameterAddresses
  */
+export function rfmSummaryAsync(
+  customers: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  as_of?: unknown,
+  period?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN, [customers, dates, amounts, as_of, period, headers], invocation, () =>
+    rfmSummary(customers, dates, amounts, as_of, period, headers, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls rfmSummaryAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function rfmSummary(
   customers: unknown[][],
   dates: unknown[][],

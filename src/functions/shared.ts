@@ -4,6 +4,9 @@
 
 import { orderOfPattern, setWorkbookDateOrder } from "../cells/locale";
 import { argError, InputError, OutCell, readTable, toCells } from "../grid";
+import { countCells, ResultCache } from "../grid/cache";
+import { schedule } from "../grid/schedule";
+import { workbookDateOrder } from "../cells/locale";
 import { Lang } from "../i18n/lang";
 
 /** Quoted user text longer than this is shortened in a message (the contract allows 300 characters). */
@@ -36,11 +39,68 @@ export function guard(fn: string, from: readonly string[], body: Body): OutCell[
       e instanceof InputError
         ? e.message
         : `${fn}: unexpected problem (${e instanceof Error ? e.message : String(e)})`;
-    throw new CustomFunctions.Error(
+    const error = new CustomFunctions.Error(
       CustomFunctions.ErrorCode.invalidValue,
       boundedMessage(message)
     );
+    if (e instanceof InputError) fromInput.add(error);
+    throw error;
   }
+}
+
+/** The errors guard raised for bad input (the same input gives the same error: reusable). */
+const fromInput = new WeakSet<object>();
+
+/** A result or an input error, as kept for reuse. */
+type Outcome = { cells: unknown[][] } | { error: string };
+
+/** Recent results of the functions Excel calls through `reused` (grid/cache.ts). */
+export const recentResults = new ResultCache<Outcome>();
+
+/**
+ * The entry Excel calls for a function whose work can be long: the call is queued (grid/schedule.ts:
+ * a slice of calls at a time, yielding to the event loop between slices, so the task pane in the
+ * same runtime stays responsive) and returns a Promise, which Excel awaits
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-web-reqs). When Excel
+ * recalculates it with the same arguments (`args`, the signature's arguments without the
+ * invocation) in the same context — display language, workbook date order, argument addresses
+ * (which messages name) and, for a function whose result depends on the date (`today`), today's
+ * date — the previous result or input error is returned without computing again. `compute` is the
+ * function's synchronous body (its guard); an unexpected failure is never kept.
+ */
+export function reused(
+  fn: string,
+  args: readonly unknown[],
+  invocation: CustomFunctions.Invocation | undefined,
+  compute: () => unknown[][],
+  options: { today?: boolean } = {}
+): Promise<unknown[][]> {
+  return schedule(() => {
+    const context = [
+      language(),
+      workbookDateOrder(),
+      (invocation?.parameterAddresses ?? []).join("\u0001"),
+      options.today ? new Date().toDateString() : "",
+    ].join("\u0002");
+    const kept = recentResults.get(fn, context, args);
+    if (kept && "cells" in kept) return kept.cells.map((row) => row.slice());
+    if (kept) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, kept.error);
+    try {
+      const cells = compute();
+      recentResults.set(
+        fn,
+        context,
+        args,
+        { cells: cells.map((row) => row.slice()) },
+        countCells(cells)
+      );
+      return cells;
+    } catch (e) {
+      if (e instanceof Error && fromInput.has(e))
+        recentResults.set(fn, context, args, { error: e.message }, 1);
+      throw e;
+    }
+  });
 }
 
 /**

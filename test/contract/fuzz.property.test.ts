@@ -31,10 +31,10 @@ describe(`every custom function, ${RUNS} arbitrary calls each (seed ${SEED})`, (
 
   test.each(functions.map((f) => [f.id, f] as const))(
     "%s: a value or a clear error",
-    (_id, f) => {
-      fc.assert(
-        fc.property(callsOf(f, SIZES), (call) => {
-          const out = runCall(f, call);
+    async (_id, f) => {
+      await fc.assert(
+        fc.asyncProperty(callsOf(f, SIZES), async (call) => {
+          const out = await runCall(f, call);
           const problems = [...out.violations, ...(out.ms > MAX_MS ? [`took ${out.ms} ms`] : [])];
           if (problems.length > 0)
             throw new Error(

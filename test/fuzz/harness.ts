@@ -472,8 +472,12 @@ export function valueViolations(value: unknown): Violation[] {
   return [...v];
 }
 
-/** Calls a function once and judges the outcome. */
-export function runCall(f: FunctionUnderTest, call: Call): Outcome {
+/**
+ * Calls a function once and judges the outcome. A function Excel calls through the queue returns a
+ * Promise (src/functions/shared.ts, reused): its value or rejection is the outcome; the time includes
+ * the wait in the queue.
+ */
+export async function runCall(f: FunctionUnderTest, call: Call): Promise<Outcome> {
   const args = f.invocation ? [...call.args, call.invocation] : call.args;
   const t0 = performance.now();
   let value: unknown;
@@ -481,6 +485,7 @@ export function runCall(f: FunctionUnderTest, call: Call): Outcome {
   let threw = false;
   try {
     value = f.call(...args);
+    if (value instanceof Promise) value = await value;
   } catch (e) {
     thrown = e;
     threw = true;
