@@ -8,7 +8,9 @@ import { wonAmountByProduct } from "../engine/pipeline/estimate";
 import { classifyStage } from "../engine/pipeline/funnel";
 import { accountability } from "../engine/team/accountability";
 import { revenueBridge, Bridge } from "../engine/team/bridge";
-import { Deal, rollUp, weightedByMonth, OwnerRollup } from "../engine/team/deals";
+import { Deal, ownerKey, rollUp, weightedByMonth, OwnerRollup } from "../engine/team/deals";
+import { AppliedOwners, applyOwnerList, listOwnerOf } from "../engine/team/owners";
+import { SlippedByOwner } from "../engine/team/snapshot";
 import { outcomeOfStage } from "../engine/team/outcome";
 import {
   backtest,
@@ -22,12 +24,14 @@ import { salesVelocity } from "../engine/team/velocity";
 import { MIN_CLOSED_DEALS } from "../engine/team/winrate";
 import { periodLabel } from "../engine/calendar";
 import { TEAM_REPORT, TeamReportLabels } from "../i18n/report.team";
+import { TEAM_SOURCES } from "../i18n/report.teamSources";
 import { a1, BuildOptions, CellContent, ReportFigure, ReportSheet } from "./model";
 import { checkOptions } from "./options";
 import { REPORT_STAGE_TABLE } from "./pipeline";
 import { ticker } from "./progress";
 import { Dataset } from "./roles";
 import { SheetBuilder, userText } from "./sheet";
+import { ownerListOf, ownerSections, snapshotSections } from "./teamSources";
 
 export interface TeamOptions {
   /** Which probabilities weight the pipeline: learned per stage (default), the textbook, learned per
@@ -72,6 +76,26 @@ const ownerText = (o: string | null, L: TeamReportLabels): CellContent =>
   o === null ? L.noOwner : userText(o);
 const blankIfUndefined = (v: number | undefined): CellContent => (v === undefined ? null : v);
 
+/** The columns of one list the builder reads (the main data, or the other list as an extra source). */
+function columnsOf(ds: Dataset) {
+  const num = (role: "amount" | "closeDate" | "created" | "date"): (number | null)[] | undefined =>
+    ds.sparse?.[role] ?? ds.numbers[role];
+  const owners = ds.text.owner;
+  return {
+    n: ds.rows,
+    num,
+    amounts: num("amount"),
+    ownerOf: (i: number): string | null => {
+      const o = owners?.[i]?.trim() ?? "";
+      return o === "" ? null : o;
+    },
+    customers: ds.text.customer,
+    stages: ds.text.stage,
+    products: ds.text.product,
+    ids: ds.text.opportunity,
+  };
+}
+
 export async function buildTeamReport(
   data: Dataset,
   options: BuildOptions & TeamOptions
@@ -92,9 +116,15 @@ export async function buildTeamReport(
     const o = owners?.[i]?.trim() ?? "";
     return o === "" ? null : o;
   };
-  const customers = data.text.customer;
   const stages = data.text.stage;
-  const opportunities = stages !== undefined;
+  // The other list (an extra source) completes the main one: with both, the pipeline sections read
+  // the opportunity list and the revenue sections the order list. One list: a stage column decides.
+  const extras = options.extras ?? {};
+  const oppData = stages !== undefined ? data : extras.opportunities;
+  const orderData = stages !== undefined ? extras.orders : data;
+  const opportunities = oppData !== undefined;
+  const both = opportunities && orderData !== undefined;
+  const S = TEAM_SOURCES[options.lang];
   const minClosed = options.minClosed ?? MIN_CLOSED_DEALS;
   const method = METHOD_OF[options.probabilities ?? "learned"];
   const notes: string[] = [opportunities ? L.notes.opportunities : L.notes.orders];
@@ -103,8 +133,9 @@ export async function buildTeamReport(
     const none = Array.from({ length: n }, (_, i) => i).filter((i) => ownerOf(i) === null).length;
     if (none > 0) notes.push(L.notes.noOwner(none));
   }
+  if (both) notes.push(S.notes.both);
   const figures: Record<string, ReportFigure> = {
-    mode: opportunities ? "opportunities" : "orders",
+    mode: both ? "both" : opportunities ? "opportunities" : "orders",
   };
   // The targets table (an extra source): one target per owner (or team) row, summed per owner.
   const targets: { owner: string; target: number }[] = [];
@@ -119,6 +150,9 @@ export async function buildTeamReport(
     }
     notes.push(L.notes.targets(targets.length, targetData.rows));
   } else notes.push(L.notes.noTargets);
+  // The account-owner list (an extra source): the owner of each account it names.
+  const ownerList = extras.owners ? ownerListOf(extras.owners, options.lang, notes) : undefined;
+  let applied: AppliedOwners | undefined;
 
   const b = new SheetBuilder("team", L.sheetName, { ...options, live: undefined });
   // Charts go right of the widest table, so they are placed once every table is (at their rows).
@@ -127,17 +161,40 @@ export async function buildTeamReport(
   b.title(L.title, L.subtitle(options.source ?? data.source, created));
 
   const revenue: RevenueRow[] = [];
-  let asOf: number;
+  let asOf = Number.NaN;
+  /** The as-of date of the revenue sections, when the order list sets its own (both lists). */
+  let revenueAsOf: number | undefined;
+  // The owner list applied to the revenue rows: the list's owner for every account it names.
+  const applyList = () => {
+    if (!ownerList) return;
+    applied = applyOwnerList(
+      ownerList,
+      revenue.map((r) => r.customer),
+      revenue.map((r) => r.owner)
+    );
+    applied.owners.forEach((owner, i) => (revenue[i].owner = owner));
+  };
 
-  if (opportunities) {
+  if (oppData) {
     // ---- Opportunity list -------------------------------------------------------------------
-    const close = num("closeDate");
-    const createdAt = num("created");
+    const o = columnsOf(oppData);
+    const customers = o.customers;
+    const close = o.num("closeDate");
+    const createdAt = o.num("created");
     const unknownStages = new Set<string>();
     const textbook: number[] = [];
     const deals: Deal[] = [];
-    for (let i = 0; i < n; i++) {
-      const stage = stages[i] ?? "";
+    // A deal without an owner takes the owner list's owner of its account (counted in a note).
+    let filledDeals = 0;
+    const dealOwner = (i: number): string | null => {
+      const own = o.ownerOf(i);
+      const listed = own === null && ownerList ? listOwnerOf(ownerList, customers?.[i]) : undefined;
+      if (listed === undefined) return own;
+      filledDeals++;
+      return listed;
+    };
+    for (let i = 0; i < o.n; i++) {
+      const stage = o.stages?.[i] ?? "";
       const outcome = outcomeOfStage(stage);
       const c = classifyStage(stage, REPORT_STAGE_TABLE);
       let category: Deal["category"] =
@@ -149,9 +206,9 @@ export async function buildTeamReport(
       } else if (!c.ok && outcome === "open") unknownStages.add(stage.trim());
       textbook.push(p);
       deals.push({
-        owner: ownerOf(i),
+        owner: dealOwner(i),
         ...(customers ? { account: customers[i] } : {}),
-        amount: amounts[i] ?? null,
+        amount: o.amounts?.[i] ?? null,
         stage,
         outcome,
         close: close?.[i] ?? null,
@@ -159,13 +216,15 @@ export async function buildTeamReport(
         category,
       });
     }
+    if (filledDeals > 0) notes.push(S.notes.ownersFilledDeals(filledDeals));
+    if (ownerList) notes.push(S.notes.ownersDeals);
     let latest = -Infinity;
-    for (const d of deals)
+    let latestCreated = 0;
+    for (const d of deals) {
       if (d.outcome !== "open" && d.close !== null) latest = Math.max(latest, d.close);
-    asOf = Math.floor(
-      options.asOf ??
-        (Number.isFinite(latest) ? latest : Math.max(...deals.map((d) => d.created ?? 0)))
-    );
+      if (d.created !== null) latestCreated = Math.max(latestCreated, d.created);
+    }
+    asOf = Math.floor(options.asOf ?? (Number.isFinite(latest) ? latest : latestCreated));
     const model = learnModel(deals, minClosed);
     const probs = (m: ProbabilityMethod) =>
       deals.map((d, i) =>
@@ -180,7 +239,7 @@ export async function buildTeamReport(
     const otherOf = new Map(rollOther.owners.map((r) => [r.owner, r.weighted]));
     // Open deals without an amount: their product's average won amount (../engine/pipeline/estimate),
     // in a column of its own, never in the pipeline's open or weighted amounts.
-    const products = data.text.product;
+    const products = o.products;
     const basis = products
       ? wonAmountByProduct(
           products,
@@ -206,7 +265,7 @@ export async function buildTeamReport(
     b.keyValues([
       [L.key.mode, L.key.modeOpportunities],
       [L.key.owners, roll.owners.length, "integer"],
-      [L.key.deals, n, "integer"],
+      [L.key.deals, o.n, "integer"],
       [L.key.open, roll.team.open, "number"],
       [L.key.weighted, roll.team.weighted, "number"],
       [L.key.won, roll.team.won, "number"],
@@ -451,6 +510,37 @@ export async function buildTeamReport(
       };
     } else notes.push(L.notes.noBacktest);
 
+    // Slipped deals against the second snapshot (an extra source), matched on the opportunity id.
+    let slippedBy: Map<string, SlippedByOwner> | undefined;
+    if (extras.snapshot) {
+      const ids = o.ids;
+      slippedBy = snapshotSections(b, notes, figures, {
+        lang: options.lang,
+        current: ids
+          ? deals.map((d, i) => ({
+              id: ids[i] ?? "",
+              owner: d.owner,
+              account: d.account ?? null,
+              stage: d.stage,
+              outcome: d.outcome,
+              amount: d.amount,
+              close: d.close,
+            }))
+          : undefined,
+        idColumn: oppData.addresses.opportunity ?? S.headers.id,
+        snapshot: extras.snapshot,
+        noOwner: L.noOwner,
+        team: L.team,
+      });
+    }
+    const slippedOf = (owner: string | null | undefined): number => {
+      if (!slippedBy) return 0;
+      if (owner !== undefined) return slippedBy.get(ownerKey(owner))?.deals ?? 0;
+      let all = 0;
+      for (const r of slippedBy.values()) all += r.deals;
+      return all;
+    };
+
     // 5. Velocity and cycle.
     b.section(L.sections.velocity);
     const velocity = salesVelocity(deals, asOf);
@@ -466,6 +556,7 @@ export async function buildTeamReport(
         { header: L.headers.cycle, format: "number" },
         { header: L.headers.velocity, format: "number" },
         { header: L.headers.daysOpen, format: "number" },
+        ...(slippedBy ? [{ header: S.headers.slippedDeals, format: "integer" as const }] : []),
       ],
       velocity.map((v) => [
         v.owner === undefined ? L.team : ownerText(v.owner, L),
@@ -477,6 +568,7 @@ export async function buildTeamReport(
         blankIfUndefined(v.cycle),
         blankIfUndefined(v.velocity),
         blankIfUndefined(v.daysOpen),
+        ...(slippedBy ? [slippedOf(v.owner)] : []),
       ])
     );
     notes.push(L.notes.velocity);
@@ -493,6 +585,15 @@ export async function buildTeamReport(
         weighted: r.weighted,
         weighted_other: otherOf.get(r.owner) ?? 0,
         weighted_estimated: estimatedOf.get(r.owner) ?? 0,
+        ...(slippedBy
+          ? {
+              slipped: {
+                deals: slippedBy.get(ownerKey(r.owner))?.deals ?? 0,
+                amount: slippedBy.get(ownerKey(r.owner))?.amount ?? 0,
+                average_days: slippedBy.get(ownerKey(r.owner))?.averageDays ?? null,
+              },
+            }
+          : {}),
         ...(r.target !== undefined
           ? { target: r.target, attainment: r.attainment ?? null, coverage: r.coverage ?? null }
           : {}),
@@ -512,9 +613,11 @@ export async function buildTeamReport(
       },
     });
 
-    // Revenue: the won deals with an account, a close date and an amount.
+    // Revenue: the won deals with an account, a close date and an amount (unless an order list is
+    // given as well: then its orders).
     deals.forEach((d) => {
       if (
+        !orderData &&
         d.outcome === "won" &&
         d.close !== null &&
         d.amount !== null &&
@@ -527,25 +630,33 @@ export async function buildTeamReport(
           owner: d.owner,
         });
     });
-  } else {
+    if (!orderData) applyList();
+  } else if (extras.snapshot) notes.push(S.notes.snapshotOrders);
+  if (orderData) {
     // ---- Order list ------------------------------------------------------------------------
-    const dates = num("date") ?? num("closeDate");
-    if (!customers || !dates) throw new Error(L.errors.noCustomerOrDate);
+    const o = columnsOf(orderData);
+    const customers = o.customers;
+    const dates = o.num("date") ?? o.num("closeDate");
+    if (!customers || !dates || !o.amounts) throw new Error(L.errors.noCustomerOrDate);
     let withoutCustomer = 0;
-    for (let i = 0; i < n; i++) {
-      const a = amounts[i];
+    for (let i = 0; i < o.n; i++) {
+      const a = o.amounts[i];
       const d = dates[i];
       if (a === null || a === undefined || d === null || d === undefined) continue;
       if ((customers[i] ?? "").trim() === "") {
         withoutCustomer++;
         continue;
       }
-      revenue.push({ customer: customers[i], date: d, amount: a, owner: ownerOf(i) });
+      revenue.push({ customer: customers[i], date: d, amount: a, owner: o.ownerOf(i) });
     }
     if (withoutCustomer > 0) notes.push(L.notes.withoutCustomer(withoutCustomer));
     let latest = -Infinity;
     for (const r of revenue) latest = Math.max(latest, r.date);
-    asOf = Math.floor(options.asOf ?? latest);
+    if (both) revenueAsOf = Math.floor(options.asOf ?? latest);
+    else asOf = Math.floor(options.asOf ?? latest);
+    applyList();
+  }
+  if (!opportunities) {
     const byOwner = new Map<
       string,
       { owner: string | null; accounts: Set<string>; orders: number; revenue: number }
@@ -640,13 +751,16 @@ export async function buildTeamReport(
 
   // ---- Account load, accountability, bridge (from the revenue rows) --------------------------
   if (revenue.length > 0) {
+    // The as-of date of the revenue (the order list's own when both lists are given).
+    const day = revenueAsOf ?? asOf;
+    if (ownerList && applied) ownerSections(b, notes, figures, ownerList, applied, options.lang);
     const held = new Map<
       string,
       { account: string; owner: string | null; last: number; revenue: number }
     >();
-    const yearAgo = asOf - 365;
+    const yearAgo = day - 365;
     for (const r of revenue) {
-      if (Math.floor(r.date) > asOf) continue;
+      if (Math.floor(r.date) > day) continue;
       const key = r.customer.trim().toLowerCase();
       let h = held.get(key);
       if (!h)
@@ -667,6 +781,9 @@ export async function buildTeamReport(
       owner: h.owner ?? L.noOwner,
       revenue: h.revenue,
     }));
+    // Accounts the owner list gives without revenue in the data still count in their owner's load.
+    for (const a of applied?.withoutRows ?? [])
+      accounts.push({ account: a.account, owner: a.owner, revenue: 0 });
     const reb = rebalance(accounts, loadMin, loadMax);
     b.section(L.sections.load);
     b.table(
@@ -711,7 +828,7 @@ export async function buildTeamReport(
       feasible: reb.feasible,
     };
 
-    const kept = revenue.filter((r) => Math.floor(r.date) <= asOf);
+    const kept = revenue.filter((r) => Math.floor(r.date) <= day);
     const months = ACCOUNTABILITY_MONTHS;
     const threshold = options.decline ?? 0.2;
     const silentDays = options.silentDays ?? 90;
@@ -720,7 +837,7 @@ export async function buildTeamReport(
       kept.map((r) => r.date),
       kept.map((r) => r.amount),
       kept.map((r) => r.owner),
-      { asOf, months, threshold, silentDays }
+      { asOf: day, months, threshold, silentDays }
     );
     b.section(L.sections.accountability);
     b.table(

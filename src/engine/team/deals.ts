@@ -178,8 +178,14 @@ export function weightedByMonth(
   const dated = open.filter(({ d }) => d.close !== null).map(({ d }) => d.close as number);
   const months: number[] = [];
   if (dated.length > 0) {
-    const [y0, m0] = ymdFromSerial(Math.min(...dated));
-    const last = Math.max(...dated);
+    // Loops, not Math.min(...dated): a spread of a user-sized array overflows the stack.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const c of dated) {
+      if (c < first) first = c;
+      if (c > last) last = c;
+    }
+    const [y0, m0] = ymdFromSerial(first);
     for (let k = 0; ; k++) {
       const m = firstOfMonth(y0, m0 + k);
       if (m > last) break;
