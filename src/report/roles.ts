@@ -212,7 +212,7 @@ export const WORKFLOW_EXTRAS: Readonly<Record<WorkflowId, readonly ExtraId[]>> =
   portfolio: [],
   kpi: [],
   "account-plan": ["opportunities", "contacts", "facts"],
-  team: ["targets"],
+  team: ["targets", "snapshot", "owners", "orders", "opportunities"],
 };
 
 /** What a block of values is read as: a workflow's main data or one of the extra sources. */
