@@ -34,17 +34,34 @@ export function accountLoad(
 ): unknown[][] {
   return guard(FN, ["reps", "accounts"], () => {
     const at = argAddresses(invocation, PARAMS.ACCOUNT_LOAD);
-    const low = optionalNumber({ fn: FN, arg: "min" }, min, DEFAULT_LOAD_RANGE.min, {
-      min: 0,
-      integer: true,
-    });
-    const high = optionalNumber({ fn: FN, arg: "max" }, max, DEFAULT_LOAD_RANGE.max, {
-      min: 0,
-      integer: true,
-    });
+    const low = optionalNumber(
+      { fn: FN, arg: "min", address: at("min") },
+      min,
+      DEFAULT_LOAD_RANGE.min,
+      {
+        min: 0,
+        integer: true,
+      }
+    );
+    const high = optionalNumber(
+      { fn: FN, arg: "max", address: at("max") },
+      max,
+      DEFAULT_LOAD_RANGE.max,
+      {
+        min: 0,
+        integer: true,
+      }
+    );
     if (high < low)
-      argError({ fn: FN, arg: "max" }, `${high} is less than min (${low}); give max ≥ min`);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+      argError(
+        { fn: FN, arg: "max", address: at("max") },
+        `${high} is less than min (${low}); give max ≥ min`
+      );
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     // a row of zeros is an empty row (0 is no rep or account), as Excel desktop passes one
     const data = withoutRowsOfZeros(
       readTable(FN, [
@@ -53,7 +70,7 @@ export function accountLoad(
       ] as const)
     );
     if (data.columns[0].length === 0)
-      argError({ fn: FN, arg: "reps" }, "no rows: the ranges are blank");
+      argError({ fn: FN, arg: "reps", address: at("reps") }, "no rows: the ranges are blank");
     const labels = PLAN_LABELS[language()];
     const rows = loadEngine(data.columns[0], data.columns[1], low, high).map((r) => [
       r.rep,

@@ -38,11 +38,18 @@ export function accountProfile(
 ): unknown[][] {
   return guard(FN, ["amounts", "profits"], () => {
     const at = argAddresses(invocation, PARAMS.ACCOUNT_PROFILE);
-    const asOf = optionalDate({ fn: FN, arg: "as_of" }, as_of);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const asOf = optionalDate({ fn: FN, arg: "as_of", address: at("as_of") }, as_of);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const one = Array.isArray(account) ? (account as unknown[][])[0]?.[0] : account;
     if (typeof one !== "string" && typeof one !== "number")
-      return argError({ fn: FN, arg: "account" }, "give one account name (text or number)");
+      return argError(
+        { fn: FN, arg: "account", address: at("account") },
+        "give one account name (text or number)"
+      );
     const base = [
       { arg: "customers", kind: "label", value: customers, address: at("customers") },
       { arg: "dates", kind: "date", value: dates, address: at("dates") },
@@ -65,7 +72,10 @@ export function accountProfile(
       [cust, day, amount, profit] = readTable(FN, [...base, spec] as const).columns;
     }
     if (cust.length === 0)
-      argError({ fn: FN, arg: "customers" }, "no orders: the ranges are blank");
+      argError(
+        { fn: FN, arg: "customers", address: at("customers") },
+        "no orders: the ranges are blank"
+      );
     const res = profilePortfolio(
       { customers: cust, dates: day, amounts: amount, profits: profit },
       { asOf }
@@ -79,7 +89,7 @@ export function accountProfile(
         .map((n) => `"${n}"`)
         .join(", ");
       return argError(
-        { fn: FN, arg: "account" },
+        { fn: FN, arg: "account", address: at("account") },
         ACCOUNT_PLAN_LABELS[lang].notFound(String(one), near)
       );
     }

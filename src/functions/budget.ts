@@ -35,13 +35,21 @@ export function budget(
 ): unknown[][] {
   return guard(FN, ["revenue_plan", "cost_rates", "fixed_costs"], () => {
     const at = argAddresses(invocation, PARAMS.BUDGET);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const revenue = readCompleteSeries(
       { fn: FN, arg: "revenue_plan", address: at("revenue_plan") },
       revenue_plan
     );
     const n = revenue.values.length;
-    if (n === 0) argError({ fn: FN, arg: "revenue_plan" }, "no periods: the range is blank");
+    if (n === 0)
+      argError(
+        { fn: FN, arg: "revenue_plan", address: at("revenue_plan") },
+        "no periods: the range is blank"
+      );
     const rates = readRates(cost_rates, n, at("cost_rates"));
     let fixed: number[];
     if (isOmitted(fixed_costs)) fixed = new Array<number>(n).fill(0);

@@ -43,12 +43,27 @@ export function clv(
   return guard(FN, ["margin", "retention", "discount_rate"], () => {
     const at = argAddresses(invocation, PARAMS.CLV);
     if (isOmitted(discount_rate))
-      argError({ fn: FN, arg: "discount_rate" }, "is required (0 for no discounting)");
-    const d = optionalNumber({ fn: FN, arg: "discount_rate" }, discount_rate, 0, { min: 0 });
+      argError(
+        { fn: FN, arg: "discount_rate", address: at("discount_rate") },
+        "is required (0 for no discounting)"
+      );
+    const d = optionalNumber(
+      { fn: FN, arg: "discount_rate", address: at("discount_rate") },
+      discount_rate,
+      0,
+      { min: 0 }
+    );
     const n = isOmitted(periods)
       ? undefined
-      : optionalNumber({ fn: FN, arg: "periods" }, periods, 1, { min: 1, integer: true });
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+      : optionalNumber({ fn: FN, arg: "periods", address: at("periods") }, periods, 1, {
+          min: 1,
+          integer: true,
+        });
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const marginPlace = { fn: FN, arg: "margin", address: at("margin") };
     const retentionPlace = { fn: FN, arg: "retention", address: at("retention") };
     const retentionCells = toVector(retentionPlace, retention).values;

@@ -51,7 +51,10 @@ export function clvFit(
     const cols: readonly number[][] = data.columns;
     const [x, tx, age] = cols;
     if (x.length === 0)
-      argError({ fn: FN, arg: "frequency" }, "no customers: the ranges are blank");
+      argError(
+        { fn: FN, arg: "frequency", address: at("frequency") },
+        "no customers: the ranges are blank"
+      );
     const place = { fn: FN, arg: "frequency", address: at("frequency") };
     const vertical = toVector(place, frequency).vertical;
     for (let i = 0; i < x.length; i++) {
@@ -89,13 +92,16 @@ export function clvFit(
       } else {
         if (!x.some((xi, i) => xi > 0 && m[i] > 0)) {
           argError(
-            { fn: FN, arg: "monetary" },
+            { fn: FN, arg: "monetary", address: at("monetary") },
             "no repeat customer with an average value above 0: the Gamma-Gamma model cannot be fitted"
           );
         }
         const gg = fitGammaGamma(x, m);
         if (!gg.converged && gg.warnings.length === 0)
-          argError({ fn: FN, arg: "monetary" }, "the Gamma-Gamma fit did not converge");
+          argError(
+            { fn: FN, arg: "monetary", address: at("monetary") },
+            "the Gamma-Gamma fit did not converge"
+          );
         out.push(
           ["p", gg.params.p],
           ["q", gg.params.q],

@@ -66,11 +66,28 @@ export function clvPredict(
     const at = argAddresses(invocation, PARAMS.CLV_PREDICT);
     const { bg, gg } = readParams(params, at("params"));
     if (isOmitted(horizon))
-      argError({ fn: FN, arg: "horizon" }, "is required (a number of periods)");
-    const h = optionalNumber({ fn: FN, arg: "horizon" }, horizon, 0, { min: 0, max: 100_000 });
-    const d = optionalNumber({ fn: FN, arg: "discount_rate" }, discount_rate, 0, { min: 0 });
-    const mg = optionalNumber({ fn: FN, arg: "margin" }, margin, 1, { min: 0 });
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+      argError(
+        { fn: FN, arg: "horizon", address: at("horizon") },
+        "is required (a number of periods)"
+      );
+    const h = optionalNumber({ fn: FN, arg: "horizon", address: at("horizon") }, horizon, 0, {
+      min: 0,
+      max: 100_000,
+    });
+    const d = optionalNumber(
+      { fn: FN, arg: "discount_rate", address: at("discount_rate") },
+      discount_rate,
+      0,
+      { min: 0 }
+    );
+    const mg = optionalNumber({ fn: FN, arg: "margin", address: at("margin") }, margin, 1, {
+      min: 0,
+    });
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const data = readTable(FN, [
       { arg: "frequency", kind: "number", value: frequency, address: at("frequency") },
       { arg: "recency", kind: "number", value: recency, address: at("recency") },
@@ -79,7 +96,10 @@ export function clvPredict(
     ] as const);
     const [x, tx, age, m] = data.columns;
     if (x.length === 0)
-      argError({ fn: FN, arg: "frequency" }, "no customers: the ranges are blank");
+      argError(
+        { fn: FN, arg: "frequency", address: at("frequency") },
+        "no customers: the ranges are blank"
+      );
     const place = { fn: FN, arg: "frequency", address: at("frequency") };
     const vertical = toVector(place, frequency).vertical;
     const rows = x.map((xi, i) => {

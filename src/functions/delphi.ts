@@ -39,10 +39,15 @@ export function delphiFunction(
 ): unknown[][] {
   return guard(FN_D, ["estimates"], () => {
     const at = argAddresses(invocation, PARAMS.DELPHI);
-    const limit = optionalNumber({ fn: FN_D, arg: "threshold" }, threshold, 0.1, {
-      min: 0,
-      max: 10,
-    });
+    const limit = optionalNumber(
+      { fn: FN_D, arg: "threshold", address: at("threshold") },
+      threshold,
+      0.1,
+      {
+        min: 0,
+        max: 10,
+      }
+    );
     const address = at("estimates");
     const rows = rowsOf(estimates);
     const width = rows[0].length;
@@ -61,7 +66,7 @@ export function delphiFunction(
       );
       if (list.values.length === 0)
         argError(
-          { fn: FN_D, arg: "estimates" },
+          { fn: FN_D, arg: "estimates", address: at("estimates") },
           `round ${j + 1}${cellAddress(address, 0, j) ? ` (column ${cellAddress(address, 0, j)!.replace(/\d+$/, "")})` : ""} has no estimates`
         );
       return list.values;
@@ -103,10 +108,10 @@ export function surveyForecast(
 ): unknown[][] {
   return guard(FN_S, ["estimates", "weights"], () => {
     const at = argAddresses(invocation, PARAMS.SURVEY_FORECAST);
-    const cut = optionalNumber({ fn: FN_S, arg: "trim" }, trim, 0);
+    const cut = optionalNumber({ fn: FN_S, arg: "trim", address: at("trim") }, trim, 0);
     if (!(cut >= 0 && cut < 0.5))
       argError(
-        { fn: FN_S, arg: "trim" },
+        { fn: FN_S, arg: "trim", address: at("trim") },
         `${cut} is not allowed; give a fraction of at least 0 and below 0.5`
       );
     const hasWeights = !isOmitted(weights) && weights !== undefined;
@@ -123,7 +128,10 @@ export function surveyForecast(
     const t = readTable(FN_S, specs);
     const cols = t.columns as unknown as number[][];
     if (cols[0].length === 0)
-      argError({ fn: FN_S, arg: "estimates" }, "no values: the range is blank");
+      argError(
+        { fn: FN_S, arg: "estimates", address: at("estimates") },
+        "no values: the range is blank"
+      );
     if (hasWeights) {
       const bad = cols[1].findIndex((v) => v < 0);
       if (bad >= 0) {

@@ -55,8 +55,12 @@ export function dpm(
 ): unknown[][] {
   return guard(FN, FROM, () => {
     const at = argAddresses(invocation, PARAMS.DPM);
-    const c = optionalNumber({ fn: FN, arg: "cut" }, cut, 5);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const c = optionalNumber({ fn: FN, arg: "cut", address: at("cut") }, cut, 5);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const aSpecs = matrixSpecs(
       "attractiveness_scores",
       attractiveness_scores,
@@ -67,7 +71,7 @@ export function dpm(
     const sRows = rowsOf(strength_scores).length;
     if (sRows !== rows)
       argError(
-        { fn: FN, arg: "strength_scores" },
+        { fn: FN, arg: "strength_scores", address: at("strength_scores") },
         `has ${sRows} rows of scores but attractiveness_scores has ${rows}`
       );
     const withSizes = !isOmitted(sizes);
@@ -87,7 +91,11 @@ export function dpm(
     const aCols = cols.slice(0, aSpecs.length);
     const sCols = cols.slice(aSpecs.length, aSpecs.length + sSpecs.length);
     const n = cols[0].length;
-    if (n === 0) argError({ fn: FN, arg: "attractiveness_scores" }, "no rows: the range is blank");
+    if (n === 0)
+      argError(
+        { fn: FN, arg: "attractiveness_scores", address: at("attractiveness_scores") },
+        "no rows: the range is blank"
+      );
     const weights = (
       arg: "attractiveness_weights" | "strength_weights",
       value: unknown,

@@ -56,7 +56,11 @@ export function finRatios(
 ): unknown[][] {
   return guard(FN, FROM, () => {
     const at = argAddresses(invocation, PARAMS.FIN_RATIOS);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const args = [
       ["current_assets", current_assets],
       ["current_liabilities", current_liabilities],
@@ -76,7 +80,10 @@ export function finRatios(
     );
     const cols = data.columns as unknown as number[][];
     if (cols[0].length === 0)
-      argError({ fn: FN, arg: "current_assets" }, "no values: the ranges are blank");
+      argError(
+        { fn: FN, arg: "current_assets", address: at("current_assets") },
+        "no values: the ranges are blank"
+      );
     const L = ACCOUNT_LABELS[language()];
     const cell = (r: Ratio): string | number =>
       "value" in r ? r.value : L.notAvailable(L.ratioNames[r.zero]);

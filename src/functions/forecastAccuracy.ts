@@ -39,12 +39,21 @@ export function forecastAccuracy(
 ): unknown[][] {
   return guard(FN_ACC, ["actuals", "forecasts", "history"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_ACCURACY);
-    const withLabels = optionalBoolean({ fn: FN_ACC, arg: "headers" }, headers, true);
-    const period = optionalNumber({ fn: FN_ACC, arg: "seasonality" }, seasonality, 1, {
-      min: 1,
-      max: 366,
-      integer: true,
-    });
+    const withLabels = optionalBoolean(
+      { fn: FN_ACC, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
+    const period = optionalNumber(
+      { fn: FN_ACC, arg: "seasonality", address: at("seasonality") },
+      seasonality,
+      1,
+      {
+        min: 1,
+        max: 366,
+        integer: true,
+      }
+    );
     const t = readTable(FN_ACC, [
       {
         arg: "actuals",
@@ -60,13 +69,16 @@ export function forecastAccuracy(
       },
     ] as const);
     if (t.columns[0].length === 0)
-      argError({ fn: FN_ACC, arg: "actuals" }, "no values: the ranges are blank");
+      argError(
+        { fn: FN_ACC, arg: "actuals", address: at("actuals") },
+        "no values: the ranges are blank"
+      );
     let past: number[] | undefined;
     if (!isOmitted(history) && history !== undefined) {
       past = readHistory(FN_ACC, history, at("history"), 2, "history").values;
       if (period > 1 && past.length <= period) {
         argError(
-          { fn: FN_ACC, arg: "history" },
+          { fn: FN_ACC, arg: "history", address: at("history") },
           `needs more than ${period} values for seasonality ${period}; got ${past.length}`
         );
       }
@@ -102,15 +114,19 @@ export function backtestFunction(
 ): unknown[][] {
   return guard(FN_BT, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.BACKTEST);
-    const h = readHorizon(FN_BT, horizon);
-    const withLabels = optionalBoolean({ fn: FN_BT, arg: "headers" }, headers, true);
+    const h = readHorizon(FN_BT, horizon, at("horizon"));
+    const withLabels = optionalBoolean(
+      { fn: FN_BT, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     let m: ForecastMethod = "auto";
     if (!isOmitted(method)) {
       const raw = Array.isArray(method) ? (method as unknown[][])[0]?.[0] : method;
       const text = typeof raw === "string" ? raw.trim().toLowerCase() : "";
       if (!(FORECAST_METHODS as readonly string[]).includes(text)) {
         argError(
-          { fn: FN_BT, arg: "method" },
+          { fn: FN_BT, arg: "method", address: at("method") },
           `${describe(classify(raw))} is not a method; use ${FORECAST_METHODS.map((x) => `"${x}"`).join(", ")}`
         );
       }
@@ -119,11 +135,11 @@ export function backtestFunction(
     const history = readHistory(FN_BT, values, at("values"), h + 4);
     const n = history.values.length;
     const maxOrigins = Math.max(1, Math.min(100, n - h - 3));
-    const period = readPeriod(FN_BT, seasonality, history, null, undefined, 24);
+    const period = readPeriod(FN_BT, seasonality, history, null, undefined, 24, at("seasonality"));
     // By default as many origins as the method's first fit allows (a damped trend needs 10 values).
     const k = isOmitted(origins)
       ? Math.max(1, Math.min(6, maxOrigins, backtestMaxOrigins(n, h, m, period)))
-      : optionalNumber({ fn: FN_BT, arg: "origins" }, origins, 6, {
+      : optionalNumber({ fn: FN_BT, arg: "origins", address: at("origins") }, origins, 6, {
           min: 1,
           max: maxOrigins,
           integer: true,

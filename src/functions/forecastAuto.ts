@@ -52,11 +52,11 @@ export function forecastAuto(
 ): unknown[][] {
   return guard(FN, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_AUTO);
-    const h = readHorizon(FN, horizon);
-    const level = readConfidence(FN, confidence);
+    const h = readHorizon(FN, horizon, at("horizon"));
+    const level = readConfidence(FN, confidence, at("confidence"));
     const history = readHistory(FN, values, at("values"), 3);
     etsLength(FN, at("values"), history.values);
-    const period = readPeriod(FN, seasonality, history, null, undefined, 24);
+    const period = readPeriod(FN, seasonality, history, null, undefined, 24, at("seasonality"));
     return intervalRows(
       fitted(FN, at("values"), () => autoForecast(history.values, h, period, level))
     );

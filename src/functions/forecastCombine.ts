@@ -36,11 +36,17 @@ export function forecastCombine(
     const f = readNumberMatrix(FN, "forecasts", forecasts, fAddress);
     const k = f.columns.length;
     if (f.columns[0].length === 0)
-      argError({ fn: FN, arg: "forecasts" }, "no values: the range is blank");
+      argError(
+        { fn: FN, arg: "forecasts", address: at("forecasts") },
+        "no values: the range is blank"
+      );
     const hasWeights = !isOmitted(weights) && weights !== undefined;
     const hasActuals = !isOmitted(actuals) && actuals !== undefined;
     if (hasWeights && hasActuals)
-      argError({ fn: FN, arg: "actuals" }, "give weights or actuals, not both");
+      argError(
+        { fn: FN, arg: "actuals", address: at("actuals") },
+        "give weights or actuals, not both"
+      );
     let w: number[] | undefined;
     if (hasWeights) {
       const place = {

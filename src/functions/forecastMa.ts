@@ -34,11 +34,11 @@ export function forecastMa(
     const at = argAddresses(invocation, PARAMS.FORECAST_MA);
     const history = readHistory(FN, values, at("values"), 1);
     const n = history.values.length;
-    const place = { fn: FN, arg: "window" };
+    const place = { fn: FN, arg: "window", address: at("window") };
     if (isOmitted(window))
       argError(place, "is required: the number of recent periods to average, e.g. 3");
     const w = optionalNumber(place, window, 1, { min: 1, max: n, integer: true });
-    const h = readHorizon(FN, horizon);
+    const h = readHorizon(FN, horizon, at("horizon"));
     let wts: number[] | undefined;
     if (!isOmitted(weights)) {
       const wplace = {

@@ -30,7 +30,11 @@ export function forecastModel(
 ): unknown[][] {
   return guard(FN, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_MODEL);
-    const withLabels = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withLabels = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const history = readHistory(FN, values, at("values"), 3);
     etsLength(FN, at("values"), history.values);
     const period = readPeriod(
@@ -39,7 +43,8 @@ export function forecastModel(
       history,
       null,
       undefined,
-      24
+      24,
+      at("seasonality")
     );
     const fit = fitted(FN, at("values"), () => autoEts(history.values, { period }));
     const L = FORECAST_LABELS[language()].model;

@@ -38,8 +38,12 @@ function fitFromCells(
 ): Fitted {
   const rows = (Array.isArray(drivers) ? drivers : [[drivers]]) as unknown[][];
   const k = Array.isArray(rows[0]) ? rows[0].length : 1;
-  if (k > 50) argError({ fn, arg: "drivers" }, `has ${k} columns; at most 50 drivers are allowed`);
-  const cols = splitColumns({ fn, arg: "drivers" }, drivers, k);
+  if (k > 50)
+    argError(
+      { fn, arg: "drivers", address: dAddress },
+      `has ${k} columns; at most 50 drivers are allowed`
+    );
+  const cols = splitColumns({ fn, arg: "drivers", address: dAddress }, drivers, k);
   const specs: ColumnSpec<"number">[] = [
     { arg: "y", kind: "number", value: y, address: yAddress },
     ...cols.map((c, j) => ({
@@ -51,7 +55,8 @@ function fitFromCells(
   ];
   const table = readTable(fn, specs);
   const columns = table.columns as unknown as number[][];
-  if (columns[0].length === 0) argError({ fn, arg: "y" }, "no values: the ranges are blank");
+  if (columns[0].length === 0)
+    argError({ fn, arg: "y", address: yAddress }, "no values: the ranges are blank");
   const label = FORECAST_LABELS[language()].driver;
   const names = cols.map((c, j) => {
     const head = table.header ? classify(c[0][0]) : undefined;
@@ -63,7 +68,7 @@ function fitFromCells(
     return { fit: fitRegression(columns[0], columns.slice(1)), names, k };
   } catch (e) {
     if (!(e instanceof RegressionProblem)) throw e;
-    if (e.kind === "rows") return argError({ fn, arg: "y" }, e.message);
+    if (e.kind === "rows") return argError({ fn, arg: "y", address: yAddress }, e.message);
     const j = e.driver ?? 0;
     const where = cellAddress(dAddress, 0, j);
     return argError(
@@ -99,10 +104,15 @@ export function forecastRegress(
 ): unknown[][] {
   return guard(FN_F, ["y", "drivers", "future_drivers"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_REGRESS);
-    const level = optionalNumber({ fn: FN_F, arg: "confidence" }, confidence, 0.95, {
-      min: 0.5,
-      max: 0.999,
-    });
+    const level = optionalNumber(
+      { fn: FN_F, arg: "confidence", address: at("confidence") },
+      confidence,
+      0.95,
+      {
+        min: 0.5,
+        max: 0.999,
+      }
+    );
     const { fit, k } = fitFromCells(FN_F, y, drivers, at("y"), at("drivers"));
     const fAddress = at("future_drivers");
     const rows = (
@@ -111,12 +121,15 @@ export function forecastRegress(
     const width = Array.isArray(rows[0]) ? rows[0].length : 1;
     if (width !== k)
       argError(
-        { fn: FN_F, arg: "future_drivers" },
+        { fn: FN_F, arg: "future_drivers", address: at("future_drivers") },
         `has ${width} column${width === 1 ? "" : "s"} but drivers has ${k}; give one column per driver`
       );
     const future = readNumberMatrix(FN_F, "future_drivers", future_drivers, fAddress);
     if (future.columns[0].length === 0)
-      argError({ fn: FN_F, arg: "future_drivers" }, "no values: the range is blank");
+      argError(
+        { fn: FN_F, arg: "future_drivers", address: at("future_drivers") },
+        "no values: the range is blank"
+      );
     const f = forecastRegression(fit, future.columns, level);
     return alignedRows(
       future.table,

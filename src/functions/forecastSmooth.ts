@@ -37,17 +37,28 @@ export function forecastSmooth(
 ): unknown[][] {
   return guard(FN, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_SMOOTH);
-    const h = readHorizon(FN, horizon);
-    const level = readConfidence(FN, confidence);
-    const pattern = readModelPattern(FN, model);
+    const h = readHorizon(FN, horizon, at("horizon"));
+    const level = readConfidence(FN, confidence, at("confidence"));
+    const pattern = readModelPattern(FN, model, at("model"));
     const history = readHistory(FN, values, at("values"), 3);
     etsLength(FN, at("values"), history.values);
-    const period = readPeriod(FN, seasonality, history, timeline, at("timeline"), 24);
+    const period = readPeriod(
+      FN,
+      seasonality,
+      history,
+      timeline,
+      at("timeline"),
+      24,
+      at("seasonality")
+    );
     let fit;
     try {
       fit = autoEts(history.values, { period, pattern });
     } catch (e) {
-      return argError({ fn: FN, arg: "model" }, e instanceof Error ? e.message : String(e));
+      return argError(
+        { fn: FN, arg: "model", address: at("model") },
+        e instanceof Error ? e.message : String(e)
+      );
     }
     return intervalRows(forecastEts(fit, h, level));
   });
@@ -139,25 +150,34 @@ function refuseOutlier(
 }
 
 /** The required horizon: a whole number from 1 to 1000. */
-export function readHorizon(fn: string, value: unknown, arg = "horizon"): number {
-  const place = { fn, arg };
+export function readHorizon(
+  fn: string,
+  value: unknown,
+  address: string | undefined,
+  arg = "horizon"
+): number {
+  const place = { fn, arg, address };
   if (isOmitted(value)) argError(place, "is required: the number of periods to forecast, e.g. 12");
   return optionalNumber(place, value, 1, { min: 1, max: 1000, integer: true });
 }
 
 /** The optional confidence level, strictly between 0 and 1; undefined when omitted. */
-export function readConfidence(fn: string, value: unknown): number | undefined {
+export function readConfidence(
+  fn: string,
+  value: unknown,
+  address: string | undefined
+): number | undefined {
   if (isOmitted(value)) return undefined;
-  const place = { fn, arg: "confidence" };
+  const place = { fn, arg: "confidence", address };
   const c = optionalNumber(place, value, 0.95);
   if (!(c > 0 && c < 1))
     argError(place, `${c} is not allowed; give a level between 0 and 1, e.g. 0.95 for 95%`);
   return c;
 }
 
-function readModelPattern(fn: string, value: unknown) {
+function readModelPattern(fn: string, value: unknown, address: string | undefined) {
   if (isOmitted(value)) return undefined;
-  const place = { fn, arg: "model" };
+  const place = { fn, arg: "model", address };
   const raw = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
   const pattern = typeof raw === "string" ? parseModel(raw) : undefined;
   if (!pattern) {
@@ -182,10 +202,12 @@ export function readPeriod(
   timeline: unknown,
   timelineAddress: string | undefined,
   maxPeriod: number,
+  seasonalityAddress: string | undefined,
   cycles = 1
 ): number {
+  const place = { fn, arg: "seasonality", address: seasonalityAddress };
   if (!isOmitted(seasonality)) {
-    const p = optionalNumber({ fn, arg: "seasonality" }, seasonality, 1, {
+    const p = optionalNumber(place, seasonality, 1, {
       min: 1,
       max: maxPeriod,
       integer: true,
@@ -193,7 +215,7 @@ export function readPeriod(
     const n = history.values.length;
     if (p > 1 && n <= cycles * p)
       argError(
-        { fn, arg: "seasonality" },
+        place,
         `${p} needs at least ${cycles * p + 1} values to estimate seasons from; values has ${n}. Give 1 for no seasons, or a longer history`
       );
     return p;

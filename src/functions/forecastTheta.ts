@@ -28,9 +28,9 @@ export function forecastTheta(
 ): unknown[][] {
   return guard(FN, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.FORECAST_THETA);
-    const h = readHorizon(FN, horizon);
+    const h = readHorizon(FN, horizon, at("horizon"));
     const history = readHistory(FN, values, at("values"), 3);
-    const period = readPeriod(FN, seasonality, history, null, undefined, 366, 2);
+    const period = readPeriod(FN, seasonality, history, null, undefined, 366, at("seasonality"), 2);
     return intervalRows(thetaForecast(history.values, h, period));
   });
 }

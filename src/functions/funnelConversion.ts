@@ -65,7 +65,11 @@ export function funnelConversion(
           keys: [s.name, ...s.aliases],
         }))
       : readOrder(stage_order, argAt("stage_order"));
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: argAt("headers") },
+      headers,
+      true
+    );
     const index = new Map<string, number>();
     names.forEach((s, k) => s.keys.forEach((n) => index.set(stageKey(n), k)));
     const last = names.length - 1;

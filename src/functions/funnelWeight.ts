@@ -51,7 +51,11 @@ export function funnelWeight(
     const table = isOmitted(stage_table)
       ? DEFAULT_STAGE_TABLE
       : readStageTable(FN, stage_table, at("stage_table"));
-    const totalOnly = optionalBoolean({ fn: FN, arg: "total_only" }, total_only, false);
+    const totalOnly = optionalBoolean(
+      { fn: FN, arg: "total_only", address: at("total_only") },
+      total_only,
+      false
+    );
     const stagesPlace = { fn: FN, arg: "stages", address: at("stages") };
     const data = readTable(FN, [
       { arg: "amounts", kind: "number", value: amounts, address: at("amounts") },

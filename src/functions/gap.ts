@@ -32,7 +32,7 @@ export function gap(
 ): unknown[][] {
   return guard(FN, ["target", "actual_to_date", "forecast_rest"], () => {
     const at = argAddresses(invocation, PARAMS.GAP);
-    const place = { fn: FN, arg: "target" };
+    const place = { fn: FN, arg: "target", address: at("target") };
     if (isOmitted(target)) argError(place, "is blank; give the target");
     const goal = total("target", target, at("target"));
     if (!(goal > 0))
@@ -46,10 +46,14 @@ export function gap(
       : total("forecast_rest", forecast_rest, at("forecast_rest"));
     const left = isOmitted(periods_left)
       ? undefined
-      : optionalNumber({ fn: FN, arg: "periods_left" }, periods_left, 1);
+      : optionalNumber(
+          { fn: FN, arg: "periods_left", address: at("periods_left") },
+          periods_left,
+          1
+        );
     if (left !== undefined && !(left > 0))
       argError(
-        { fn: FN, arg: "periods_left" },
+        { fn: FN, arg: "periods_left", address: at("periods_left") },
         `${left} is not allowed; with no period left there is no run rate (give a number greater than 0)`
       );
 

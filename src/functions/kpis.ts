@@ -269,7 +269,9 @@ export function nps(scores: unknown[][], invocation?: CustomFunctions.Invocation
       Number.isInteger(v) && v >= 0 && v <= 10 ? undefined : `${v} is not a score from 0 to 10`
     );
     const res = npsEngine(s);
-    return [[res.ok ? res.value : argError({ fn: FN, arg: "scores" }, res.reason)]];
+    return [
+      [res.ok ? res.value : argError({ fn: FN, arg: "scores", address: at("scores") }, res.reason)],
+    ];
   });
 }
 
@@ -290,10 +292,12 @@ export function csat(
   const FN = "KAM.CSAT";
   return guard(FN, ["scores"], () => {
     const at = argAddresses(invocation, PARAMS.CSAT);
-    const t = optionalNumber({ fn: FN, arg: "threshold" }, threshold, 4);
+    const t = optionalNumber({ fn: FN, arg: "threshold", address: at("threshold") }, threshold, 4);
     const s = readScores(FN, scores, at("scores"), () => undefined);
     const res = csatEngine(s, t);
-    return [[res.ok ? res.value : argError({ fn: FN, arg: "scores" }, res.reason)]];
+    return [
+      [res.ok ? res.value : argError({ fn: FN, arg: "scores", address: at("scores") }, res.reason)],
+    ];
   });
 }
 
@@ -321,7 +325,10 @@ export function kaContributionFn(
     ] as const);
     const [amount, flags] = data.columns;
     if (amount.length === 0)
-      argError({ fn: FN, arg: "amounts" }, "no values: the ranges are blank");
+      argError(
+        { fn: FN, arg: "amounts", address: at("amounts") },
+        "no values: the ranges are blank"
+      );
     const vertical = toVector(flagPlace, is_key_account).vertical;
     const isKey = flags.map((raw, i) => {
       const flag = flagOf(raw);
@@ -343,6 +350,12 @@ export function kaContributionFn(
         `the key accounts' amounts add up to ${key} and the others' to ${other}; a share from 0 to 1 needs both to be 0 or more (are returns larger than sales?)`
       );
     const res = kaContribution(amount, isKey);
-    return [[res.ok ? res.value : argError({ fn: FN, arg: "amounts" }, res.reason)]];
+    return [
+      [
+        res.ok
+          ? res.value
+          : argError({ fn: FN, arg: "amounts", address: at("amounts") }, res.reason),
+      ],
+    ];
   });
 }

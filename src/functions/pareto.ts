@@ -49,14 +49,24 @@ export function pareto(
 ): unknown[][] {
   return guard(FN, ["amounts"], () => {
     const at = argAddresses(invocation, PARAMS.PARETO);
-    const a = optionalNumber({ fn: FN, arg: "a_cut" }, a_cut, 0.8, { min: 0, max: 1 });
-    const b = optionalNumber({ fn: FN, arg: "b_cut" }, b_cut, 0.95, { min: 0, max: 1 });
+    const a = optionalNumber({ fn: FN, arg: "a_cut", address: at("a_cut") }, a_cut, 0.8, {
+      min: 0,
+      max: 1,
+    });
+    const b = optionalNumber({ fn: FN, arg: "b_cut", address: at("b_cut") }, b_cut, 0.95, {
+      min: 0,
+      max: 1,
+    });
     if (b < a)
       argError(
-        { fn: FN, arg: "b_cut" },
+        { fn: FN, arg: "b_cut", address: at("b_cut") },
         `${b} is below a_cut (${a}); b_cut must be at least a_cut`
       );
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     // a row of zeros is an empty row (0 is no customer), as Excel desktop passes one
     const data = withoutRowsOfZeros(
       readTable(FN, [
@@ -65,7 +75,11 @@ export function pareto(
       ] as const)
     );
     const [cust, amount] = data.columns;
-    if (cust.length === 0) argError({ fn: FN, arg: "customers" }, "no data: the ranges are blank");
+    if (cust.length === 0)
+      argError(
+        { fn: FN, arg: "customers", address: at("customers") },
+        "no data: the ranges are blank"
+      );
     // amounts whose total would pass ±1.8E+308: shares from the amounts scaled to fit, totals back
     const { values: scaled, factor } = withinRange(amount);
     const res = paretoEngine(cust, scaled, a, b);

@@ -27,15 +27,23 @@ export function paretoShare(
 ): unknown[][] {
   return guard(FN, ["amounts"], () => {
     const at = argAddresses(invocation, PARAMS.PARETO_SHARE);
-    const f = optionalNumber({ fn: FN, arg: "top_fraction" }, top_fraction, 0.2, {
-      min: 0,
-      max: 1,
-    });
+    const f = optionalNumber(
+      { fn: FN, arg: "top_fraction", address: at("top_fraction") },
+      top_fraction,
+      0.2,
+      {
+        min: 0,
+        max: 1,
+      }
+    );
     if (f === 0)
-      argError({ fn: FN, arg: "top_fraction" }, "0 is not allowed; give a fraction above 0");
+      argError(
+        { fn: FN, arg: "top_fraction", address: at("top_fraction") },
+        "0 is not allowed; give a fraction above 0"
+      );
     const list = readNumberList({ fn: FN, arg: "amounts", address: at("amounts") }, amounts);
     if (list.values.length === 0)
-      argError({ fn: FN, arg: "amounts" }, "no values: the range is blank");
+      argError({ fn: FN, arg: "amounts", address: at("amounts") }, "no values: the range is blank");
     // A share does not change when every amount is divided by the same number: amounts near
     // ±1E+308, whose total would overflow, get their true share, or a total named as it is.
     const { values: scaled, factor } = withinRange(list.values);
@@ -49,7 +57,7 @@ export function paretoShare(
       );
     }
     const res = shareEngine(scaled, f);
-    if (!res.ok) return argError({ fn: FN, arg: "amounts" }, res.reason);
+    if (!res.ok) return argError({ fn: FN, arg: "amounts", address: at("amounts") }, res.reason);
     return [[res.value]];
   });
 }

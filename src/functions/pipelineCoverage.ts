@@ -35,8 +35,11 @@ export function pipelineCoverage(
     ] as const);
     const open = sum(data.columns[0]);
     if (open < 0)
-      argError({ fn: FN, arg: "pipeline" }, `adds up to ${open}; a pipeline cannot be negative`);
-    const place = { fn: FN, arg: "target" };
+      argError(
+        { fn: FN, arg: "pipeline", address: at("pipeline") },
+        `adds up to ${open}; a pipeline cannot be negative`
+      );
+    const place = { fn: FN, arg: "target", address: at("target") };
     if (isOmitted(target)) argError(place, "is blank; give the sales target");
     const goal = optionalNumber(place, target, 0);
     if (!(goal > 0))
@@ -46,10 +49,13 @@ export function pipelineCoverage(
       );
     const rate = isOmitted(win_rate)
       ? undefined
-      : optionalNumber({ fn: FN, arg: "win_rate" }, win_rate, 0, { min: 0, max: 1 });
+      : optionalNumber({ fn: FN, arg: "win_rate", address: at("win_rate") }, win_rate, 0, {
+          min: 0,
+          max: 1,
+        });
     if (rate === 0)
       argError(
-        { fn: FN, arg: "win_rate" },
+        { fn: FN, arg: "win_rate", address: at("win_rate") },
         "0 is not allowed; at a win rate of 0 no pipeline reaches the target (give a rate above 0, e.g. 25%)"
       );
 

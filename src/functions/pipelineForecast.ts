@@ -79,24 +79,27 @@ export function pipelineForecast(
 ): unknown[][] {
   return guard(FN, ["amounts", "stages"], () => {
     const at = argAddresses(invocation, PARAMS.PIPELINE_FORECAST);
-    const first = optionalDate({ fn: FN, arg: "start" }, start);
-    const count = optionalNumber({ fn: FN, arg: "periods" }, periods, 12, {
+    const first = optionalDate({ fn: FN, arg: "start", address: at("start") }, start);
+    const count = optionalNumber({ fn: FN, arg: "periods", address: at("periods") }, periods, 12, {
       min: 1,
       max: 600,
       integer: true,
     });
-    const unit = optionalChoice({ fn: FN, arg: "grain" }, grain, "month", GRAINS, [
+    const unit = optionalChoice(
+      { fn: FN, arg: "grain", address: at("grain") },
+      grain,
       "month",
-      "quarter",
-      "week",
-      "月",
-      "季度",
-      "周",
-    ]);
+      GRAINS,
+      ["month", "quarter", "week", "月", "季度", "周"]
+    );
     const table = isOmitted(stage_table)
       ? DEFAULT_STAGE_TABLE
       : readStageTable(FN, stage_table, at("stage_table"));
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const stagesPlace = { fn: FN, arg: "stages", address: at("stages") };
     const data = readTable(FN, [
       { arg: "amounts", kind: "number", value: amounts, address: at("amounts") },
@@ -105,7 +108,10 @@ export function pipelineForecast(
     ] as const);
     const [amountCol, stageCol, closeCol] = data.columns;
     if (amountCol.length === 0)
-      argError({ fn: FN, arg: "amounts" }, "no opportunities: the ranges are blank");
+      argError(
+        { fn: FN, arg: "amounts", address: at("amounts") },
+        "no opportunities: the ranges are blank"
+      );
     const vertical = toVector(stagesPlace, stages).vertical;
     const probabilities: number[] = [];
     const categories: ForecastCategory[] = [];

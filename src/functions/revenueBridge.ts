@@ -47,13 +47,18 @@ export function revenueBridge(
 ): unknown[][] {
   return guard(FN, ["amounts"], () => {
     const at = argAddresses(invocation, PARAMS.REVENUE_BRIDGE);
-    const unit = optionalChoice({ fn: FN, arg: "grain" }, grain, "month" as Grain, BRIDGE_GRAINS, [
-      "month",
-      "quarter",
-      "year",
-      "week",
-    ]);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const unit = optionalChoice(
+      { fn: FN, arg: "grain", address: at("grain") },
+      grain,
+      "month" as Grain,
+      BRIDGE_GRAINS,
+      ["month", "quarter", "year", "week"]
+    );
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const t = readTransactions(FN, customers, dates, amounts, at);
     let b: ReturnType<typeof bridgeEngine>;
     try {

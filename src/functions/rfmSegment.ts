@@ -43,12 +43,16 @@ export function rfmSegment(
 ): unknown[][] {
   return guard(FN, ["r", "f", "m"], () => {
     const at = argAddresses(invocation, PARAMS.RFM_SEGMENT);
-    const bins = optionalNumber({ fn: FN, arg: "scheme" }, scheme, 5, {
+    const bins = optionalNumber({ fn: FN, arg: "scheme", address: at("scheme") }, scheme, 5, {
       min: 2,
       max: 9,
       integer: true,
     });
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const withM = !isOmitted(m);
     const specs = [
       { arg: "r", kind: "number", value: r, address: at("r") },
@@ -57,7 +61,8 @@ export function rfmSegment(
     ] as const;
     const data = readTable(FN, specs);
     const cols: readonly number[][] = data.columns;
-    if (cols[0].length === 0) argError({ fn: FN, arg: "r" }, "no scores: the ranges are blank");
+    if (cols[0].length === 0)
+      argError({ fn: FN, arg: "r", address: at("r") }, "no scores: the ranges are blank");
     // 0 is no score: a row of zeros is an empty row as Excel desktop passes it, and stays blank
     const empty = cols[0].map((_, i) => cols.every((col) => col[i] === 0));
     cols.forEach((col, c) => {

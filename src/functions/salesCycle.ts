@@ -33,7 +33,11 @@ export function salesCycle(
 ): unknown[][] {
   return guard(FN, ["start_dates", "close_dates"], () => {
     const at = argAddresses(invocation, PARAMS.SALES_CYCLE);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const grouped = !isOmitted(groups);
     const closePlace = { fn: FN, arg: "close_dates", address: at("close_dates") };
     const groupPlace = { fn: FN, arg: "groups", address: at("groups") };

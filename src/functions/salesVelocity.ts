@@ -39,7 +39,11 @@ export function salesVelocity(
 ): unknown[][] {
   return guard(FN, ["amounts", "created", "closed"], () => {
     const at = argAddresses(invocation, PARAMS.SALES_VELOCITY);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const outcomePlace = { fn: FN, arg: "outcomes", address: at("outcomes") };
     const closePlace = { fn: FN, arg: "closed", address: at("closed") };
     const data = readTable(FN, [

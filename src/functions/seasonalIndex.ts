@@ -3,7 +3,7 @@ import { decompose, SeasonalType } from "../engine/forecast/decompose";
 import { argError, isOmitted, optionalNumber } from "../grid";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { readHistory } from "./forecastSmooth";
-import { argAddresses, guard, language } from "./shared";
+import { ArgAddresses, argAddresses, guard, language } from "./shared";
 import { classify, describe } from "../cells/values";
 
 const FN_INDEX = "KAM.SEASONAL_INDEX";
@@ -16,14 +16,14 @@ export const PARAMS = {
 } as const;
 
 /** "multiplicative" (default) or "additive"; also M/A and 乘法/加法. */
-function readType(fn: string, value: unknown): SeasonalType {
+function readType(fn: string, value: unknown, address: string | undefined): SeasonalType {
   if (isOmitted(value)) return "multiplicative";
   const raw = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
   const text = typeof raw === "string" ? raw.trim().toLowerCase() : "";
   if (["multiplicative", "mult", "m", "乘法", "乘法型"].includes(text)) return "multiplicative";
   if (["additive", "add", "a", "加法", "加法型"].includes(text)) return "additive";
   return argError(
-    { fn, arg: "type" },
+    { fn, arg: "type", address },
     `${describe(classify(raw))} is not a type; use "multiplicative" or "additive"`
   );
 }
@@ -33,10 +33,11 @@ function readDecomposition(
   values: unknown,
   period: unknown,
   type: unknown,
-  address: string | undefined
+  at: ArgAddresses<"values" | "period" | "type">
 ) {
-  const kind = readType(fn, type);
-  const place = { fn, arg: "period" };
+  const address = at("values");
+  const kind = readType(fn, type, at("type"));
+  const place = { fn, arg: "period", address: at("period") };
   if (isOmitted(period))
     argError(
       place,
@@ -47,12 +48,12 @@ function readDecomposition(
   const p = optionalNumber(place, period, 12, { min: 2, max: 366, integer: true });
   if (n < 2 * p)
     argError(
-      { fn, arg: "values" },
+      { fn, arg: "values", address },
       `needs at least two full cycles (${2 * p} values) for period ${p}; got ${n}`
     );
   if (kind === "multiplicative" && history.values.some((v) => !(v > 0))) {
     argError(
-      { fn, arg: "values" },
+      { fn, arg: "values", address },
       'multiplicative indices need positive values; use type "additive"'
     );
   }
@@ -77,7 +78,7 @@ export function seasonalIndex(
 ): unknown[][] {
   return guard(FN_INDEX, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.SEASONAL_INDEX);
-    const { decomposition } = readDecomposition(FN_INDEX, values, period, type, at("values"));
+    const { decomposition } = readDecomposition(FN_INDEX, values, period, type, at);
     return decomposition.indices.map((v) => [v]);
   });
 }
@@ -100,13 +101,7 @@ export function deseasonalize(
 ): unknown[][] {
   return guard(FN_ADJUST, ["values"], () => {
     const at = argAddresses(invocation, PARAMS.DESEASONALIZE);
-    const { history, decomposition } = readDecomposition(
-      FN_ADJUST,
-      values,
-      period,
-      type,
-      at("values")
-    );
+    const { history, decomposition } = readDecomposition(FN_ADJUST, values, period, type, at);
     const cells = history.cells;
     const out: (number | string)[] = new Array<number | string>(cells.length).fill("");
     if (cells.header) out[0] = FORECAST_LABELS[language()].deseasonalized;

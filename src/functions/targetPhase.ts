@@ -35,21 +35,27 @@ export function targetPhase(
 ): unknown[][] {
   return guard(FN, ["annual_target", "history"], () => {
     const at = argAddresses(invocation, PARAMS.TARGET_PHASE);
-    const targetPlace = { fn: FN, arg: "annual_target" };
+    const targetPlace = { fn: FN, arg: "annual_target", address: at("annual_target") };
     if (isOmitted(annual_target)) argError(targetPlace, "is blank; give the annual target");
     const target = optionalNumber(targetPlace, annual_target, 0);
-    const count = optionalNumber({ fn: FN, arg: "periods" }, periods, 12, {
+    const count = optionalNumber({ fn: FN, arg: "periods", address: at("periods") }, periods, 12, {
       min: 2,
       max: 53,
       integer: true,
     });
-    const step = isOmitted(unit) ? undefined : optionalNumber({ fn: FN, arg: "unit" }, unit, 1);
+    const step = isOmitted(unit)
+      ? undefined
+      : optionalNumber({ fn: FN, arg: "unit", address: at("unit") }, unit, 1);
     if (step !== undefined && !(step > 0))
       argError(
-        { fn: FN, arg: "unit" },
+        { fn: FN, arg: "unit", address: at("unit") },
         `${step} is not allowed; give a unit greater than 0, or leave it out`
       );
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const place = { fn: FN, arg: "history", address: at("history") };
     const series = readCompleteSeries(place, history, (n) => n > 0 && n % count === 0);
     const phased = phaseTarget(target, series.values, count, step);

@@ -51,21 +51,22 @@ export function targetSplit(
 ): unknown[][] {
   return guard(FN, ["total", "basis"], () => {
     const at = argAddresses(invocation, PARAMS.TARGET_SPLIT);
-    const totalPlace = { fn: FN, arg: "total" };
+    const totalPlace = { fn: FN, arg: "total", address: at("total") };
     if (isOmitted(total)) argError(totalPlace, "is blank; give the target to split");
     const amount = optionalNumber(totalPlace, total, 0);
-    const how = optionalChoice({ fn: FN, arg: "method" }, method, "proportional", METHODS, [
+    const how = optionalChoice(
+      { fn: FN, arg: "method", address: at("method") },
+      method,
       "proportional",
-      "sales",
-      "potential",
-      "equal",
-      "按比例",
-      "平均",
-    ]);
-    const step = isOmitted(unit) ? undefined : optionalNumber({ fn: FN, arg: "unit" }, unit, 1);
+      METHODS,
+      ["proportional", "sales", "potential", "equal", "按比例", "平均"]
+    );
+    const step = isOmitted(unit)
+      ? undefined
+      : optionalNumber({ fn: FN, arg: "unit", address: at("unit") }, unit, 1);
     if (step !== undefined && !(step > 0))
       argError(
-        { fn: FN, arg: "unit" },
+        { fn: FN, arg: "unit", address: at("unit") },
         `${step} is not allowed; give a unit greater than 0, or leave it out`
       );
     const place = { fn: FN, arg: "basis", address: at("basis") };

@@ -35,7 +35,11 @@ export function tier(
 ): unknown[][] {
   return guard(FN, ["revenue", "margin", "growth"], () => {
     const at = argAddresses(invocation, PARAMS.TIER);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     let t = DEFAULT_TIER_THRESHOLDS;
     let growing: number | undefined;
     if (!isOmitted(thresholds)) {
@@ -47,18 +51,18 @@ export function tier(
       ).values;
       if (th.length !== 3 && th.length !== 4)
         argError(
-          { fn: FN, arg: "thresholds" },
+          { fn: FN, arg: "thresholds", address: at("thresholds") },
           `has ${th.length} numbers; give three or four: high share, low share, shrinking below growth, growing from growth`
         );
       if (!(th[0] > 0 && th[0] <= 1 && th[1] >= 0 && th[1] < th[0]))
         argError(
-          { fn: FN, arg: "thresholds" },
+          { fn: FN, arg: "thresholds", address: at("thresholds") },
           "the shares must satisfy 0 <= low share < high share <= 1"
         );
       growing = th.length === 4 ? th[3] : undefined;
       if (growing !== undefined && !(th[2] <= growing))
         argError(
-          { fn: FN, arg: "thresholds" },
+          { fn: FN, arg: "thresholds", address: at("thresholds") },
           "the growth thresholds must satisfy shrinking below <= growing from"
         );
       t = { coreShare: th[0], ordinaryShare: th[1], stableGrowth: th[2] };
@@ -69,9 +73,13 @@ export function tier(
       { arg: "growth", kind: "number", value: growth, address: at("growth") },
     ] as const);
     const [rev, mar, gro] = data.columns;
-    if (rev.length === 0) argError({ fn: FN, arg: "revenue" }, "no accounts: the ranges are blank");
+    if (rev.length === 0)
+      argError(
+        { fn: FN, arg: "revenue", address: at("revenue") },
+        "no accounts: the ranges are blank"
+      );
     const res = tiers(rev, mar, gro, t, growing);
-    if (!res.ok) return argError({ fn: FN, arg: "revenue" }, res.reason);
+    if (!res.ok) return argError({ fn: FN, arg: "revenue", address: at("revenue") }, res.reason);
     const L = ACCOUNT_LABELS[language()];
     const rows = res.rows.map((r) => [r.share, r.marginGap, r.growth, L.tiers[r.tier]]);
     return alignedRows(data, rows, withHeaders ? L.tierHeaders : undefined, 4);

@@ -54,17 +54,24 @@ export function valueScore(
   return guard(FN, ["criteria", "weights"], () => {
     const at = argAddresses(invocation, PARAMS.VALUE_SCORE);
     const how = optionalChoice<Normalisation>(
-      { fn: FN, arg: "method" },
+      { fn: FN, arg: "method", address: at("method") },
       method,
       "minmax",
       { minmax: "minmax", "min-max": "minmax", z: "z", zscore: "z", "z-score": "z" },
       ['"minmax"', '"z"']
     );
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const m = readNumberMatrix(FN, "criteria", criteria, at("criteria"));
     const k = m.columns.length;
     if (m.columns[0].length === 0)
-      argError({ fn: FN, arg: "criteria" }, "no accounts: the range is blank");
+      argError(
+        { fn: FN, arg: "criteria", address: at("criteria") },
+        "no accounts: the range is blank"
+      );
     const wPlace = { fn: FN, arg: "weights", address: at("weights") };
     const w = readNumberList(wPlace, weights, k).values;
     if (w.length !== k) argError(wPlace, `has ${w.length} weights but criteria has ${k} columns`);

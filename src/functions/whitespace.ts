@@ -35,7 +35,11 @@ export function whitespace(
 ): unknown[][] {
   return guard(FN, ["amounts"], () => {
     const at = argAddresses(invocation, PARAMS.WHITESPACE);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const data = withoutRowsOfZeros(
       readTable(FN, [
         { arg: "accounts", kind: "label", value: accounts, address: at("accounts") },
@@ -44,7 +48,11 @@ export function whitespace(
       ] as const)
     );
     const [acc, prod, amount] = data.columns;
-    if (acc.length === 0) argError({ fn: FN, arg: "accounts" }, "no data: the ranges are blank");
+    if (acc.length === 0)
+      argError(
+        { fn: FN, arg: "accounts", address: at("accounts") },
+        "no data: the ranges are blank"
+      );
     const m = spendMatrix(acc, prod, amount);
     const L = ACCOUNT_PLAN_LABELS[language()];
 
@@ -65,13 +73,19 @@ export function whitespace(
 
     const one = Array.isArray(account) ? (account as unknown[][])[0]?.[0] : account;
     if (typeof one !== "string" && typeof one !== "number")
-      return argError({ fn: FN, arg: "account" }, "give one account name (text or number)");
+      return argError(
+        { fn: FN, arg: "account", address: at("account") },
+        "give one account name (text or number)"
+      );
     const k = findAccount(m, one);
     if (k === undefined) {
       const near = nearestNames(one, m.accounts, 3)
         .map((n) => `"${n}"`)
         .join(", ");
-      return argError({ fn: FN, arg: "account" }, L.notFound(String(one), near));
+      return argError(
+        { fn: FN, arg: "account", address: at("account") },
+        L.notFound(String(one), near)
+      );
     }
     const w = accountWhitespace(m, k);
     const rows: (string | number)[][] = w.gaps.map((g) => [

@@ -34,7 +34,11 @@ export function winRate(
 ): unknown[][] {
   return guard(FN, ["amounts"], () => {
     const at = argAddresses(invocation, PARAMS.WIN_RATE);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const grouped = !isOmitted(groups);
     const valued = !isOmitted(amounts);
     const outcomePlace = { fn: FN, arg: "outcomes", address: at("outcomes") };

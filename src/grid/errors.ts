@@ -21,9 +21,19 @@ export class InputError extends Error {
   }
 }
 
-/** Throws an InputError about a whole argument: "KAM.RFM: bins: must be a whole number from 2 to 9". */
+/**
+ * Throws an InputError about a whole argument: "KAM.RFM: bins (B2): must be a whole number from 2
+ * to 9" — with the argument's cell or range, without its sheet, when Excel supplied the address.
+ */
 export function argError(place: Place, problem: string): never {
-  throw new InputError(`${place.fn}: ${place.arg}: ${problem}`);
+  const where = place.address ? ` (${withoutSheet(place.address)})` : "";
+  throw new InputError(`${place.fn}: ${place.arg}${where}: ${problem}`);
+}
+
+/** "C2:C500" of "Sheet1!C2:C500" or "'My sheet'!C2:C500", as cell errors name cells. */
+function withoutSheet(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
 }
 
 /**

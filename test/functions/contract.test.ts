@@ -58,6 +58,22 @@ describe("text numbers follow Excel's VALUE()", () => {
     );
   });
 
+  test("a single-value argument names its cell when Excel passes the addresses", () => {
+    // FORECAST_THETA(values, horizon, [seasonality]): horizon in C2 of another sheet
+    const where = at("'Q4 plan'!$A$2:$A$13", "'Q4 plan'!$C$2", "");
+    expect(errorOf(() => forecastTheta(col(...SALES), "(5)", OMITTED, where))).toBe(
+      "KAM.FORECAST_THETA: horizon (C2): -5 is not allowed; give a whole number from 1 to 1000"
+    );
+    // a literal (Excel passes an empty address): the argument only
+    expect(errorOf(() => forecastTheta(col(...SALES), "(5)", OMITTED, at("A2:A13", "", "")))).toBe(
+      "KAM.FORECAST_THETA: horizon: -5 is not allowed; give a whole number from 1 to 1000"
+    );
+    // a range where one value belongs: named as a range
+    expect(
+      errorOf(() => forecastTheta(col(...SALES), [[3], [4]], OMITTED, at("A2:A13", "D2:D3", "")))
+    ).toBe("KAM.FORECAST_THETA: horizon (D2:D3): must be a single value, not a range of 2 cells");
+  });
+
   test('SEASONAL_INDEX: period "Lost", "1e400", "0x4" are named as such; "4" is 4', () => {
     const values = col(...SALES);
     expect(errorOf(() => seasonalIndex(values, "Lost"))).toBe(
@@ -209,7 +225,7 @@ describe("silent answers now say so", () => {
     expect(
       errorOf(() => kaContributionFn(col(100, -60), col(true, false), at("B2:B3", "C2:C3")))
     ).toBe(
-      "KAM.KA_CONTRIBUTION: amounts: the key accounts' amounts add up to 100 and the others' to -60; a share from 0 to 1 needs both to be 0 or more (are returns larger than sales?)"
+      "KAM.KA_CONTRIBUTION: amounts (B2:B3): the key accounts' amounts add up to 100 and the others' to -60; a share from 0 to 1 needs both to be 0 or more (are returns larger than sales?)"
     );
     // returns inside a group are netted: key 100 - 20 = 80 of 80 + 50
     expect(

@@ -76,7 +76,7 @@ describe("KAM.DELPHI", () => {
             at("B2:C3")
           )
         )
-      ).toBe("KAM.DELPHI: estimates: round 2 (column C) has no estimates");
+      ).toBe("KAM.DELPHI: estimates (B2:C3): round 2 (column C) has no estimates");
       expect(errorOf(() => delphiFunction([[null]]))).toBe(
         "KAM.DELPHI: estimates: round 1 has no estimates"
       );

@@ -32,7 +32,7 @@ describe("KAM.BACKTEST with a damped trend on 16 values", () => {
 describe("histories longer than an ETS model is fitted to", () => {
   const long = Array.from({ length: 200_000 }, (_, i) => [1000 + (i % 12) * 10 + (i % 7)]);
   const said =
-    "values: 200,000 values are more than the 5,000 exponential smoothing is fitted on (about a second per 5,000 values): give the last 5,000, or totals per longer period (e.g. months instead of days)";
+    "values (A1:A200000): 200,000 values are more than the 5,000 exponential smoothing is fitted on (about a second per 5,000 values): give the last 5,000, or totals per longer period (e.g. months instead of days)";
   test.each([
     [
       "KAM.FORECAST_SMOOTH",
@@ -50,7 +50,7 @@ describe("histories longer than an ETS model is fitted to", () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     if (fn === "KAM.BACKTEST")
       expect(message).toMatch(
-        /^KAM\.BACKTEST: values: 199,988 values before the last origin are more than the 5,000/
+        /^KAM\.BACKTEST: values \(A1:A200000\): 199,988 values before the last origin are more than the 5,000/
       );
     else expect(message).toBe(`${fn}: ${said}`);
   });
