@@ -99,7 +99,13 @@ export const idKey = (id: string): string => id.trim();
 
 function index<T extends { id: string }>(
   rows: readonly T[]
-): { unique: Map<string, T>; duplicateIds: number; duplicateRows: number; blank: number } {
+): {
+  unique: Map<string, T>;
+  duplicates: Set<string>;
+  duplicateIds: number;
+  duplicateRows: number;
+  blank: number;
+} {
   const seen = new Map<string, T[]>();
   let blank = 0;
   for (const r of rows) {
@@ -113,22 +119,24 @@ function index<T extends { id: string }>(
     else seen.set(k, [r]);
   }
   const unique = new Map<string, T>();
+  const duplicates = new Set<string>();
   let duplicateIds = 0;
   let duplicateRows = 0;
   for (const [k, list] of seen) {
     if (list.length === 1) unique.set(k, list[0]);
     else {
+      duplicates.add(k);
       duplicateIds++;
       duplicateRows += list.length;
     }
   }
-  return { unique, duplicateIds, duplicateRows, blank };
+  return { unique, duplicates, duplicateIds, duplicateRows, blank };
 }
 
 /**
  * Compares the current list with the snapshot by id. `rank(stage)` orders stages (higher is further
  * on; undefined when unknown); a won deal ranks above every open stage, a lost one is not ranked.
- * Ids written more than once in a list are left out of the comparison and counted.
+ * Ids written more than once in a list are left out of the comparison (in both lists) and counted.
  */
 export function compareSnapshot(
   current: readonly CurrentDeal[],
@@ -145,6 +153,8 @@ export function compareSnapshot(
   const changes: DealChange[] = [];
   let matched = 0;
   for (const [k, d] of now.unique) {
+    // An id written more than once in the snapshot is neither matched nor new (counted apart).
+    if (then.duplicates.has(k)) continue;
     const s = then.unique.get(k);
     if (!s) {
       changes.push({
@@ -208,7 +218,7 @@ export function compareSnapshot(
       changes.push(c);
   }
   for (const [k, s] of then.unique)
-    if (!now.unique.has(k))
+    if (!now.unique.has(k) && !now.duplicates.has(k))
       changes.push({
         id: k,
         owner: null,
