@@ -6,16 +6,7 @@
 
 import type { Cell, Workbook } from "exceljs";
 import { Lang } from "../i18n/lang";
-import { MAX_CELL_TEXT, fitCellText, needsTextPrefix } from "../report/cellText";
-
-/** The note that ends a cut text (it counts in the 32,767 characters). */
-export function cutNote(length: number, lang: Lang): string {
-  const n = length.toLocaleString("en-US");
-  const max = MAX_CELL_TEXT.toLocaleString("en-US");
-  return lang === "zh"
-    ? ` …［已截断：原文 ${n} 个字符，单元格最多 ${max} 个］`
-    : ` … [cut: the text has ${n} characters, a cell holds ${max}]`;
-}
+import { cutCellText, needsTextPrefix } from "../report/cellText";
 
 /**
  * Puts `text` into `cell` as text that stays this text in Excel: cut to MAX_CELL_TEXT characters
@@ -29,14 +20,10 @@ export function putText(
   at: string | (() => string),
   lang: Lang
 ): string | undefined {
-  const fitted = fitCellText(text, (length) => cutNote(length, lang));
+  const fitted = cutCellText(text, lang, at);
   cell.value = fitted.text;
   if (needsTextPrefix(fitted.text)) markQuotePrefix(cell);
-  if (fitted.cut === 0) return undefined;
-  const where = typeof at === "string" ? at : at();
-  return lang === "zh"
-    ? `${where}：文本有 ${text.length.toLocaleString("en-US")} 个字符，超过单元格上限，已截断。`
-    : `${where}: the text has ${text.length.toLocaleString("en-US")} characters, more than a cell holds; it was cut.`;
+  return fitted.note;
 }
 
 /**

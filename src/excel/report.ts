@@ -40,7 +40,8 @@ import {
   parseMarker,
 } from "../report/model";
 import { sheetNameFor, tableNameFor } from "../report/names";
-import { needsTextPrefix } from "../report/cellText";
+import { cutCellText, needsTextPrefix } from "../report/cellText";
+import { Lang } from "../i18n/lang";
 import { printSetup } from "../report/print";
 import { INPUTS_PROPERTY, inputsText, parseInputs, withCarriedInputs } from "../report/inputs";
 import { describeExcelError } from "./errors";
@@ -73,6 +74,8 @@ export interface WriteReportOptions {
    * #NAME? is written again in that language (formulaLanguage.ts).
    */
   localNames?: LocalNames;
+  /** Language of the note that ends a text cut to what a cell holds (default en). */
+  lang?: Lang;
 }
 
 export interface WrittenReport {
@@ -186,10 +189,22 @@ function formulaText(formula: string): string {
   return f.startsWith("=") ? f : `=${f}`;
 }
 
-/** What is sent for one cell; null leaves the cell as it is (empty on a new sheet). */
-function cellInput(cell: CellContent | undefined): Input {
+/** What is sent for one cell; null leaves the cell as it is (empty on a new sheet). Text longer than
+ *  a cell holds is cut with a note in the cell (Excel refuses the whole write otherwise) and `cut`
+ *  is told where. */
+function cellInput(
+  cell: CellContent | undefined,
+  lang: Lang,
+  cut: (note: string) => void,
+  where: () => string
+): Input {
   if (cell === undefined || cell === null) return null;
-  if (typeof cell === "string") return cell === "" ? null : textInput(cell);
+  if (typeof cell === "string") {
+    if (cell === "") return null;
+    const fitted = cutCellText(cell, lang, where);
+    if (fitted.note) cut(fitted.note);
+    return textInput(fitted.text);
+  }
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
   if (typeof cell === "boolean") return cell;
   if (isFormula(cell)) return formulaText(cell.formula);
@@ -208,7 +223,13 @@ interface Piece {
  * fills what is left of the current chunk with whole rows (an area wider than a chunk is cut into
  * column bands first), so a report needs about total / chunk round trips.
  */
-function planCells(report: ReportSheet, chunk: number): { chunks: Piece[][]; total: number } {
+function planCells(
+  report: ReportSheet,
+  chunk: number,
+  lang: Lang
+): { chunks: Piece[][]; total: number; cuts: string[] } {
+  const cuts: string[] = [];
+  const cut = (note: string) => cuts.push(note);
   const chunks: Piece[][] = [];
   let room = 0;
   let total = 0;
@@ -245,14 +266,16 @@ function planCells(report: ReportSheet, chunk: number): { chunks: Piece[][]; tot
     const hasFormula = block.cells.some((row) =>
       row.some((c) => c !== null && typeof c === "object")
     );
-    add(hasFormula ? "formulas" : "values", area, (r, c) => cellInput(block.cells[r][c]));
+    add(hasFormula ? "formulas" : "values", area, (r, c) =>
+      cellInput(block.cells[r][c], lang, cut, () => a1(area.row + r, area.column + c))
+    );
   }
   for (const { area, style } of report.formats) {
     if (!style.numberFormat || !nonEmpty(area)) continue;
     const code = NUMBER_FORMATS[style.numberFormat];
     add("numberFormat", area, () => code);
   }
-  return { chunks, total };
+  return { chunks, total, cuts };
 }
 
 function cellsOf(pieces: Piece[]): number {
@@ -596,7 +619,7 @@ export async function writeReport(
           report = withCarriedInputs(report, new Map(reads.map((r) => [r.key, r.range.values])));
         }
       }
-      const { chunks, total } = planCells(report, chunk);
+      const { chunks, total, cuts } = planCells(report, chunk, options.lang ?? "en");
       const takenTables = new Set([...tables.items, ...names.items].map((t) => upper(t.name)));
       const ownTables: { spec: TableSpec; name: string }[] = [];
       for (const spec of report.tables) {
@@ -679,7 +702,7 @@ export async function writeReport(
       // Charts in a batch of their own: a host that refuses a newer chart type (funnel) must not
       // cost the report. Then funnels are drawn as bar charts; failing that, the sheet has no charts.
       state.stage = "drawing the charts";
-      const warnings: string[] = [];
+      const warnings: string[] = [...cuts];
       if (!printable) warnings.push("the sheet has no page setup (this Excel lacks ExcelApi 1.9)");
       if (report.charts.length > 0) {
         const drawAll = async (adapt: (c: ChartSpec) => ChartSpec): Promise<unknown> => {

@@ -1,10 +1,9 @@
 // Results back to cells: a function never hands Excel NaN, Infinity, null or undefined, nor text
 // longer than a cell holds.
 
-import { MAX_CELL_TEXT, fitCellText } from "../report/cellText";
+import { MAX_CELL_TEXT, cutCellText } from "../report/cellText";
 import { InputError } from "./errors";
 import { Lang } from "../i18n/lang";
-import { RESULT_LABELS } from "../i18n/results";
 
 export type OutCell = string | number | boolean;
 
@@ -32,21 +31,10 @@ export function toCells(
           `${fn}: ${args}: the result in row ${r + 1}, column ${c + 1} ${what}; check these values for numbers far too large or too small`
         );
       }
-      if (typeof v === "string" && v.length > MAX_CELL_TEXT) return cutText(v, lang);
+      if (typeof v === "string" && v.length > MAX_CELL_TEXT) return cutCellText(v, lang).text;
       return v;
     })
   );
-}
-
-/** Text cut to fit one cell (the one rule, report/cellText.ts), ending with a note in the display
- *  language of how long it was. */
-export function cutText(text: string, lang: Lang = "en"): string {
-  return fitCellText(text, (length) =>
-    RESULT_LABELS[lang].cutNote(
-      length.toLocaleString("en-US"),
-      MAX_CELL_TEXT.toLocaleString("en-US")
-    )
-  ).text;
 }
 
 /** A single column of values as a spilled matrix. */

@@ -3,6 +3,9 @@
 // kam workbook writer (src/cli/xlsx.ts) and every CSV the kam command writes. Source of the formula
 // rule: OWASP, "CSV Injection" (cells beginning with = + - @, tab or carriage return).
 
+import { Lang } from "../i18n/lang";
+import { RESULT_LABELS } from "../i18n/results";
+
 /** The most characters an Excel cell holds (Excel specifications and limits: 32,767). */
 export const MAX_CELL_TEXT = 32767;
 
@@ -69,4 +72,23 @@ export function fitCellText(
   const last = text.charCodeAt(keep - 1);
   if (keep > 0 && last >= 0xd800 && last <= 0xdbff) keep--;
   return { text: text.slice(0, keep) + tail, cut: text.length - keep };
+}
+
+/**
+ * The one cut of text to what a cell holds, for the functions' results and both writers: the end
+ * replaced by a note in `lang` of how long the text was. `note` names the cell `where` for a
+ * writer's list of notes (undefined when nothing was cut).
+ */
+export function cutCellText(
+  text: string,
+  lang: Lang,
+  where?: string | (() => string)
+): { text: string; cut: number; note?: string } {
+  const L = RESULT_LABELS[lang];
+  const fitted = fitCellText(text, (length) =>
+    L.cutNote(length.toLocaleString("en-US"), MAX_CELL_TEXT.toLocaleString("en-US"))
+  );
+  if (fitted.cut === 0 || where === undefined) return fitted;
+  const at = typeof where === "string" ? where : where();
+  return { ...fitted, note: L.cutCell(at, text.length.toLocaleString("en-US")) };
 }

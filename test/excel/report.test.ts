@@ -468,6 +468,22 @@ describe("text is written as text", () => {
     expect(book.formula("'KAM KPIs'!B1")).toBe("=LEN(A1)");
   });
 
+  test("text longer than a cell holds is cut with a note in the cell and a warning naming it", async () => {
+    const b = new SheetBuilder("kpi", "KAM KPIs", { lang: "zh", created: CREATED });
+    const long = "=" + "长".repeat(39_999);
+    b.put(2, 1, [["short"], [long]]);
+    const written = await writeReport(b.build(), { lang: "zh" });
+    const cell = book.cell("'KAM KPIs'!B4");
+    expect(String(cell.value).length).toBe(32_767);
+    expect(String(cell.value).startsWith("=长长")).toBe(true);
+    expect(String(cell.value).endsWith("（已截断：共 40,000 个字符，单元格最多 32,767 个）")).toBe(
+      true
+    );
+    expect(cell.quotePrefix).toBe(true);
+    expect(book.value("'KAM KPIs'!B3")).toBe("short");
+    expect(written.warnings).toContain("B4：文本有 40,000 个字符，超过单元格上限，已截断。");
+  });
+
   test("live cells are written as their KAM.* formula; empty and odd cells as nothing", async () => {
     const b = new SheetBuilder("forecast", "KAM Forecast", {
       lang: "en",

@@ -71,7 +71,7 @@ export function WorkflowPanel({ workflow, port, onBack }: WorkflowPanelProps): R
   );
   const blocked = createBlock(stages, extraAnalyses);
 
-  const ctx: WorkflowContext = { workflow, port, dispatch, t };
+  const ctx: WorkflowContext = { workflow, port, dispatch, t, lang };
   const dataset = analysis?.dataset;
   const create = () => {
     if (!dataset || !block || blocked) return;

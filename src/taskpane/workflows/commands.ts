@@ -22,6 +22,8 @@ export interface WorkflowContext {
   port: WorkflowPort;
   dispatch: Dispatch<WorkflowAction>;
   t: WorkflowStrings;
+  /** The pane's language (notes the writer puts into cells). */
+  lang?: Lang;
 }
 
 export function excelNotice(title: string, error: unknown, extra?: string): NoticeContent {
@@ -158,6 +160,7 @@ export async function writeReport(
     for (let i = 0; i < reports.length; i++) {
       const result = await port.writeReport(reports[i], {
         replace: replace[i],
+        lang: ctx.lang,
         // One bar for all the sheets: each sheet's share of it.
         onProgress: (done, total) =>
           dispatch({
