@@ -180,6 +180,13 @@ or, for a workflow that could not run, {"id": "plan", "error": "..."}. Figures p
   plan      year, base_year, target, groups {by: team|owner|region|customer|abc|company,
             count}, targets (group -> target)
   kpi       grain, customers, revenue (period start yyyy-mm-dd -> revenue)
+  team      mode (opportunities|orders|both), as_of, owners (owner -> won, win_rate, weighted,
+            ...; with --snapshot also slipped {deals, amount, average_days}), bridge (period ->
+            start, new, expansion, contraction, churned, end), snapshot {matched, only_snapshot,
+            only_now, duplicate_ids_snapshot, duplicate_ids_now, slipped, slipped_amount,
+            pulled_in, amount_changed, stage_forward, stage_back, won_since, lost_since, new,
+            gone}, owner_list {rows_used, filled, conflict_rows, conflict_accounts,
+            accounts_without_revenue} (with --owners)
   accounts, pipeline, portfolio: their key figures (see the README).
 The JSON is printed when the workflows ran (exit status 0, 3, or 1 when none could be
 written); on other problems stdout is empty.
