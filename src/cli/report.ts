@@ -36,7 +36,7 @@ import {
 import { SheetValues, readCsvFile, readXlsxFile } from "./read";
 import type { SourceAnalysis } from "../report/source";
 import { workbookBytes } from "./xlsx";
-import { extraFlags, extraHelp, readExtras } from "./extras";
+import { extraFlags, extraHelp, parseExtraRef, readExtras } from "./extras";
 import { Lang } from "../i18n/lang";
 
 /** The workflows' declared options that have a flag (src/report/options.ts), by flag: one flag may
@@ -558,6 +558,9 @@ export async function runReport(args: readonly string[]): Promise<number> {
   checkOutput(options.output, options.force, [
     options.input,
     ...(options.stagesFile ? [options.stagesFile] : []),
+    ...Object.entries(options.extras).map(
+      ([id, value]) => parseExtraRef(id as ExtraId, value as string, options.input).file
+    ),
   ]);
   if (options.stagesFile) options.settings.stages = readStages(options.stagesFile);
   say("report", `reading ${options.input}`);

@@ -273,6 +273,33 @@ describe("--out is never the input", () => {
     expect(forecast(input)).toThrow("--out must not be the input file");
     expect(fs.readFileSync(input, "utf8")).toBe(csv);
   });
+
+  test("nor an extra source's file (--targets FILE or FILE#SHEET), by its real path", async () => {
+    const orders = file("orders.csv", "Customer,Date,Amount,Owner\nAcme,2024-01-05,100,Ann\n");
+    const targets = "Owner,Target\nAnn,500\n";
+    const targetsFile = file("targets.csv", targets);
+    const link = path.join(dir, "targets-link.xlsx");
+    fs.symlinkSync(targetsFile, link);
+    const report = (out: string, flag: string) =>
+      runReport(["--in", orders, "--workflow", "team", flag, targetsFile, "--out", out, "--force"]);
+    await expect(report(link, "--targets")).rejects.toThrow(
+      `--out ${link} is the input file ${targetsFile}`
+    );
+    await expect(
+      runReport([
+        "--in",
+        orders,
+        "--workflow",
+        "team",
+        "--targets",
+        `${link}#Sheet1`,
+        "--out",
+        targetsFile,
+        "--force",
+      ])
+    ).rejects.toThrow(UsageProblem);
+    expect(fs.readFileSync(targetsFile, "utf8")).toBe(targets);
+  });
 });
 
 describe("messages on the terminal", () => {
