@@ -46,6 +46,27 @@ async function ordersWorkbook(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
+/**
+ * A second snapshot of the sample opportunities for `--snapshot`: every record but each tenth (new
+ * since), stage "Proposal", the close date of every third moved 20 days earlier (those slipped).
+ */
+function snapshotCsv(file: string): void {
+  const rows = parse(
+    fs.readFileSync(path.join(root, "assets/sample/en/opportunities.csv"), "utf8"),
+    { bom: true }
+  ) as string[][];
+  const out = [["Opportunity", "Stage", "Amount", "Close date"]];
+  rows.slice(1).forEach((r, k) => {
+    if (k % 10 === 9) return;
+    const close =
+      r[5] !== "" && k % 3 === 0
+        ? new Date(Date.parse(`${r[5]}T00:00:00Z`) - 20 * 86_400_000).toISOString().slice(0, 10)
+        : r[5];
+    out.push([`"${r[0]}"`, "Proposal", r[4], close]);
+  });
+  fs.writeFileSync(file, out.map((r) => r.join(",")).join("\n"));
+}
+
 (SKIP ? describe.skip : describe)("kam workbooks recalculated by LibreOffice", () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "kam-interop-cli-"));
@@ -54,10 +75,13 @@ async function ordersWorkbook(file: string): Promise<void> {
     files.report = path.join(dir, "report-zh.xlsx");
     files.teamEn = path.join(dir, "team-en.xlsx");
     files.teamZh = path.join(dir, "team-zh.xlsx");
+    files.teamSnapshot = path.join(dir, "team-snapshot-en.xlsx");
     files.planEn = path.join(dir, "account-plan-en.xlsx");
     files.planZh = path.join(dir, "account-plan-zh.xlsx");
     const input = path.join(dir, "orders-zh.xlsx");
     await ordersWorkbook(input);
+    const snapshot = path.join(dir, "snapshot-en.csv");
+    snapshotCsv(snapshot);
     const runs = await Promise.all([
       kam(["demo", "--out", files.demoEn]),
       kam(["demo", "--lang", "zh", "--out", files.demoZh]),
@@ -75,6 +99,17 @@ async function ordersWorkbook(file: string): Promise<void> {
           lang === "en" ? files.teamEn : files.teamZh,
         ])
       ),
+      kam([
+        "report",
+        "--in",
+        path.join(root, "assets/sample/en/opportunities.csv"),
+        "--workflow",
+        "team",
+        "--snapshot",
+        snapshot,
+        "--out",
+        files.teamSnapshot,
+      ]),
       ...(["en", "zh"] as const).map((lang) =>
         kam([
           "report",
@@ -111,6 +146,7 @@ async function ordersWorkbook(file: string): Promise<void> {
     ["kam report on an .xlsx file (zh)", "report"],
     ["kam report --workflow team (en)", "teamEn"],
     ["kam report --workflow team --lang zh", "teamZh"],
+    ["kam report --workflow team --snapshot (en)", "teamSnapshot"],
     ["kam report --workflow account-plan (en)", "planEn"],
     ["kam report --workflow account-plan --lang zh", "planZh"],
   ])(
@@ -128,4 +164,14 @@ async function ordersWorkbook(file: string): Promise<void> {
       expect(result.formats).toBeGreaterThan(team ? 20 : 100);
     }
   );
+
+  test("kam report --snapshot writes the slipped deals and the velocity table's slipped column", async () => {
+    const wb = new Workbook();
+    await wb.xlsx.readFile(files.teamSnapshot);
+    const cells: string[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain("Slipped deals per owner (close date later than in the snapshot)");
+    expect(cells).toContain("Slipped deals");
+    expect(cells.some((t) => /^Snapshot: deals matched on the opportunity id/.test(t))).toBe(true);
+  });
 });
