@@ -1,6 +1,7 @@
 /* global CustomFunctions */
 import { funnelConversion as conversionEngine, Outcome } from "../engine/pipeline/conversion";
 import { DEFAULT_STAGES, parseProbabilityText, stageKey } from "../engine/pipeline/funnel";
+import { parseOutcome } from "../engine/team/outcome";
 import {
   argError,
   cellError,
@@ -22,19 +23,6 @@ const FN = "KAM.FUNNEL_CONVERSION";
 export const PARAMS = {
   FUNNEL_CONVERSION: ["stages_reached", "outcomes", "stage_order", "headers"],
 } as const;
-
-const OUTCOMES: ReadonlyMap<string, Outcome> = new Map(
-  (
-    [
-      ["won", ["Won", "Win", "W", "Closed won", "赢单", "赢", "成交", "已成交", "TRUE"]],
-      [
-        "lost",
-        ["Lost", "Lose", "L", "Closed lost", "输单", "输", "丢单", "失败", "未成交", "FALSE"],
-      ],
-      ["open", ["Open", "进行中", "跟进中", "在途", "0"]],
-    ] as const
-  ).flatMap(([o, names]) => names.map((n) => [stageKey(n), o as Outcome] as const))
-);
 
 const HEADER_NAMES = new Set(["stage", "stages", "stagename", "阶段", "阶段名称"]);
 
@@ -107,8 +95,7 @@ export function funnelConversion(
       return cellError(place, vertical ? pos : 0, vertical ? 0 : pos, vertical, problem);
     };
     // A first row with an unknown stage and an unknown outcome ("Stage", "Outcome") is a header.
-    const outcomeOf = (raw: string | number | null) =>
-      raw === null ? "open" : OUTCOMES.get(stageKey(String(raw)));
+    const outcomeOf = (raw: string | number | null) => (raw === null ? "open" : parseOutcome(raw));
     const skip =
       data.length > 1 &&
       data.positions[0] === 0 &&

@@ -90,6 +90,23 @@ describe("KAM.FUNNEL_CONVERSION", () => {
     ]);
   });
 
+  test("outcomes are read with the same words as WIN_RATE and the Sales team (engine/team/outcome)", () => {
+    // "Closed-won", 流失 (lost) and Active (open) were unknown to FUNNEL_CONVERSION's own list once.
+    const reached = col("Prospect", "Intent", "Proposal");
+    expect(
+      funnelConversion(reached, col("Closed-won", "流失", "Active"), OMITTED, false).map((r) =>
+        r.slice(0, 3)
+      )
+    ).toEqual([
+      ["Prospect", 0.5, 2],
+      ["Intent", 0.5, 2],
+      // the won deal reached every stage; the lost one got as far as Intent
+      ["Proposal", 1, 1],
+      ["Negotiation", 1, 1],
+      ["Won", 1, 1],
+    ]);
+  });
+
   test("empirical win probabilities from generated deals fall between 0 and 1 and rise along the funnel", () => {
     const deals = generateDeals(3000, 9);
     const stages = ["Prospect", "Intent", "Proposal", "Negotiation", "Won"];
