@@ -250,6 +250,71 @@ describeBrowser("report workflows in headless Chromium", () => {
     }, 300_000);
   }
 
+  for (const lang of ["en", "zh"] as const) {
+    test(`${lang}: the Sales team takes a second snapshot from its picker and writes the slipped deals`, async () => {
+      if (!harness) throw new Error("no browser");
+      const { page, problems } = await harness.openPane({
+        displayLanguage: lang === "zh" ? "zh-CN" : "en-US",
+        sheets: ["Data", "Snapshot"],
+      });
+      page.setDefaultTimeout(20_000);
+      const t = LABELS[lang];
+      const { rows, dateColumns } = sample(lang, "opportunities.csv");
+      await putData(page, "Data", rows, dateColumns);
+      // The snapshot: id, stage, amount and close date of every deal, every third close date 20 days
+      // earlier (those deals slipped since).
+      const close = rows[0].length - 1;
+      const snapshot: Cell[][] = [
+        [rows[0][0], rows[0][3], rows[0][4], rows[0][close]],
+        ...rows
+          .slice(1)
+          .map((r, k) => [
+            r[0],
+            r[3],
+            r[4],
+            typeof r[close] === "number" && k % 3 === 0 ? (r[close] as number) - 20 : r[close],
+          ]),
+      ];
+      await putData(page, "Snapshot", snapshot, [3]);
+      await page.getByRole("button", { name: new RegExp(`^${t.names.team}`) }).click();
+      await page.evaluate(
+        (a) => (window as unknown as MockWindow).kamMock.select(a),
+        `Data!A1:${lastCell(rows)}`
+      );
+      await page.getByRole("button", { name: t.read }).click();
+      await page.getByTestId("preview").waitFor();
+      // One picker per extra source; the snapshot's reads the selection.
+      const extras = page.getByTestId("extra-sources");
+      const name = lang === "zh" ? "较早导出的商机清单" : "Earlier opportunity export";
+      await extras.getByText(name, { exact: true }).waitFor();
+      await page.evaluate(
+        (a) => (window as unknown as MockWindow).kamMock.select(a),
+        `Snapshot!A1:${lastCell(snapshot)}`
+      );
+      await extras
+        .getByRole("button", { name: lang === "zh" ? "读取" : "Read", exact: true })
+        .nth(1)
+        .click();
+      await page.getByTestId("extra-snapshot").waitFor();
+      await page.getByRole("button", { name: t.run }).click();
+      await page.getByText(t.done).waitFor({ timeout: 60_000 });
+      const written = await page.evaluate(() => {
+        const mock = (window as unknown as MockWindow).kamMock;
+        const name = mock.sheetNames().find((n) => /KAM/.test(n)) as string;
+        return mock.workbook.snapshotSheet(mock.workbook.sheet(name));
+      });
+      const texts = Object.values(written.cells).map((c) => String(c.value));
+      expect(texts).toContain(
+        lang === "zh"
+          ? "各负责人的延期商机（成交日期晚于快照）"
+          : "Slipped deals per owner (close date later than in the snapshot)"
+      );
+      expect(written.tables.map((x) => x.name)).toContain("KAM_TeamSlipped");
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }, 120_000);
+  }
+
   test("a messy sheet: title, merged two-row header, blank rows, text numbers, a totals row", async () => {
     if (!harness) throw new Error("no browser");
     const { page, problems } = await harness.openPane({
