@@ -27,6 +27,28 @@ export interface StageCount {
 
 const zhGrain: Record<GrainName, string> = { month: "月", quarter: "季度", week: "周" };
 
+/** The probabilities that weight the open deals, as the engine names them. */
+type Method = "textbook" | "stage" | "rep" | "band";
+
+/** How a stage's open deals were weighted (src/report/pipeline.ts StageUse). */
+type StageUseText =
+  | { kind: "learned" | "below" | "table" | "unknown" }
+  | { kind: "rep" | "band"; learned: number; deals: number };
+
+/** Which probabilities weighted the pipeline and why (the sheet's note). */
+export interface ProbabilitiesNote {
+  /** Used, and asked for (a stage table given keeps its own under learned per stage). */
+  method: Method;
+  asked: Method;
+  tableGiven: boolean;
+  minClosed: number;
+  /** Won and lost deals, which the learned rates rest on. */
+  closed: number;
+  /** Open deals that took a learned rate, of all open deals. */
+  learnedDeals: number;
+  openDeals: number;
+}
+
 const en = {
   sheetName: "KAM Pipeline",
   title: "Sales pipeline: weighted funnel, pipeline by period and overdue deals",
@@ -67,7 +89,7 @@ const en = {
   },
   /** The funnel's totals row: open deals only (won and lost deals have their own rows). */
   openTotal: "Total of open deals",
-  learnSection: "Win probabilities learned from the closed deals",
+  learnSection: "Win probabilities per stage: the stage table's and learned from the closed deals",
   lh: {
     stage: "Stage",
     table: "Stage table",
@@ -76,7 +98,16 @@ const en = {
     won: "Won",
     used: "Used",
   },
-  used: { table: "Stage table", learned: "Learned" },
+  usedText: (u: StageUseText, minClosed: number): string =>
+    u.kind === "rep" || u.kind === "band"
+      ? `Learned per ${u.kind === "rep" ? "rep" : "deal size"}: ${n(u.learned)} of ${n(u.deals)} deals`
+      : u.kind === "learned"
+        ? `Learned (≥ ${n(minClosed)} closed deals)`
+        : u.kind === "below"
+          ? `Stage table (fewer than ${n(minClosed)} closed deals)`
+          : u.kind === "table"
+            ? "Stage table"
+            : "Learned (not in the stage table)",
   noAmountSection: "Open deals without an amount",
   periodSection: (grain: GrainName) =>
     `Pipeline by ${grain} of close date${grain === "week" ? " (weeks start on Monday)" : ""}`,
@@ -146,6 +177,27 @@ const en = {
       `Gap and coverage are left empty where the target is 0 (${periods}): a coverage needs a target above 0.`,
     noWeighted:
       "Shares of the weighted pipeline are left empty: the weighted total is not above 0.",
+    probabilities: (p: ProbabilitiesNote) => {
+      const enough = p.closed >= p.minClosed;
+      const rule = `A learned rate is used only when at least ${n(p.minClosed)} closed deals back it (option min-closed); otherwise the stage table's probability`;
+      if (p.method === "textbook")
+        return p.asked === "stage"
+          ? `Probabilities: your stage table weights the pipeline — a stage table given stays authoritative over the rates learned per stage (shown beside it; ${n(p.closed)} closed deals). Choose learned per rep or per deal size to weight by learned rates.`
+          : `Probabilities: the stage table's (${p.tableGiven ? "yours" : "the textbook Prospect 10%, Intent 30%, Proposal 50%, Negotiation 70%"}), as chosen; the rates learned from ${n(p.closed)} closed deals are shown beside them and back-tested.`;
+      if (p.method === "stage")
+        return `Probabilities: learned per stage (the default). ${rule} (the textbook 10/30/50/70%). Here ${n(p.closed)} closed deals back each stage's rate: ${enough ? "the threshold is met, so the learned rates weight the pipeline" : "below the threshold, so the stage table's probabilities weight the pipeline"} (${n(p.learnedDeals)} of ${n(p.openDeals)} open deals on a learned rate; the Used column says it per stage).`;
+      return `Probabilities: learned per ${p.method === "rep" ? "rep (each owner's won ÷ closed deals)" : "deal size (won ÷ closed deals per quartile band of closed amounts)"}. ${rule}: ${n(p.learnedDeals)} of ${n(p.openDeals)} open deals took a learned rate.`;
+    },
+    mixed:
+      "Where the deals of one stage take different probabilities (per rep or deal size), the stage's Probability in the funnel is its weighted ÷ amount (the mean probability where the stage has no amounts).",
+    liveMixed:
+      "Live formulas were asked for, but the probabilities differ within a stage (per rep or deal size), which KAM.PIPELINE_FORECAST's stage table cannot say: the sheet holds values and native formulas.",
+    backtest: (training: number, wonFromNew: number, mean: string) =>
+      `Back-test: each method forecasts the quarter's won amount from the deals in the pipeline on its first day (created before it, not closed before it, closing in the quarter), amount × probability; rates are learned only from the ${n(training)} deals closed before that day. A deal closed since had a stage then that the data do not record, and a stage the table does not know has no textbook probability: the textbook takes the open stages' mean (${mean}) for them. Won in the quarter from deals created during it (${n(Math.round(wonFromNew))}) is in no forecast and not in Actual won.`,
+    noBacktest: (hasCreated: boolean): string =>
+      hasCreated
+        ? "No back-test: no deal with a created date and an amount was in the pipeline at the start of the last full quarter and closing in it."
+        : "No back-test: it needs a created (or engage) date column, which rebuilds the pipeline of the last full quarter's first day.",
     live: "Live formula: the pipeline by period is KAM.PIPELINE_FORECAST and recalculates with the data; recipients need the KAM Analytics add-in.",
     liveNeedsAddresses:
       "Live formulas were asked for, but the source ranges are not known: the sheet holds values and native formulas.",
@@ -201,7 +253,7 @@ const zh: PipelineReportText = {
     noAmount: "无金额",
   },
   openTotal: "未结商机合计",
-  learnSection: "从已结商机学习的赢单概率",
+  learnSection: "各阶段的赢单概率：阶段表与从已结商机学习所得",
   lh: {
     stage: "阶段",
     table: "阶段表",
@@ -210,7 +262,16 @@ const zh: PipelineReportText = {
     won: "赢单",
     used: "采用",
   },
-  used: { table: "阶段表", learned: "学习所得" },
+  usedText: (u, minClosed) =>
+    u.kind === "rep" || u.kind === "band"
+      ? `按${u.kind === "rep" ? "销售代表" : "商机金额"}学习：${n(u.deals)} 个商机中 ${n(u.learned)} 个`
+      : u.kind === "learned"
+        ? `学习所得（≥ ${n(minClosed)} 个已结商机）`
+        : u.kind === "below"
+          ? `阶段表（已结商机少于 ${n(minClosed)} 个）`
+          : u.kind === "table"
+            ? "阶段表"
+            : "学习所得（阶段表中没有）",
   noAmountSection: "无金额的未结商机",
   periodSection: (grain) =>
     `按预计成交${zhGrain[grain]}的管道${grain === "week" ? "（每周从周一开始）" : ""}`,
@@ -277,6 +338,27 @@ const zh: PipelineReportText = {
     targetZero: (periods) =>
       `目标为 0 的期间（${periods}）不计算差距和覆盖率：覆盖率需要目标大于 0。`,
     noWeighted: "加权金额合计不大于 0，因此加权金额占比留空。",
+    probabilities: (p) => {
+      const enough = p.closed >= p.minClosed;
+      const rule = `学习所得的概率只在至少有 ${n(p.minClosed)} 个已结商机支持时采用（选项 min-closed），否则采用阶段表的概率`;
+      if (p.method === "textbook")
+        return p.asked === "stage"
+          ? `赢单概率：采用您的阶段表——给定的阶段表优先于按阶段学习的概率（学习所得列在旁边；${n(p.closed)} 个已结商机）。如需按学习所得加权，请选择按销售代表或按商机金额学习。`
+          : `赢单概率：按所选采用阶段表的概率（${p.tableGiven ? "您的阶段表" : "教科书：潜在客户 10%、意向客户 30%、方案阶段 50%、商务谈判 70%"}）；从 ${n(p.closed)} 个已结商机学习的概率列在旁边并做了回测。`;
+      if (p.method === "stage")
+        return `赢单概率：按阶段学习（默认）。${rule}（教科书 10/30/50/70%）。此处每个阶段的学习概率有 ${n(p.closed)} 个已结商机支持：${enough ? "达到门槛，因此按学习所得的概率加权" : "未达到门槛，因此按阶段表的概率加权"}（${n(p.openDeals)} 个未结商机中 ${n(p.learnedDeals)} 个采用学习所得的概率；“采用”列逐阶段说明）。`;
+      return `赢单概率：按${p.method === "rep" ? "销售代表学习（各负责人的赢单 ÷ 已结商机）" : "商机金额学习（按已结金额四分位分档的赢单 ÷ 已结商机）"}。${rule}：${n(p.openDeals)} 个未结商机中 ${n(p.learnedDeals)} 个采用学习所得的概率。`;
+    },
+    mixed:
+      "同一阶段的商机采用不同概率时（按销售代表或商机金额），漏斗中该阶段的赢单概率为其加权金额 ÷ 金额（该阶段没有金额时为概率的平均值）。",
+    liveMixed:
+      "已要求使用实时公式，但同一阶段内的概率不同（按销售代表或商机金额），KAM.PIPELINE_FORECAST 的阶段表无法表达：本表只包含数值和 Excel 原生公式。",
+    backtest: (training, wonFromNew, mean) =>
+      `回测：各方法以季度第一天管道中的商机（在该日之前创建、尚未关闭、预计在该季度成交）预测该季度的赢单金额，即金额 × 概率；概率只用该日之前关闭的 ${n(training)} 个商机学习。之后才关闭的商机当时所处的阶段没有记录，阶段表中没有的阶段也没有教科书概率：教科书方法对它们采用未结阶段概率的平均值（${mean}）。该季度内新建商机的赢单（${n(Math.round(wonFromNew))}）不在任何预测中，也不计入“实际赢单”。`,
+    noBacktest: (hasCreated) =>
+      hasCreated
+        ? "无法回测：没有带创建日期和金额、在最近一个完整季度开始时仍在管道中并预计在该季度成交的商机。"
+        : "无法回测：需要创建日期（或接触日期）列，用来重建最近一个完整季度第一天的管道。",
     live: "实时公式：分期管道为 KAM.PIPELINE_FORECAST，会随数据重新计算；收件人需要安装 KAM Analytics 加载项。",
     liveNeedsAddresses:
       "已要求使用实时公式，但不知道数据来源区域：本表只包含数值和 Excel 原生公式。",

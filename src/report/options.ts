@@ -193,6 +193,24 @@ export const WORKFLOW_OPTIONS: Readonly<Record<WorkflowId, readonly OptionSpec[]
       flag: "pipeline-grain",
       help: "Period of the pipeline forecast.",
     },
+    {
+      key: "probabilities",
+      kind: "choice",
+      choices: ["learned", "textbook", "rep", "band"],
+      default: "learned",
+      flag: "probabilities",
+      help: "Probabilities that weight the pipeline: learned per stage, the textbook 10/30/50/70%, learned per rep or per deal size (learned ones need min-closed closed deals).",
+    },
+    {
+      key: "minClosed",
+      kind: "number",
+      default: 20,
+      min: 1,
+      max: 100000,
+      integer: true,
+      flag: "min-closed",
+      help: "Closed deals a learned win rate needs before it is used.",
+    },
   ],
   plan: [
     {

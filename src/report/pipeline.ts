@@ -1,6 +1,9 @@
 // The Pipeline report: the weighted funnel by stage, the win probabilities learned from the closed
-// deals, the pipeline by period of close date against the target (KAM.PIPELINE_FORECAST's rows with gap
-// and coverage), the overdue open deals, the open deals without an amount, and charts.
+// deals beside the stage table's with a back-test of each (../engine/team/probabilities.ts), the
+// pipeline by period of close date against the target (KAM.PIPELINE_FORECAST's rows with gap and
+// coverage), the overdue open deals, the open deals without an amount, and charts. The probabilities
+// that weight the open deals are the option `probabilities`' (learned per stage by default, where
+// enough closed deals back a stage; the stage table's otherwise).
 
 import { checkOptions } from "./options";
 import { sum } from "../engine/numeric";
@@ -42,6 +45,18 @@ import {
   columnLetters,
 } from "./model";
 import { ticker } from "./progress";
+import { writeBacktestSection } from "./backtestSection";
+import { Deal } from "../engine/team/deals";
+import {
+  Backtest,
+  backtest,
+  LearnedModel,
+  learnModel,
+  ProbabilityMethod,
+  probabilityOf,
+  UNKNOWN_STAGE_TEXTBOOK,
+} from "../engine/team/probabilities";
+import { MIN_CLOSED_DEALS } from "../engine/team/winrate";
 import { Dataset } from "./roles";
 import { ColumnSpec, PlacedTable, SheetBuilder, userText } from "./sheet";
 import { Lang } from "../i18n/lang";
@@ -72,7 +87,31 @@ export interface PipelineOptions {
   asOf?: number;
   /** Today (Excel serial), the as-of date of last resort. Default: the computer's date. */
   today?: number;
+  /** Which probabilities weight the open deals: "learned" per stage (default), "textbook" (the stage
+   *  table's: the textbook 10/30/50/70% or the company's), learned per "rep" or per deal-size "band".
+   *  A learned rate is used only when at least minClosed closed deals back it, else the stage table's
+   *  probability. A stage table given (stageTable) stays authoritative under "learned": the learned
+   *  rates are shown beside it, and weight the pipeline only per rep or band, when chosen. */
+  probabilities?: ProbabilitiesOption;
+  /** Closed deals a learned rate needs (default MIN_CLOSED_DEALS, 20). */
+  minClosed?: number;
 }
+
+export type ProbabilitiesOption = "learned" | "textbook" | "rep" | "band";
+
+/** The option's choices as the engine names them (learned per stage is its "stage" method). */
+const METHOD_OF: Record<ProbabilitiesOption, ProbabilityMethod> = {
+  learned: "stage",
+  textbook: "textbook",
+  rep: "rep",
+  band: "band",
+};
+const OPTION_OF: Record<ProbabilityMethod, ProbabilitiesOption> = {
+  stage: "learned",
+  textbook: "textbook",
+  rep: "rep",
+  band: "band",
+};
 
 /** CRM exports list lost deals: the report's default stages add Lost (0%, left out of forecasts). */
 export const REPORT_STAGE_TABLE = new StageTable([...DEFAULT_STAGE_TABLE.stages, LOST_STAGE]);
@@ -345,6 +384,23 @@ interface Model {
   stageTableGiven: boolean;
   /** A stage written otherwise than the stage rows a live formula would read (live mode is off). */
   liveStageMismatch?: string;
+  /** The probabilities asked for, and those that weight the open deals (a stage table given keeps
+   *  its own under "learned"), with the closed deals a learned rate needs. */
+  asked: ProbabilityMethod;
+  method: ProbabilityMethod;
+  minClosed: number;
+  /** What the closed deals teach (per stage, rep and deal-size band). */
+  learned: LearnedModel;
+  /** Per row: the stage table's probability (an unknown stage: the learned one) before the method. */
+  tableProbabilities: number[];
+  /** Per row: an open deal weighted by a learned rate. */
+  learnedRow: boolean[];
+  /** Deals of one stage weighted by different probabilities (per rep or band): a stage's
+   *  probability is then its weighted ÷ amount, and live formulas (one probability per stage) are off. */
+  mixed: boolean;
+  /** The back-test of each method on the last full quarter (needs created dates). */
+  backtest?: Backtest;
+  hasCreated: boolean;
 }
 
 /** Builds the Pipeline report sheet from an opportunity list (roles amount, stage, closeDate). */
@@ -360,6 +416,7 @@ export async function buildPipelineReport(
     options.live === true &&
     !model.blanks &&
     model.liveStageMismatch === undefined &&
+    !model.mixed &&
     data.addresses.amount !== undefined &&
     data.addresses.stage !== undefined &&
     data.addresses.closeDate !== undefined;
@@ -424,7 +481,101 @@ function figuresOf(model: Model): Record<string, ReportFigure> {
     lost: model.categories.filter((c) => c === "omitted").length,
     as_of: isoFromSerial(model.asOf),
     ...estimate,
+    probabilities: {
+      method: OPTION_OF[model.method],
+      asked: OPTION_OF[model.asked],
+      min_closed: model.minClosed,
+      closed_deals: model.learned.all.won + model.learned.all.lost,
+      learned_deals: model.open.filter((i) => model.learnedRow[i]).length,
+      stages: stageRows(model, "en").map((r) => ({
+        stage: r.label,
+        textbook: r.table,
+        learned: r.learned.probability ?? null,
+        closed_deals: r.learned.reached,
+        won_deals: r.learned.won,
+        used: r.used.kind,
+      })),
+    },
+    ...(model.backtest ? { backtest: backtestFigures(model.backtest) } : {}),
   };
+}
+
+/** The back-test in `kam report --json`: the quarter, the deals in the pipeline on its first day,
+ *  what they brought, and each method's forecast (by the option's names). */
+function backtestFigures(bt: Backtest): Record<string, ReportFigure> {
+  return {
+    start: isoFromSerial(bt.start),
+    end: isoFromSerial(bt.end),
+    deals: bt.deals,
+    training_deals: bt.trainingDeals,
+    actual: bt.actual,
+    won_from_new_deals: bt.wonFromNewDeals,
+    forecast: Object.fromEntries(bt.rows.map((r) => [OPTION_OF[r.method], r.forecast])),
+    abs_percent_error: Object.fromEntries(
+      bt.rows.map((r) => [OPTION_OF[r.method], r.absPercentError ?? null])
+    ),
+  };
+}
+
+/** How a stage's open deals were weighted (the Used column). */
+export type StageUse =
+  | { kind: "learned" | "below" | "table" | "unknown" }
+  | { kind: "rep" | "band"; learned: number; deals: number };
+
+interface StageRow {
+  label: string;
+  /** The stage table's probability; null for a stage it does not know. */
+  table: number | null;
+  learned: { reached: number; won: number; probability?: number };
+  used: StageUse;
+}
+
+/** The open stages side by side: the stage table's probability, the learned one with the closed
+ *  deals behind it, and what weighted the stage's open deals. */
+function stageRows(model: Model, lang: Lang): StageRow[] {
+  const st = model.stagesAnalysis;
+  const learning = st.learning;
+  const none = { reached: 0, won: 0 };
+  const use = (deals: number[], known: boolean, reached: number): StageUse => {
+    const open = deals.filter((i) => OPEN.has(model.categories[i]));
+    const learned = open.filter((i) => model.learnedRow[i]).length;
+    if (model.method === "rep" || model.method === "band")
+      return { kind: model.method, learned, deals: open.length };
+    if (!known) return { kind: "unknown" };
+    if (model.method === "textbook") return { kind: "table" };
+    const met = open.length > 0 ? learned > 0 : reached >= model.minClosed;
+    return { kind: met ? "learned" : "below" };
+  };
+  const dealsWhere = (keep: (i: number) => boolean) =>
+    model.stages.flatMap((_, i) => (keep(i) ? [i] : []));
+  return [
+    ...st.openStages.map((s, k) => {
+      const learned = learning?.stages[k] ?? none;
+      return {
+        label: stageLabel(s, lang),
+        table: s.probability as number | null,
+        learned,
+        used: use(
+          dealsWhere((i) => st.named[i] === s),
+          true,
+          learned.reached
+        ),
+      };
+    }),
+    ...st.check.unknown.map((u, k) => {
+      const learned = learning?.stages[st.openStages.length + k] ?? none;
+      return {
+        label: u.name,
+        table: null,
+        learned,
+        used: use(
+          dealsWhere((i) => st.unknownOf[i] === k),
+          false,
+          learned.reached
+        ),
+      };
+    }),
+  ];
 }
 
 /** Today as an Excel serial (the computer's local date). */
@@ -482,7 +633,41 @@ function compute(
 
   const st = analyseStages(stages, options.stageTable, lang, rowOf);
   if (st.check.error !== undefined) fail(st.check.error);
-  const { table, probabilities, categories } = st;
+  const { table, categories } = st;
+  const tableProbabilities = st.probabilities;
+
+  // The probabilities that weight the open deals (../engine/team/probabilities.ts): the learned rate
+  // where enough closed deals back it, else the stage table's. A stage table the user gave stays
+  // authoritative under the default (learned per stage).
+  const asked = METHOD_OF[options.probabilities ?? "learned"];
+  const minClosed = options.minClosed ?? MIN_CLOSED_DEALS;
+  const method: ProbabilityMethod =
+    options.stageTable !== undefined && asked === "stage" ? "textbook" : asked;
+  const created: readonly (number | null)[] | undefined =
+    data.sparse?.created ?? data.numbers.created;
+  if (created && created.length !== amounts.length) fail(L.errors.lengths);
+  const owners = data.text.owner;
+  const deals: Deal[] = stages.map((stage, i) => {
+    const owner = owners?.[i] ?? "";
+    const c = categories[i];
+    return {
+      owner: owner.trim() === "" ? null : owner,
+      amount: amounts[i],
+      stage,
+      outcome: c === "closed" ? "won" : c === "omitted" ? "lost" : "open",
+      close: closes[i],
+      created: created?.[i] ?? null,
+      category: c,
+    };
+  });
+  const learnedModel = learnModel(deals, minClosed);
+  const learnedRow = new Array<boolean>(deals.length).fill(false);
+  const probabilities = tableProbabilities.map((p, i) => {
+    if (!OPEN.has(categories[i])) return p;
+    const used = probabilityOf(deals[i], p, method, learnedModel);
+    learnedRow[i] = used.learned;
+    return used.probability;
+  });
 
   let targets: number[] | undefined;
   if (options.targets !== undefined) {
@@ -534,10 +719,11 @@ function compute(
     let g = named ? stageGroup.get(named) : undefined;
     if (!g && st.unknownOf[i] >= 0) g = learnedGroups[st.unknownOf[i]];
     if (!g) {
-      g = byProbability.get(probabilities[i]);
+      const p = tableProbabilities[i];
+      g = byProbability.get(p);
       if (!g) {
-        g = group(formatPercent(probabilities[i]), probabilities[i], categories[i]);
-        byProbability.set(probabilities[i], g);
+        g = group(formatPercent(p), p, categories[i]);
+        byProbability.set(p, g);
       }
     }
     g.deals.push(i);
@@ -555,6 +741,18 @@ function compute(
         known.map((i) => probabilities[i])
       )
     );
+  }
+  // A stage's probability is its open deals' (the method's); where they differ (per rep or band),
+  // its weighted ÷ amount (the mean probability without amounts), so Weighted = Amount × Probability.
+  let mixed = false;
+  for (const g of all) {
+    const ps = g.deals.filter((i) => OPEN.has(categories[i])).map((i) => probabilities[i]);
+    if (ps.length === 0) continue;
+    if (ps.every((p) => p === ps[0])) g.probability = ps[0];
+    else {
+      mixed = true;
+      g.probability = g.amount > 0 ? g.weighted / g.amount : sum(ps) / ps.length;
+    }
   }
   // Shares of the weighted pipeline: open stages only (won revenue is not pipeline).
   const openAll = all.filter((g) => OPEN.has(g.category));
@@ -616,7 +814,10 @@ function compute(
   // names the sheet shows, so a stage written otherwise (an alias such as Closed Lost, or the English
   // name of a stage shown in Chinese) would be unknown to the formula.
   const stageTableGiven =
-    options.stageTable !== undefined || used.has(LOST_STAGE) || learnedGroups.length > 0;
+    options.stageTable !== undefined ||
+    used.has(LOST_STAGE) ||
+    learnedGroups.length > 0 ||
+    learnedRow.some((x) => x);
   let liveStageMismatch: string | undefined;
   if (stageTableGiven) {
     for (let i = 0; i < stages.length && liveStageMismatch === undefined; i++) {
@@ -639,6 +840,14 @@ function compute(
       if (b) estimates.set(i, b);
     }
   }
+  // The back-test: the pipeline on the first day of the last full quarter, weighted by each method
+  // (rates learned from the deals closed before that day). A stage the table does not know has no
+  // textbook probability: the back-test's textbook takes the open stages' mean for it (as for a deal
+  // whose stage on that day is unknown).
+  const backtestTextbook = tableProbabilities.map((p, i) =>
+    st.unknownOf[i] >= 0 ? UNKNOWN_STAGE_TEXTBOOK : p
+  );
+  const bt = created ? backtest(deals, backtestTextbook, asOf, minClosed) : undefined;
   const amountOf = (i: number) => amounts[i] ?? 0;
   overdue.sort(
     (p, q) => q.days - p.days || amountOf(q.index) - amountOf(p.index) || p.index - q.index
@@ -672,6 +881,15 @@ function compute(
     blanks,
     stageTableGiven,
     liveStageMismatch,
+    asked,
+    method,
+    minClosed,
+    learned: learnedModel,
+    tableProbabilities,
+    learnedRow,
+    mixed,
+    ...(bt ? { backtest: bt } : {}),
+    hasCreated: created !== undefined,
   };
 }
 
@@ -723,6 +941,21 @@ function layout(
     );
     if (st.check.note !== undefined) note(st.check.note);
   }
+  // Which probabilities weighted the pipeline, and why.
+  const openIndex = model.open;
+  note(
+    L.notes.probabilities({
+      method: model.method,
+      asked: model.asked,
+      tableGiven: options.stageTable !== undefined,
+      minClosed: model.minClosed,
+      closed: model.learned.all.won + model.learned.all.lost,
+      learnedDeals: openIndex.filter((i) => model.learnedRow[i]).length,
+      openDeals: openIndex.length,
+    })
+  );
+  if (model.mixed) note(L.notes.mixed, false);
+  if (options.live === true && model.mixed) note(L.notes.liveMixed);
   const groups = model.groups;
   const withoutAmount = groups.some((g) => g.noAmount > 0);
   if (model.openNoAmount.length > 0) {
@@ -865,21 +1098,12 @@ function layout(
   });
   b.row = funnelTotals + 2;
 
-  // 2. The win probabilities learned from the closed deals, beside the stage table's.
+  // 2. The win probabilities learned from the closed deals, beside the stage table's, and which
+  // weighted each stage; then the back-test of each method.
+  let backtestColumns = 0;
   if (learning) {
     b.section(L.learnSection);
-    const rows = [
-      ...st.openStages.map((s, k) => ({
-        label: stageLabel(s, lang),
-        table: s.probability as number | null,
-        learned: learning.stages[k],
-      })),
-      ...st.check.unknown.map((u, k) => ({
-        label: u.name,
-        table: null,
-        learned: learning.stages[st.openStages.length + k],
-      })),
-    ];
+    const rows = stageRows(model, lang);
     b.table(
       "KAM_LearnedStages",
       [
@@ -901,12 +1125,30 @@ function layout(
             p === undefined ? null : formula(`=${a1(r, 4)}/${a1(r, 3)}`, p),
             x.learned.reached,
             x.learned.won,
-            x.table === null ? L.used.learned : L.used.table,
+            L.usedText(x.used, model.minClosed),
           ];
         },
       }
     );
   }
+  if (model.backtest) {
+    const placed = writeBacktestSection(
+      b,
+      "KAM_PipelineBacktest",
+      model.backtest,
+      lang,
+      model.method
+    );
+    backtestColumns = placed.area.columns;
+    note(
+      L.notes.backtest(
+        model.backtest.trainingDeals,
+        model.backtest.wonFromNewDeals,
+        formatPercent(UNKNOWN_STAGE_TEXTBOOK)
+      ),
+      false
+    );
+  } else note(L.notes.noBacktest(model.hasCreated));
 
   // 3. The pipeline by period (the engine's rows; its Total row is the SUM row under the table).
   b.section(L.periodSection(model.grain));
@@ -1192,6 +1434,7 @@ function layout(
     funnelColumns.length,
     hasTargets ? 10 : 7,
     learning ? 6 : 0,
+    backtestColumns,
     overdue ? overdue.area.columns : 0,
     noAmountTable ? noAmountTable.area.columns : 0
   );

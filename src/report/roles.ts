@@ -83,6 +83,9 @@ export const WORKFLOW_ROLES: Readonly<Record<WorkflowId, readonly RoleSpec[]>> =
     { role: "amount", kind: "number", required: true, keepBlank: true },
     { role: "stage", kind: "text", required: true },
     { role: "closeDate", kind: "date", required: true, keepBlank: true },
+    // The day the deal was created (or first engaged): the pipeline's back-test rebuilds the
+    // pipeline of a past day from it.
+    { role: "created", kind: "date", required: false },
   ],
   plan: [
     { role: "team", kind: "text", required: false },
@@ -136,7 +139,7 @@ export const WORKFLOW_ROLES: Readonly<Record<WorkflowId, readonly RoleSpec[]>> =
  * e.g. --contacts FILE). Each is read by the same source reader with its own roles; a workflow
  * declares the ones it takes in WORKFLOW_EXTRAS, and its builder finds them, when given, in
  * BuildOptions.extras. All are optional for the workflow: a builder says what it left out without one.
- * - opportunities: an opportunity list (the pipeline's roles, plus the created date when given).
+ * - opportunities: an opportunity list (the pipeline's roles, the created date among them).
  * - orders: an order list with its owner (customer, date, amount; owner, product, profit optional).
  * - contacts: the buying centre (account, name; title, role in the decision, attitude, last contact).
  * - facts: the customer's own financials by year (account, year and any of the figures).
@@ -158,7 +161,7 @@ export const EXTRA_IDS: readonly ExtraId[] = [
 ];
 
 export const EXTRA_ROLES: Readonly<Record<ExtraId, readonly RoleSpec[]>> = {
-  opportunities: [...WORKFLOW_ROLES.pipeline, { role: "created", kind: "date", required: false }],
+  opportunities: WORKFLOW_ROLES.pipeline,
   orders: [
     { role: "customer", kind: "text", required: true },
     { role: "date", kind: "date", required: true },

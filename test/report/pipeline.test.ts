@@ -518,13 +518,19 @@ describe("Pipeline report: bad and small input", () => {
     const rows = tableBody(g, "KAM_PipelineByPeriod");
     expect(rows[1].slice(0, 5)).toEqual(["2024-06", 1, 50, 50, 50]);
     expect(rows[4].slice(0, 3)).toEqual(["Later", 0, 0]);
-    expect(s.figures).toEqual({
+    expect(s.figures).toMatchObject({
       open_deals: 0,
       open_amount: 0,
       weighted: 0,
       won: 150,
       lost: 1,
       as_of: "2024-06-09",
+    });
+    // The stage table given stays authoritative under the default (learned per stage).
+    expect(s.figures?.probabilities).toMatchObject({
+      method: "textbook",
+      asked: "learned",
+      closed_deals: 3,
     });
   });
 
@@ -666,13 +672,15 @@ describe("Pipeline report on a CRM export (open deals without amount or close da
     expect(close(funnel[1][1] as number, learned)).toBe(true);
     expect(funnel[0][2]).toBe("Pipeline");
     const rows = tableBody(grid, "KAM_LearnedStages");
+    // Enough closed deals: a table stage would take the learned rate (none of its deals here).
+    expect(won.length + lost.length).toBeGreaterThanOrEqual(20);
     expect(rows.map((r) => [r[0], r[1], r[5]])).toEqual([
-      ["Prospect", 0.1, "Stage table"],
-      ["Intent", 0.3, "Stage table"],
-      ["Proposal", 0.5, "Stage table"],
-      ["Negotiation", 0.7, "Stage table"],
-      ["Engaging", null, "Learned"],
-      ["Prospecting", null, "Learned"],
+      ["Prospect", 0.1, "Learned (≥ 20 closed deals)"],
+      ["Intent", 0.3, "Learned (≥ 20 closed deals)"],
+      ["Proposal", 0.5, "Learned (≥ 20 closed deals)"],
+      ["Negotiation", 0.7, "Learned (≥ 20 closed deals)"],
+      ["Engaging", null, "Learned (not in the stage table)"],
+      ["Prospecting", null, "Learned (not in the stage table)"],
     ]);
     for (const r of rows) {
       expect(close(r[2] as number, learned)).toBe(true);
@@ -718,13 +726,20 @@ describe("Pipeline report on a CRM export (open deals without amount or close da
       columns: 8,
     })[0];
     expect(totals).toEqual(["Total of open deals", null, null, open.length, 0, 0, 0, open.length]);
-    expect(sheet.figures).toEqual({
+    expect(sheet.figures).toMatchObject({
       open_deals: open.length,
       open_amount: 0,
       weighted: 0,
       won: wonAmount,
       lost: lost.length,
       as_of: "2017-12-31",
+    });
+    expect(sheet.figures?.probabilities).toMatchObject({
+      method: "learned",
+      asked: "learned",
+      min_closed: 20,
+      closed_deals: won.length + lost.length,
+      learned_deals: open.length,
     });
     const w = sheet.warnings ?? [];
     expect(w.some((x) => x.startsWith(`${open.length} open deals have no amount`))).toBe(true);
@@ -819,8 +834,10 @@ describe("Pipeline report on a CRM export (open deals without amount or close da
     expectFormulasConsistent(s);
     // The same figures, and with the product column the estimate for the deals without an amount:
     // the average won value of their product, summed in a plain loop here.
-    const { open_estimate: estimate, estimated, ...figures } = s.figures!;
+    // (With the engage dates read, the back-test joins them.)
+    const { open_estimate: estimate, estimated, backtest, ...figures } = s.figures!;
     expect(figures).toEqual(sheet.figures);
+    expect(backtest).toBeDefined();
     const won = new Map<string, number[]>();
     for (const d of deals)
       if (d.stage === "Won" && d.value !== null)
