@@ -35,7 +35,7 @@ import {
 } from "./workflows";
 import { SheetValues, readCsvFile, readXlsxFile } from "./read";
 import type { SourceAnalysis } from "../report/source";
-import { workbookBytes } from "./xlsx";
+import { WriteStep, workbookBytes } from "./xlsx";
 import { extraFlags, extraHelp, parseExtraRef, readExtras } from "./extras";
 import { Lang } from "../i18n/lang";
 
@@ -132,7 +132,7 @@ Usage:
              [--workflow accounts,forecast,pipeline,plan,portfolio,kpi]
              [--map ROLE=COLUMN ...] [--header-row N|none] [--date-order mdy|dmy]
              [--lang en|zh] [--stages FILE.csv] [--OPTION VALUE ...]
-             [--skip-bad-rows] [--json] [--force]
+             [--skip-bad-rows] [--json] [--progress] [--force]
 
 Options:
   --in FILE         The data: an .xlsx workbook or a .csv file (UTF-8, or GB18030 as
@@ -156,6 +156,8 @@ ${extraHelp()}${optionHelp()}
   --skip-bad-rows   Leave rows with unreadable cells out (listed on stderr) instead of stopping.
   --json            Print what was done as one JSON object on stdout (below); the progress
                     and problems stay on stderr.
+  --progress        Show the writing's progress (each sheet, and the share of a large sheet
+                    written) on stderr; shown anyway when stderr is a terminal, unless --json.
   --out FILE        The workbook to write (.xlsx).
   --force           Overwrite --out if it exists (otherwise an existing file is an error).
   --help            This text.
@@ -211,6 +213,8 @@ export interface ReportArgs {
   force: boolean;
   /** Print the run's summary as one JSON object on stdout. */
   json: boolean;
+  /** Show the writing's progress on stderr: --progress, or stderr a terminal without --json. */
+  progress: boolean;
   /** The extra sources' flags as given (--contacts FILE[#SHEET], ...). */
   extras: Partial<Record<ExtraId, string>>;
 }
@@ -232,7 +236,7 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | undefined
       ...OPTION_FLAGS.keys(),
     ],
     repeated: ["map", "workflow"],
-    flags: ["force", "skip-bad-rows", "json"],
+    flags: ["force", "skip-bad-rows", "json", "progress"],
   });
   if (o.help) return undefined;
   const input = o.values.get("in");
@@ -293,6 +297,7 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | undefined
     skipBadRows: o.flags.has("skip-bad-rows"),
     force: o.flags.has("force"),
     json: o.flags.has("json"),
+    progress: o.flags.has("progress") || (process.stderr.isTTY === true && !o.flags.has("json")),
     extras: Object.fromEntries(
       extraFlags().flatMap((id) => {
         const v = o.values.get(id);
@@ -547,6 +552,33 @@ export function workflowJson(outcome: WorkflowOutcome, sheetNames?: string[]): W
   };
 }
 
+/** Sheets of at least this many cells get progress lines within them while written. */
+const LARGE_SHEET_CELLS = 20_000;
+
+/**
+ * The writing's progress as lines on stderr: each sheet as it starts ("writing KAM Accounts (sheet 1
+ * of 5)"), the share written of a large sheet (about every 10%, at most every half second, as the
+ * builders' progress), and the packing of the file, which the library does in one go.
+ */
+export function writingProgress(command: string): (step: WriteStep) => void {
+  let within: ((done: number, total: number) => void) | undefined;
+  return (step) => {
+    if (step.sheet === undefined) {
+      if (step.done === 0) say(command, "packing the workbook (compressing its sheets)");
+      return;
+    }
+    if (step.done === 0) {
+      say(command, `writing ${step.sheet} (sheet ${step.index} of ${step.count})`);
+      within =
+        step.total >= LARGE_SHEET_CELLS
+          ? progressLine(command, `writing ${step.sheet}`)
+          : undefined;
+      return;
+    }
+    within?.(step.done, step.total);
+  };
+}
+
 /** Runs `kam report`; resolves to the exit status. */
 export async function runReport(args: readonly string[]): Promise<number> {
   const options = parseReportArgs(args);
@@ -607,7 +639,7 @@ export async function runReport(args: readonly string[]): Promise<number> {
   say("report", "writing the workbook");
   const { bytes, written } = await workbookBytes(
     { sheets: built.flatMap((b) => b.built.reports) },
-    { lang: options.lang }
+    { lang: options.lang, onProgress: options.progress ? writingProgress("report") : undefined }
   );
   writeOutput(options.output, bytes, options.force);
   const names = written.sheets.map((s) => s.name);

@@ -1,4 +1,4 @@
-/* global Buffer */
+/* global Buffer, process */
 // `kam report`: the task pane's workflows on the user's own .csv/.xlsx file, written as a workbook;
 // problems are one line naming the file, sheet, row and column; usage mistakes exit with status 2; a
 // workflow that cannot run is left out (status 3); --json says what was done on stdout.
@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { UsageProblem } from "../../src/cli/common";
-import { findRole, parseReportArgs } from "../../src/cli/report";
+import { findRole, parseReportArgs, writingProgress } from "../../src/cli/report";
 import { MARKER_PROPERTY } from "../../src/cli/xlsx";
 import { kam, root } from "../support/kam";
 import { sheetCustomProperties } from "../support/zip";
@@ -71,6 +71,9 @@ describe("kam report", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/kam report: accounts: 100%/);
     expect(r.stderr).toContain(`kam report: wrote ${out}`);
+    // stderr is not a terminal here: no progress of the writing without --progress.
+    expect(r.stderr).not.toContain("(sheet 1 of");
+    expect(r.stderr).not.toContain("packing the workbook");
     const names = await sheetNames(out);
     expect(names).toEqual([
       "KAM Accounts",
@@ -84,6 +87,55 @@ describe("kam report", () => {
     expect(accounts).toMatchObject({ product: "kam-analytics", workflow: "accounts", version: 1 });
     expect(accounts.source).toContain("orders.csv");
   }, 120_000);
+
+  test("--progress: each sheet as it is written, in order, then the packing of the file", async () => {
+    const input = file("orders-progress.csv", orders(3000));
+    const out = file("orders-progress.xlsx");
+    const r = await kam(["report", "--in", input, "--out", out, "--progress"]);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.split("\n");
+    const sheets = ["KAM Accounts", "KAM Forecast", "KAM Plan", "KAM KPIs", "KAM Sales team"];
+    const at = sheets.map((name, i) =>
+      lines.indexOf(`kam report: writing ${name} (sheet ${i + 1} of ${sheets.length})`)
+    );
+    expect(at.every((k) => k > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const packing = lines.indexOf("kam report: packing the workbook (compressing its sheets)");
+    expect(packing).toBeGreaterThan(at[at.length - 1]);
+    expect(lines.findIndex((l) => l.startsWith(`kam report: wrote ${out}`))).toBeGreaterThan(
+      packing
+    );
+    expect(await sheetNames(out)).toEqual(sheets);
+  }, 120_000);
+
+  test("the writing's progress: a large sheet's share written, ending at 100%", () => {
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((text: string) => {
+      lines.push(text);
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      const tell = writingProgress("report");
+      tell({ sheet: "Small", index: 1, count: 2, done: 0, total: 100 });
+      tell({ sheet: "Small", index: 1, count: 2, done: 100, total: 100 });
+      tell({ sheet: "Big", index: 2, count: 2, done: 0, total: 50_000 });
+      tell({ sheet: "Big", index: 2, count: 2, done: 10_000, total: 50_000 });
+      tell({ sheet: "Big", index: 2, count: 2, done: 50_000, total: 50_000 });
+      tell({ index: 2, count: 2, done: 0, total: 1 });
+      tell({ index: 2, count: 2, done: 1, total: 1 });
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(lines).toEqual([
+      "kam report: writing Small (sheet 1 of 2)\n",
+      "kam report: writing Big (sheet 2 of 2)\n",
+      // 20% is the first share past 0 (half a second has passed since the clock's start at 0).
+      "kam report: writing Big: 20%\n",
+      "kam report: writing Big: 100%\n",
+      "kam report: packing the workbook (compressing its sheets)\n",
+    ]);
+  });
 
   test("an opportunity list gets the pipeline; --stages reads the company's stage table", async () => {
     const input = file("opps.csv", sample("zh", "opportunities.csv"));
