@@ -226,6 +226,7 @@ describe("CRM export: open deals without amounts are counted, never dropped", ()
       closeDate: "close_date",
       amount: "close_value",
       product: "product",
+      created: "engage_date",
     });
     expect(pipe.analysis.kept).toBe(rows.length);
   });
