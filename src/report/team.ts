@@ -631,7 +631,10 @@ export async function buildTeamReport(
         });
     });
     if (!orderData) applyList();
-  } else if (extras.snapshot) notes.push(S.notes.snapshotOrders);
+  } else if (extras.snapshot) {
+    notes.push(S.notes.snapshotOrders);
+    figures.snapshot = { used: false, reason: "order list" };
+  }
   if (orderData) {
     // ---- Order list ------------------------------------------------------------------------
     const o = columnsOf(orderData);

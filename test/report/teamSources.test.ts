@@ -182,6 +182,38 @@ describe("Sales team: the second snapshot", () => {
     expect(texts(sheet).join("\n")).toMatch(/The snapshot was not used: .* an order list/);
   });
 
+  test("forecast vs actual from the snapshot, per owner and month, as computed by hand", async () => {
+    const sheet = await build(read(CURRENT, "team"), { snapshot: read(SNAPSHOT, "snapshot") });
+    // By hand: deals open in the snapshot, with a unique id in both lists, by the snapshot's month;
+    // weighted by the textbook (Prospect 10%, Proposal 50%, Negotiation 70%); won = won now in that month.
+    const p: Record<string, number> = { Prospect: 0.1, Proposal: 0.5, Negotiation: 0.7 };
+    const idsNow = CURRENT.slice(1).map((r) => String(r[0]).trim());
+    const idsThen = SNAPSHOT.slice(1).map((r) => String(r[0]));
+    const once = (xs: string[], x: string) => xs.filter((y) => y === x).length === 1;
+    const expected = new Map<string, number[]>();
+    for (const s of SNAPSHOT.slice(1)) {
+      const id = String(s[0]);
+      if (!once(idsThen, id) || !once(idsNow, id)) continue;
+      const now = CURRENT.find((r) => String(r[0]).trim() === id)!;
+      const month = String(s[3]).slice(0, 7);
+      const key = `${now[1]} ${month}`;
+      const e = expected.get(key) ?? [0, 0, 0, 0];
+      e[0]++;
+      e[1] += s[2] as number;
+      e[2] += (s[2] as number) * p[s[1] as string];
+      if (now[3] === "Won" && String(now[5]).slice(0, 7) === month) e[3] += now[4] as number;
+      expected.set(key, e);
+    }
+    const got = tableBody(sheet, "KAM_TeamSnapshotForecast");
+    expect(got.length).toBe(expected.size);
+    for (const r of got) {
+      const e = expected.get(`${r[0]} ${r[1]}`)!;
+      expect(r.slice(2, 5)).toEqual(e.slice(0, 3).map((v) => expect.closeTo(v, 9)));
+      expect(r[5]).toBe(e[3]);
+    }
+    expect(expected.get("Ann 2024-04")).toEqual([1, 300, 210, 300]);
+  });
+
   test("the engine compares ids as trimmed text and keeps their case", () => {
     const c = compareSnapshot(
       [
