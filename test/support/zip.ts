@@ -1,31 +1,14 @@
 /* global Buffer, URL */
-// Reads the entries of a zip file (an .xlsx) with node:zlib, so tests can look at parts that ExcelJS
-// does not load (worksheet custom properties). Handles stored and deflated entries, no zip64.
-import zlib from "node:zlib";
+// The entries of a zip file (an .xlsx) by name, read with the product's own zip reader
+// (src/cli/zip.ts), so tests can look at parts that ExcelJS does not load (worksheet custom
+// properties, chart parts).
+import { entryBytes, zipEntries as directory } from "../../src/cli/zip";
 
 /** Every file entry of the zip, by name. */
 export function zipEntries(bytes: Buffer): Map<string, Buffer> {
-  let end = bytes.length - 22;
-  while (end >= 0 && bytes.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error("not a zip file: no end of central directory");
-  const count = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
   const entries = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    if (bytes.readUInt32LE(at) !== 0x02014b50) throw new Error("bad central directory entry");
-    const method = bytes.readUInt16LE(at + 10);
-    const compressed = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extraLength = bytes.readUInt16LE(at + 30);
-    const commentLength = bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.toString("utf8", at + 46, at + 46 + nameLength);
-    const dataAt = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(dataAt, dataAt + compressed);
-    if (!name.endsWith("/"))
-      entries.set(name, method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
+  for (const entry of directory(bytes))
+    if (!entry.name.endsWith("/")) entries.set(entry.name, entryBytes(bytes, entry, entry.size));
   return entries;
 }
 
