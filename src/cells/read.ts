@@ -85,6 +85,16 @@ export interface DatePlan {
  * is looked at once.
  */
 export function planDates(cells: ArrayLike<unknown>, fallback: DateOrder): DatePlan {
+  return planDatesBy(cells.length, (i) => cells[i], fallback);
+}
+
+/** planDates over `length` cells given one at a time by `cellAt` (a column read where it is, as
+ *  Excel passes a tall range: rows of one cell, not copied first). */
+export function planDatesBy(
+  length: number,
+  cellAt: (i: number) => unknown,
+  fallback: DateOrder
+): DatePlan {
   let yearLast = 0;
   let dayFirst = 0;
   let monthFirst = 0;
@@ -94,8 +104,8 @@ export function planDates(cells: ArrayLike<unknown>, fallback: DateOrder): DateP
   let years = true;
   let texts = 0;
   const seen = new Set<string>();
-  for (let i = 0; i < cells.length; i++) {
-    const v = cells[i];
+  for (let i = 0; i < length; i++) {
+    const v = cellAt(i);
     if (typeof v === "number") {
       numbers++;
       if (years && !isYear(v)) years = false;

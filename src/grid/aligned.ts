@@ -33,11 +33,22 @@ export function alignedRows(
  */
 export function withoutRowsOfZeros<S extends readonly ColumnSpec[]>(table: Table<S>): Table<S> {
   const cols = table.columns as unknown as readonly (readonly unknown[])[];
-  const keep = table.positions.map((_, i) => !cols.every((c) => c[i] === 0 || c[i] === null));
-  if (keep.every(Boolean)) return table;
+  const n = cols.length > 0 ? cols[0].length : 0;
+  const isZeros = (i: number) => cols.every((c) => c[i] === 0 || c[i] === null);
+  // a first column without a 0 or a blank has no row of zeros: nothing to copy (a million rows)
+  let any = false;
+  const firstColumn = cols[0] ?? [];
+  for (let i = 0; i < n && !any; i++) {
+    const v = firstColumn[i];
+    if ((v === 0 || v === null) && isZeros(i)) any = true;
+  }
+  if (!any) return table;
+  const keep = table.positions.map((_, i) => !isZeros(i));
   return {
-    ...table,
     columns: cols.map((c) => c.filter((_, i) => keep[i])) as unknown as Table<S>["columns"],
     positions: table.positions.filter((_, i) => keep[i]),
+    header: table.header,
+    length: table.length,
+    vertical: table.vertical,
   };
 }

@@ -7,7 +7,7 @@ import {
   Bad,
   DatePlan,
   isBlankCell,
-  planDates,
+  planDatesBy,
   readDate,
   readNumber,
   readText,
@@ -169,9 +169,7 @@ function isBad(v: unknown): v is Bad {
  * - Otherwise every cell must parse; a blank one is an error unless its column is optional.
  */
 export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S): Table<S> {
-  const vectors = specs.map((s) =>
-    viewOf({ fn, arg: s.arg, address: s.address }, s.value, s.kind === "date")
-  );
+  const vectors = specs.map((s) => viewOf({ fn, arg: s.arg, address: s.address }, s.value, false));
   const length = vectors[0].length;
   vectors.forEach((v, i) => {
     if (v.length !== length) {
@@ -184,7 +182,7 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
 
   const fallback = workbookDateOrder();
   const plans = specs.map((s, i) =>
-    s.kind === "date" ? planDates(vectors[i].flat as unknown[], fallback) : undefined
+    s.kind === "date" ? planDatesBy(length, (r) => cellOf(vectors[i], r), fallback) : undefined
   );
   const typed = specs.map((s, i) => ({ s, i })).filter(({ s }) => s.kind !== "label");
   const header =
@@ -201,24 +199,31 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
   while (padding > (header ? 1 : 0) && vectors.every((v) => isBlankish(cellOf(v, padding - 1))))
     padding--;
 
-  // Preallocated and filled by index, cut to size at the end: 1,000,000 rows must not grow arrays
-  // push by push (every growth is a copy for the garbage collector, whose work grows with the
-  // arguments Excel passes).
+  // Two passes. First, column by column, the common cells (see isPlain) go straight into place, in
+  // one tight loop per column; any other cell, and a 0 (which may be part of a row of zeros), marks
+  // its row. Second, the marked rows in order, cell by cell as the cell reader reads them: blank
+  // rows and rows of zeros are skipped, and the first bad cell, in row order, is the error. Columns
+  // are preallocated and filled by index (1,000,000 rows must not grow arrays push by push: every
+  // growth is a copy for the garbage collector), and compacted only when rows were skipped.
   const width = specs.length;
   const first = header ? 1 : 0;
-  const rowsOf = vectors.map((v) => v.rows);
-  const flatOf = vectors.map((v) => v.flat);
-  const kinds = specs.map((s) => s.kind);
-  const lastSerial = MAX_SERIAL + 1;
-  const columns = specs.map(() => new Array<string | number | null>(length - first));
-  const positions = new Array<number>(length - first);
-  let k = 0;
-  for (let r = first; r < length; r++) {
+  const size = length - first;
+  const columns = specs.map(() => new Array<string | number | null>(size));
+  const marked = new Uint8Array(size);
+  let anyMarked = false;
+  for (let c = 0; c < width; c++) {
+    if (plainColumn(vectors[c], specs[c].kind, plans[c], first, columns[c], marked))
+      anyMarked = true;
+  }
+
+  let skipped = 0;
+  for (let j = 0; anyMarked && j < size; j++) {
+    if (marked[j] === 0) continue;
+    const r = j + first;
     let empty = true;
     let zeros = true;
     for (let c = 0; c < width; c++) {
-      const rows = rowsOf[c];
-      const raw = rows !== null ? rows[r][0] : (flatOf[c] as unknown[])[r];
+      const raw = cellOf(vectors[c], r);
       if (typeof raw !== "number" && isBlankCell(raw)) continue;
       empty = false;
       if (raw !== 0) {
@@ -226,38 +231,26 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
         break;
       }
     }
-    if (empty || (zeros && (hasDate || r >= padding))) continue;
+    if (empty || (zeros && (hasDate || r >= padding))) {
+      marked[j] = SKIPPED;
+      skipped++;
+      continue;
+    }
     for (let c = 0; c < width; c++) {
-      const rows = rowsOf[c];
-      const raw = rows !== null ? rows[r][0] : (flatOf[c] as unknown[])[r];
-      // The common cells first, as the cell reader reads them: a finite number in a number column,
-      // a date serial in a date column (not a column of years), text without spaces to trim.
-      const kind = kinds[c];
-      if (typeof raw === "number") {
-        if (
-          kind === "number"
-            ? Number.isFinite(raw)
-            : kind === "date" && !plans[c]?.years && raw >= 1 && raw < lastSerial
-        ) {
-          columns[c][k] = raw;
-          continue;
-        }
-      } else if (kind === "label" && typeof raw === "string" && isTrimmedText(raw)) {
-        columns[c][k] = raw;
-        continue;
-      }
+      const raw = cellOf(vectors[c], r);
       const spec = specs[c];
+      if (isPlain(spec.kind, raw, plans[c])) continue; // already in place
       let problem: string | undefined;
       if (isBlankCell(raw)) {
         if (spec.optional) {
-          columns[c][k] = null;
+          columns[c][j] = null;
           continue;
         }
         problem = "the cell is blank";
       } else {
         const p = parse(spec.kind, raw, plans[c]);
         if (isBad(p)) problem = problemOf(p, plans[c]);
-        else columns[c][k] = p;
+        else columns[c][j] = p;
       }
       if (problem !== undefined) {
         const vertical = vectors[c].vertical;
@@ -270,17 +263,112 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
         );
       }
     }
-    positions[k++] = r;
   }
-  for (const column of columns) column.length = k;
-  positions.length = k;
+
+  const kept = size - skipped;
+  // Data row j is input row j + first unless rows were skipped; the identity is only built when a
+  // caller asks for it (most read the columns alone).
+  let positions: number[] | undefined;
+  if (skipped > 0) {
+    positions = new Array<number>(kept);
+    let k = 0;
+    for (let j = 0; j < size; j++) {
+      if (marked[j] === SKIPPED) continue;
+      for (let c = 0; c < width; c++) columns[c][k] = columns[c][j];
+      positions[k++] = j + first;
+    }
+    for (const column of columns) column.length = kept;
+  }
   return {
     columns: columns as Columns<S>,
-    positions,
+    get positions(): number[] {
+      if (positions === undefined) {
+        positions = new Array<number>(size);
+        for (let j = 0; j < size; j++) positions[j] = j + first;
+      }
+      return positions;
+    },
     header,
     length,
     vertical: vectors.map((v) => v.vertical),
   };
+}
+
+/** A row skipped by readTable (blank, or a row of zeros that cannot be data). */
+const SKIPPED = 2;
+
+const LAST_SERIAL = MAX_SERIAL + 1;
+
+/**
+ * A common cell, read as it is (the cell reader gives the same value): a finite number in a number
+ * column, a date serial in a date column (not a column of years), text without spaces to trim or a
+ * finite number other than 0 in a label column.
+ */
+function isPlain(kind: Kind, raw: unknown, plan: DatePlan | undefined): boolean {
+  if (typeof raw === "number") {
+    if (kind === "number") return Number.isFinite(raw);
+    if (kind === "date") return !(plan as DatePlan).years && raw >= 1 && raw < LAST_SERIAL;
+    return raw !== 0 && Number.isFinite(raw);
+  }
+  return kind === "label" && typeof raw === "string" && isTrimmedText(raw);
+}
+
+/**
+ * readTable's first pass over one column, from row `first`: each plain cell (isPlain) into `out`
+ * at its data row, every other cell and every 0 marked in `marked`. One loop per kind and layout, so
+ * that a million cells run through a loop that stays monomorphic. Whether any cell was marked.
+ */
+function plainColumn(
+  view: View,
+  kind: Kind,
+  plan: DatePlan | undefined,
+  first: number,
+  out: (string | number | null)[],
+  marked: Uint8Array
+): boolean {
+  const n = view.length;
+  const rows = view.rows;
+  const flat = view.flat as readonly unknown[];
+  let any = false;
+  if (kind === "number") {
+    for (let r = first; r < n; r++) {
+      const raw = rows !== null ? rows[r][0] : flat[r];
+      if (typeof raw === "number" && raw !== 0 && raw - raw === 0) out[r - first] = raw;
+      else {
+        if (raw === 0) out[r - first] = raw; // 0 or -0, kept as written
+        marked[r - first] = 1;
+        any = true;
+      }
+    }
+  } else if (kind === "date" && !(plan as DatePlan).years) {
+    for (let r = first; r < n; r++) {
+      const raw = rows !== null ? rows[r][0] : flat[r];
+      if (typeof raw === "number" && raw >= 1 && raw < LAST_SERIAL) out[r - first] = raw;
+      else {
+        marked[r - first] = 1;
+        any = true;
+      }
+    }
+  } else if (kind === "label") {
+    for (let r = first; r < n; r++) {
+      const raw = rows !== null ? rows[r][0] : flat[r];
+      if (
+        typeof raw === "string"
+          ? isTrimmedText(raw)
+          : typeof raw === "number" && raw !== 0 && raw - raw === 0
+      )
+        out[r - first] = raw as string | number;
+      else {
+        marked[r - first] = 1;
+        any = true;
+      }
+    }
+  } else {
+    // a column of years: every cell through the cell reader
+    if (n > first) marked.fill(1);
+    any = n > first;
+  }
+  return any;
 }
 
 /** Splits a range of exactly `count` columns into one column value per column. */

@@ -19,22 +19,47 @@ export function toCells(
   from?: readonly string[],
   lang: Lang = "en"
 ): OutCell[][] {
-  return rows.map((row, r) =>
-    row.map((v, c) => {
-      if (v === null || v === undefined) return "";
-      if (typeof v === "number" && !Number.isFinite(v)) {
-        const what = Number.isNaN(v)
-          ? "cannot be computed (a division of 0 by 0, or of two numbers beyond Excel's range)"
-          : "is beyond Excel's largest number (±1.8E+308)";
-        const args = from && from.length > 0 ? from.join(", ") : "the inputs";
-        throw new InputError(
-          `${fn}: ${args}: the result in row ${r + 1}, column ${c + 1} ${what}; check these values for numbers far too large or too small`
-        );
-      }
-      if (typeof v === "string" && v.length > MAX_CELL_TEXT) return cutCellText(v, lang).text;
-      return v;
-    })
-  );
+  // Checked in place: a row is copied only when one of its cells changes (a result of a million
+  // rows is not copied cell by cell to find nothing to change).
+  let out = rows as OutCell[][];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      const fits =
+        typeof v === "number"
+          ? v - v === 0
+          : typeof v === "boolean" || (typeof v === "string" && v.length <= MAX_CELL_TEXT);
+      if (fits) continue;
+      if (out === rows) out = rows.slice() as OutCell[][];
+      out[r] = row.map((cell, k) => outCell(fn, cell, r, k, from, lang));
+      break;
+    }
+  }
+  return out;
+}
+
+/** One cell of toCells. */
+function outCell(
+  fn: string,
+  v: OutCell | null | undefined,
+  r: number,
+  c: number,
+  from: readonly string[] | undefined,
+  lang: Lang
+): OutCell {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number" && !Number.isFinite(v)) {
+    const what = Number.isNaN(v)
+      ? "cannot be computed (a division of 0 by 0, or of two numbers beyond Excel's range)"
+      : "is beyond Excel's largest number (±1.8E+308)";
+    const args = from && from.length > 0 ? from.join(", ") : "the inputs";
+    throw new InputError(
+      `${fn}: ${args}: the result in row ${r + 1}, column ${c + 1} ${what}; check these values for numbers far too large or too small`
+    );
+  }
+  if (typeof v === "string" && v.length > MAX_CELL_TEXT) return cutCellText(v, lang).text;
+  return v;
 }
 
 /** A single column of values as a spilled matrix. */
