@@ -166,6 +166,18 @@ export async function readXlsxFile(bytes: Buffer, file: string): Promise<SheetVa
   }
 }
 
+/** Refuses a CSV file of more than `limits.csvBytes` bytes, as one InputProblem naming the file. */
+export function checkCsvSize(
+  size: number,
+  file: string,
+  limits: Pick<InputLimits, "csvBytes"> = LIMITS
+): void {
+  if (size > limits.csvBytes)
+    throw new InputProblem(
+      `${file}: ${sizeText(size)}; kam reads CSV files of at most ${sizeText(limits.csvBytes)}`
+    );
+}
+
 /** Reads a CSV file's bytes (UTF-8 or GB18030) into one sheet; at most `limits.csvBytes` bytes and
  *  `limits.rows` rows (Excel's own limit), as one clear InputProblem. */
 export function readCsvFile(
@@ -173,10 +185,7 @@ export function readCsvFile(
   file: string,
   limits: Pick<InputLimits, "csvBytes" | "rows"> = LIMITS
 ): SheetValues {
-  if (bytes.length > limits.csvBytes)
-    throw new InputProblem(
-      `${file}: ${sizeText(bytes.length)}; kam reads CSV files of at most ${sizeText(limits.csvBytes)}`
-    );
+  checkCsvSize(bytes.length, file, limits);
   let sheet: SheetValues;
   try {
     sheet = readCsv(decodeText(bytes), file);

@@ -33,7 +33,7 @@ import {
   runWorkflow,
   unnamedRoles,
 } from "./workflows";
-import { SheetValues, readCsvFile, readXlsxFile } from "./read";
+import { SheetValues, checkCsvSize, readCsvFile, readXlsxFile } from "./read";
 import type { SourceAnalysis } from "../report/source";
 import { WriteStep, workbookBytes } from "./xlsx";
 import { extraFlags, extraHelp, parseExtraRef, readExtras } from "./extras";
@@ -318,8 +318,11 @@ export function isCsv(file: string): boolean {
 export async function readInput(file: string): Promise<SheetValues[]> {
   let bytes: Buffer;
   try {
+    // A CSV over the size limit is refused before it is read (reading 250 MB takes seconds).
+    if (isCsv(file)) checkCsvSize(fs.statSync(file).size, file);
     bytes = fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof InputProblem) throw e;
     throw new InputProblem(`${file}: cannot read the file (${fileErrorCode(e)})`);
   }
   if (isCsv(file)) return [readCsvFile(bytes, file)];

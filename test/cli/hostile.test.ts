@@ -247,6 +247,18 @@ describe("input CSV: past the row and size limits, one line", () => {
     );
     expect(LIMITS.rows).toBe(1_048_576);
   });
+
+  test("a CSV file over 250 MB is refused by its size, before it is read", async () => {
+    // A sparse file: 260 MB long, no disk used; refused from its size alone, in well under a second.
+    const big = file("huge.csv", "");
+    fs.truncateSync(big, 260_000_000);
+    const started = Date.now();
+    await expect(readInput(big)).rejects.toThrow(
+      `${big}: 260 MB; kam reads CSV files of at most 250 MB`
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    fs.unlinkSync(big);
+  });
 });
 
 describe("--out is never the input", () => {
