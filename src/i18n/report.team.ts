@@ -179,6 +179,69 @@ const en = {
   },
   chartTitle: "Won and weighted pipeline by owner",
   bridgeChart: "Revenue bridge",
+  outlook: {
+    section: (grain: string, count: number) => `Blended outlook: the next ${count} ${grain}`,
+    byOwner: "Blended outlook per owner",
+    chart: "Blended outlook: repeat + new-business pipeline against target",
+    fva: (grain: string) => `Forecast vs actual per owner and ${grain}`,
+    fvaOwners: "Forecast vs actual per owner: all periods",
+    grains: { month: "months", quarter: "quarters" },
+    grainOne: { month: "month", quarter: "quarter" },
+    headers: {
+      period: "Period",
+      owner: "Owner",
+      repeat: "Repeat (existing accounts)",
+      pipeline: "New-business pipeline (weighted)",
+      expansion: "Expansion pipeline (in repeat, not added)",
+      blended: "Blended outlook",
+      target: "Target",
+      gap: "Gap (blended − target)",
+      forecast: "Forecast at period start",
+      actual: "Won from those deals",
+      won: "Won in period (all deals)",
+      error: "Error (forecast − won from those)",
+      bias: "Bias",
+      absError: "Abs. error ÷ won",
+      periods: "Periods",
+      deals: "Deals open at start",
+    },
+    notes: {
+      repeatOrders:
+        "Repeat business: the order list (--orders / Orders source) is the existing accounts' revenue.",
+      repeatWon:
+        "Repeat business: no order list was given, so the existing accounts' revenue is that of the won deals with an account (by close date).",
+      repeatEts: (method: string, history: number, from: string, to: string, season: number) =>
+        `Repeat business: the existing accounts' revenue per period (${history} full periods, ${from} to ${to}) forecast by automatic exponential smoothing: the ETS model of least AICc among the candidates (seasonal period ${season} tried when the history allows), here ${method}. ETS is chosen because it picks trend and season from the data itself and names the model it used.`,
+      repeatMean: (history: number) =>
+        `Repeat business: only ${history} full period(s) of history, too short for exponential smoothing (at least 3): the repeat part of every period is their mean revenue.`,
+      repeatNone:
+        "Repeat business: the as-of date falls in the first period of revenue, so no full period exists to forecast from; the repeat part is 0.",
+      booked: (period: string, amount: string) =>
+        `The first outlook period ${period} is under way on the as-of date: its repeat part is the whole period's forecast; ${amount} already booked in it is part of that, not added.`,
+      shares:
+        "Repeat per owner: the team's repeat forecast × the owner's share of the last 12 months' revenue of the accounts they hold (an account belongs to the owner of its latest order), so the owners add up to the team.",
+      expansion: (deals: number) =>
+        `Open deals of accounts that already buy (${deals}) are expansion: their revenue history already holds such deals, so the repeat forecast counts them; they are shown in their own column and not added, to avoid counting them twice. The pipeline part is new business only (deals of accounts without revenue, and deals without an account).`,
+      weights: (method: string) =>
+        `The pipeline is weighted with the probabilities of the pipeline by owner (${method}) by the period of the close date.`,
+      leftOut: (overdue: number, beyond: number, undated: number, withoutAmount: number) =>
+        `Open deals not in the outlook (not moved to another period): ${overdue} with a close date before the outlook (overdue), ${beyond} closing after it, ${undated} without a close date, ${withoutAmount} without an amount.`,
+      targets: (dated: number, outside: number, undated: number, perYear: number) =>
+        `Targets: ${dated} dated row(s) summed per period of their date, ${outside} dated outside the outlook (left out), ${undated} undated row(s) read as annual targets and spread evenly (÷ ${perYear} per period). Gap = blended − target.`,
+      noTargets: "No targets table with a target: the outlook has no target or gap.",
+      noPipeline:
+        "No opportunity list: the outlook holds the repeat business only. For the new-business pipeline, report on the opportunity list and give the orders as the Orders source (--orders).",
+      noRevenue:
+        "No order list and no won deal with an account and a close date: the outlook holds the weighted pipeline only. Give the orders as the Orders source (--orders) for the repeat business.",
+      yearGrain: "The bridge grain is year: the outlook and forecast vs actual use quarters.",
+      fva: (method: string) =>
+        `Forecast vs actual: one export holds each deal's current state only, so the pipeline at a period's start is rebuilt from the dates: deals created before the start and not closed before it (closed on or after it, or still open), closing in the period. It is weighted with ${method}, learned only from deals closed before the start (a hold-out test); a deal closed since has no recorded stage then and takes the mean of the method's stage probabilities (textbook 40%). Limits: amounts, close dates and stages as they stood then are not in the export (a close date moved into or out of the period is seen as it is now), and deals deleted since are missing. Error and bias compare the forecast with the won amount of those same deals; the won amount of every deal of the period (also those created during it) is shown beside it. Bias = Σ(forecast − won) ÷ Σ won; abs. error = Σ|forecast − won| ÷ Σ won.`,
+      fvaEmpty: (periods: number) =>
+        `${periods} full period(s) had no deal open at their start with a close date in them: left out of forecast vs actual.`,
+      noFva:
+        "Forecast vs actual per period needs a created date (first contact, engage date) per deal: none was given.",
+    },
+  },
 };
 
 export type TeamReportLabels = ReportLabels<typeof en>;
@@ -356,6 +419,65 @@ const zh: TeamReportLabels = {
   },
   chartTitle: "各负责人的赢单与加权管道",
   bridgeChart: "收入桥",
+  outlook: {
+    section: (grain: string, count: number) => `综合展望：未来 ${count} 个${grain}`,
+    byOwner: "各负责人的综合展望",
+    chart: "综合展望：复购 + 新业务管道对比目标",
+    fva: (grain: string) => `各负责人按${grain}的预测与实际`,
+    fvaOwners: "各负责人预测与实际：全部期间",
+    grains: { month: "月", quarter: "季度" },
+    grainOne: { month: "月", quarter: "季度" },
+    headers: {
+      period: "期间",
+      owner: "负责人",
+      repeat: "复购（现有客户）",
+      pipeline: "新业务管道（加权）",
+      expansion: "扩展管道（已含于复购，不重复相加）",
+      blended: "综合展望",
+      target: "目标",
+      gap: "差距（综合 − 目标）",
+      forecast: "期初预测",
+      actual: "这些商机的赢单额",
+      won: "本期赢单额（全部商机）",
+      error: "误差（预测 − 这些商机的赢单额）",
+      bias: "偏差",
+      absError: "绝对误差 ÷ 赢单额",
+      periods: "期数",
+      deals: "期初未结商机数",
+    },
+    notes: {
+      repeatOrders: "复购：以订单清单（--orders / 订单数据源）作为现有客户的收入。",
+      repeatWon: "复购：未提供订单清单，现有客户的收入取有客户名的赢单商机（按成交日期）。",
+      repeatEts: (method: string, history: number, from: string, to: string, season: number) =>
+        `复购：现有客户每期收入（${history} 个完整期间，${from} 至 ${to}）用自动指数平滑预测：在候选模型中取 AICc 最小的 ETS 模型（历史足够时尝试季节周期 ${season}），本次为 ${method}。选用 ETS 是因为它由数据本身决定趋势与季节，并写明所用模型。`,
+      repeatMean: (history: number) =>
+        `复购：历史只有 ${history} 个完整期间，不足以做指数平滑（至少 3 个）：每期复购取这些期间的平均收入。`,
+      repeatNone: "复购：截止日期落在有收入的第一个期间内，没有完整期间可供预测；复购为 0。",
+      booked: (period: string, amount: string) =>
+        `展望的第一期 ${period} 在截止日期时尚未结束：其复购为整期预测；期内已入账的 ${amount} 已包含在内，不另加。`,
+      shares:
+        "各负责人的复购：团队复购预测 × 该负责人所持客户过去 12 个月收入的占比（客户归属其最近一笔订单的负责人），因此各负责人之和等于团队。",
+      expansion: (deals: number) =>
+        `已有收入客户的未结商机（${deals} 个）属于扩展：其收入历史已包含此类商机，复购预测已将其计入；单列显示、不再相加，以免重复计算。管道部分只含新业务（无收入客户的商机和没有客户名的商机）。`,
+      weights: (method: string) =>
+        `管道按成交日期所在期间，以各负责人管道所用的概率（${method}）加权。`,
+      leftOut: (overdue: number, beyond: number, undated: number, withoutAmount: number) =>
+        `未计入展望的未结商机（不移到其他期间）：成交日期早于展望的 ${overdue} 个（逾期），晚于展望的 ${beyond} 个，没有成交日期的 ${undated} 个，没有金额的 ${withoutAmount} 个。`,
+      targets: (dated: number, outside: number, undated: number, perYear: number) =>
+        `目标：${dated} 行有日期的目标按日期所在期间相加，${outside} 行日期在展望之外（未计入），${undated} 行无日期的目标视为年度目标，平均分摊（每期 ÷ ${perYear}）。差距 = 综合 − 目标。`,
+      noTargets: "没有含目标值的目标表：展望不含目标与差距。",
+      noPipeline:
+        "没有商机清单：展望只含复购。如需新业务管道，请以商机清单为数据，并将订单作为订单数据源（--orders）提供。",
+      noRevenue:
+        "没有订单清单，也没有带客户名和成交日期的赢单商机：展望只含加权管道。请将订单作为订单数据源（--orders）提供以计算复购。",
+      yearGrain: "收入桥的期间为年：展望与预测对实际按季度计算。",
+      fva: (method: string) =>
+        `预测与实际：一份导出只记录每个商机的当前状态，因此期初管道由日期重建：在期初之前创建、且未在期初之前关闭（在期初当天或之后关闭，或仍未结）、成交日期在本期内的商机。按${method}加权，概率只从期初之前关闭的商机学习（留出检验）；此后已关闭的商机当时的阶段未记录，取该方法各阶段概率的平均（教科书为 40%）。局限：导出中没有当时的金额、成交日期和阶段（移入或移出本期的成交日期按现在的值计），此后删除的商机也缺失。误差和偏差比较预测与这些商机的赢单额；本期全部商机（含期内新建的）的赢单额列在旁边。偏差 = Σ(预测 − 赢单额) ÷ Σ赢单额；绝对误差 = Σ|预测 − 赢单额| ÷ Σ赢单额。`,
+      fvaEmpty: (periods: number) =>
+        `${periods} 个完整期间在期初没有成交日期落在本期的未结商机：未列入预测与实际。`,
+      noFva: "按期间的预测与实际需要每个商机的创建日期（首次接触、接洽日期）：未提供。",
+    },
+  },
 };
 
 export const TEAM_REPORT: Readonly<Record<Lang, TeamReportLabels>> = { en, zh };

@@ -396,6 +396,15 @@ export const WORKFLOW_OPTIONS: Readonly<Record<WorkflowId, readonly OptionSpec[]
       flag: "silent-days",
       help: "Accountability: days without an order that flag an account.",
     },
+    {
+      key: "outlookPeriods",
+      kind: "number",
+      min: 1,
+      max: 36,
+      integer: true,
+      flag: "outlook-periods",
+      help: "Periods of the blended outlook (default 6 months, or 2 quarters with --bridge-grain quarter or year).",
+    },
   ],
 };
 

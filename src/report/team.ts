@@ -15,7 +15,6 @@ import { outcomeOfStage } from "../engine/team/outcome";
 import {
   backtest,
   learnModel,
-  PROBABILITY_METHODS,
   ProbabilityMethod,
   probabilityOf,
 } from "../engine/team/probabilities";
@@ -32,6 +31,7 @@ import { ticker } from "./progress";
 import { Dataset } from "./roles";
 import { SheetBuilder, userText } from "./sheet";
 import { ownerListOf, ownerSections, snapshotSections } from "./teamSources";
+import { forecastVsActualSection, OutlookPipeline, outlookSections } from "./teamOutlook";
 
 export interface TeamOptions {
   /** Which probabilities weight the pipeline: learned per stage (default), the textbook, learned per
@@ -50,6 +50,8 @@ export interface TeamOptions {
    *  ACCOUNTABILITY_MONTHS months; no order in `silentDays` days (default 90). */
   decline?: number;
   silentDays?: number;
+  /** Periods of the blended outlook (default 6 months, 2 quarters: ./teamOutlook.ts). */
+  outlookPeriods?: number;
 }
 
 /** The months of the accountability window (compared with the same months a year earlier). */
@@ -164,6 +166,8 @@ export async function buildTeamReport(
   let asOf = Number.NaN;
   /** The as-of date of the revenue sections, when the order list sets its own (both lists). */
   let revenueAsOf: number | undefined;
+  /** The open pipeline as weighted here, for the blended outlook. */
+  let outlookPipeline: OutlookPipeline | undefined;
   // The owner list applied to the revenue rows: the list's owner for every account it names.
   const applyList = () => {
     if (!ownerList) return;
@@ -482,25 +486,6 @@ export async function buildTeamReport(
           r.learnedDeals,
         ])
       );
-      b.section(L.sections.forecastVsActual);
-      b.table(
-        "KAM_TeamForecastActual",
-        [
-          { header: L.headers.owner, total: { label: L.team }, width: 24 },
-          ...PROBABILITY_METHODS.map((m) => ({
-            header: `${L.headers.forecast}: ${L.methods[m]}`,
-            format: "number" as const,
-            total: "sum" as const,
-            width: 18,
-          })),
-          { header: L.headers.actual, format: "number", total: "sum" },
-        ],
-        [...bt.owners]
-          .sort((x, y) =>
-            x.owner === null ? 1 : y.owner === null ? -1 : x.owner.localeCompare(y.owner)
-          )
-          .map((o) => [ownerText(o.owner, L), ...o.forecast, o.actual])
-      );
       notes.push(L.notes.backtest);
       figures.backtest = {
         start: isoFromSerial(bt.start),
@@ -509,6 +494,18 @@ export async function buildTeamReport(
         ...Object.fromEntries(bt.rows.map((r) => [r.method, r.forecast])),
       };
     } else notes.push(L.notes.noBacktest);
+    // Forecast vs actual per owner and period, and the pipeline the outlook weighs.
+    const { lang, grain } = options;
+    forecastVsActualSection(b, notes, figures, {
+      lang,
+      grain,
+      deals,
+      textbook,
+      method,
+      asOf,
+      minClosed,
+    });
+    outlookPipeline = { deals, probabilities: used };
 
     // Slipped deals against the second snapshot (an extra source), matched on the opportunity id.
     let slippedBy: Map<string, SlippedByOwner> | undefined;
@@ -1068,6 +1065,18 @@ export async function buildTeamReport(
       figures.bridge = bridgeFigures;
     }
   } else notes.push(L.notes.noDates);
+  outlookSections(b, notes, figures, charts, {
+    lang: options.lang,
+    grain: options.grain,
+    count: options.outlookPeriods,
+    asOf,
+    revenueAsOf: revenueAsOf ?? asOf,
+    revenue,
+    orders: orderData !== undefined,
+    pipeline: outlookPipeline,
+    method,
+    targets: targetData,
+  });
   await tick(4);
 
   for (const c of charts) b.chart(c);

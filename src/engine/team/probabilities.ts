@@ -174,8 +174,8 @@ export interface Backtest {
 }
 
 /**
- * Back-tests each method on the last full quarter that ends on or before `asOf`. The pipeline at the
- * quarter's start s is rebuilt from the dates: deals created before s that were still open on s
+ * Back-tests each method on the last full quarter (or month, with `grain`) that ends on or before
+ * `asOf`. The pipeline at the period's start s is rebuilt from the dates: deals created before s that were still open on s
  * (closed on or after s, or open now). Their stage on s is not recorded: a deal still open keeps its
  * current stage; a deal closed since is taken at the mean of the textbook's open stages
  * (UNKNOWN_STAGE_TEXTBOOK) for the textbook and stage methods' fallback. Rates are learned from the
@@ -186,12 +186,13 @@ export function backtest(
   deals: readonly Deal[],
   textbook: readonly number[],
   asOf: number,
-  minClosed: number = MIN_CLOSED_DEALS
+  minClosed: number = MIN_CLOSED_DEALS,
+  grain: "month" | "quarter" = "quarter"
 ): Backtest | undefined {
   if (textbook.length !== deals.length) throw new RangeError("backtest: columns differ in length");
-  const q = periodStart(asOf, "quarter");
-  const start = periodEnd(q, "quarter") <= Math.floor(asOf) ? q : addPeriods(q, -1, "quarter");
-  const end = periodEnd(start, "quarter");
+  const q = periodStart(asOf, grain);
+  const start = periodEnd(q, grain) <= Math.floor(asOf) ? q : addPeriods(q, -1, grain);
+  const end = periodEnd(start, grain);
   const before = deals.filter((d) => d.outcome !== "open" && d.close !== null && d.close < start);
   // Stages still open now are known; the model learns from the deals closed before the start.
   const model = learnModel([...before, ...deals.filter((d) => d.outcome === "open")], minClosed);
