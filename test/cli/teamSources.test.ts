@@ -92,7 +92,7 @@ describe("kam report --workflow team --snapshot FILE --owners FILE --json", () =
     expect(figures.snapshot).toMatchObject({
       used: true,
       matched,
-      only_now: rows.slice(1).filter((r, k) => k % 7 === 6).length,
+      only_now: rows.slice(1).filter((_, k) => k % 7 === 6).length,
       only_snapshot: 1,
       duplicate_ids_snapshot: 1,
       duplicate_ids_now: 0,
