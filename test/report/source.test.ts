@@ -638,6 +638,7 @@ describe("pipeline, portfolio, kpi", () => {
       opportunity: 0,
       customer: 1,
       owner: 2,
+      created: 3,
       amount: 4,
       stage: 5,
       closeDate: 6,
@@ -654,6 +655,7 @@ describe("pipeline, portfolio, kpi", () => {
     expect(a.dataset?.sparse).toEqual({
       amount: [50000, 12000, 8000],
       closeDate: [serial(2024, 6, 30), 45400, null],
+      created: [45200, 45210, 45220],
     });
     expect(a.notes).toContain("Close date is blank in 1 row; that row is used without it.");
     expect(a.skipped).toEqual([{ sheetRow: 5, reason: "Row 5: no stage (F5 is blank)" }]);
