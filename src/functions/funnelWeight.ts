@@ -3,17 +3,17 @@ import {
   customStageTable,
   DEFAULT_STAGE_TABLE,
   parseProbabilityText,
-  classifyStage,
+  classifyStages,
   StageTable,
-  weightedAmounts,
+  weightedTotal,
 } from "../engine/pipeline/funnel";
-import { sum } from "../engine/numeric";
 import {
   argError,
   cellAddress,
   cellError,
   isOmitted,
   optionalBoolean,
+  OutCell,
   readTable,
   splitColumns,
 } from "../grid";
@@ -63,19 +63,25 @@ export function funnelWeight(
     ] as const);
     const [amountCol, stageCol] = data.columns;
     const vertical = data.vertical[1];
-    const probabilities = stageCol.map((stage, i) => {
-      // classifyStage: resolveStage's probability or reason, remembered per stage written.
-      const res = classifyStage(stage, table);
-      if (res.ok) return res.probability;
+    const badStage = (i: number, reason: string) => {
       const pos = data.positions[i];
-      return cellError(stagesPlace, vertical ? pos : 0, vertical ? 0 : pos, vertical, res.reason);
-    });
-    const weighted = weightedAmounts(amountCol, probabilities);
-    if (totalOnly) return [[sum(weighted)]];
+      return cellError(stagesPlace, vertical ? pos : 0, vertical ? 0 : pos, vertical, reason);
+    };
+    // Each distinct stage as written classified once (classifyStage: resolveStage's probability or
+    // reason); the total in one pass, without a column of weighted amounts.
+    if (totalOnly) {
+      const res = weightedTotal(amountCol, stageCol, table);
+      return res.ok ? [[res.total]] : badStage(res.index, res.reason);
+    }
+    const stageClasses = classifyStages(stageCol, table);
+    if (!stageClasses.ok) return badStage(stageClasses.index, stageClasses.reason);
+    const p = stageClasses.probabilities;
+    const weighted = new Array<OutCell[]>(amountCol.length);
+    for (let i = 0; i < amountCol.length; i++) weighted[i] = [amountCol[i] * p[i]];
 
     const out = alignedRows(
       data,
-      weighted.map((v) => [v]),
+      weighted,
       data.header ? [RESULT_LABELS[language()].weightedAmount] : undefined,
       1
     );

@@ -1,5 +1,5 @@
 /* global CustomFunctions */
-import { classifyStage, DEFAULT_STAGE_TABLE, ForecastCategory } from "../engine/pipeline/funnel";
+import { classifyStages, DEFAULT_STAGE_TABLE } from "../engine/pipeline/funnel";
 import { pipelineForecast as forecastEngine, PipelineGrain } from "../engine/pipeline/forecast";
 import {
   argError,
@@ -9,7 +9,6 @@ import {
   optionalDate,
   optionalNumber,
   readTable,
-  toVector,
 } from "../grid";
 import { optionalChoice } from "../grid/choice";
 import { PLAN_LABELS, pipelineForecastRows } from "../i18n/results.plan";
@@ -112,18 +111,14 @@ export function pipelineForecast(
         { fn: FN, arg: "amounts", address: at("amounts") },
         "no opportunities: the ranges are blank"
       );
-    const vertical = toVector(stagesPlace, stages).vertical;
-    const probabilities: number[] = [];
-    const categories: ForecastCategory[] = [];
-    stageCol.forEach((stage, i) => {
-      const res = classifyStage(stage, table);
-      if (!res.ok) {
-        const pos = data.positions[i];
-        cellError(stagesPlace, vertical ? pos : 0, vertical ? 0 : pos, vertical, res.reason);
-      }
-      probabilities.push(res.probability);
-      categories.push(res.category);
-    });
+    // Each distinct stage as written classified once (classifyStage).
+    const stageClasses = classifyStages(stageCol, table);
+    if (!stageClasses.ok) {
+      const vertical = data.vertical[1];
+      const pos = data.positions[stageClasses.index];
+      cellError(stagesPlace, vertical ? pos : 0, vertical ? 0 : pos, vertical, stageClasses.reason);
+    }
+    const { probabilities, categories } = stageClasses;
 
     const result = forecastEngine(amountCol, probabilities, categories, closeCol, {
       start: first,

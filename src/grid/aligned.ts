@@ -18,8 +18,12 @@ export function alignedRows(
   width: number
 ): OutCell[][] {
   const blank = () => new Array<OutCell>(width).fill("");
-  const out: OutCell[][] = Array.from({ length: table.length }, blank);
-  table.positions.forEach((pos, i) => (out[pos] = rows[i].slice()));
+  // the rows are taken as they are (each caller builds them for this table): a million rows are not
+  // copied once more
+  const out = new Array<OutCell[]>(table.length);
+  const positions = table.positions;
+  for (let i = 0; i < positions.length; i++) out[positions[i]] = rows[i] as OutCell[];
+  for (let r = 0; r < out.length; r++) if (out[r] === undefined) out[r] = blank();
   if (table.header) out[0] = labels ? labels.slice() : blank();
   else if (labels) out.unshift(labels.slice());
   return out;

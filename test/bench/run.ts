@@ -15,8 +15,8 @@ import { rfm as rfmEngine } from "../../src/engine/accounts/rfm";
 import { rfmSummary as summaryEngine } from "../../src/engine/accounts/summary";
 import {
   DEFAULT_STAGE_TABLE,
-  ForecastCategory,
-  classifyStage,
+  classifyStages,
+  weightedTotal,
 } from "../../src/engine/pipeline/funnel";
 import { pipelineForecast as forecastEngine } from "../../src/engine/pipeline/forecast";
 import { funnelWeight } from "../../src/functions/funnelWeight";
@@ -119,16 +119,11 @@ fs.rmSync(dir, { recursive: true, force: true });
 
 const ref = time(runs, () => reference(cust, dates, amounts));
 const positive = amounts.map((a) => Math.abs(a));
+/** The stages classified as the engine does it (each distinct stage once). */
 const classified = () => {
-  const p: number[] = new Array(rows);
-  const c: ForecastCategory[] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const r = classifyStage(stages[i], DEFAULT_STAGE_TABLE);
-    if (!r.ok) throw new Error(r.reason);
-    p[i] = r.probability;
-    c[i] = r.category;
-  }
-  return { p, c };
+  const c = classifyStages(stages, DEFAULT_STAGE_TABLE);
+  if (!c.ok) throw new Error(c.reason);
+  return c;
 };
 const cM = column(cust);
 const dM = column(dates);
@@ -165,20 +160,18 @@ const LINES: Line[] = [
   {
     name: "KAM.FUNNEL_WEIGHT (total)",
     key: "funnel_weight",
-    engine: () => {
-      const { p } = classified();
-      let total = 0;
-      for (let i = 0; i < rows; i++) total += positive[i] * p[i];
-      return total;
-    },
+    engine: () => weightedTotal(positive, stages, DEFAULT_STAGE_TABLE),
     fn: () => funnelWeight(pM, sM, OMITTED, true),
   },
   {
     name: "KAM.PIPELINE_FORECAST",
     key: "pipeline_forecast",
     engine: () => {
-      const { p, c } = classified();
-      return forecastEngine(positive, p, c, closes, { periods: 12, grain: "month" });
+      const { probabilities, categories } = classified();
+      return forecastEngine(positive, probabilities, categories, closes, {
+        periods: 12,
+        grain: "month",
+      });
     },
     fn: () => forecastFunction(pM, sM, closeM, null, null, null, OMITTED, null),
   },

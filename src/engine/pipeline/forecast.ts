@@ -2,7 +2,7 @@
 // or week) with CRM forecast categories (Salesforce forecast categories: Pipeline, Best Case,
 // Commit, Closed, Omitted; cumulative "commit" and "best case" as Salesforce's cumulative rollups).
 
-import { sum } from "../numeric";
+import { CompensatedSum } from "../numeric";
 import { ForecastCategory } from "./funnel";
 import { addPeriods, Grain, periodStart } from "../calendar";
 
@@ -50,7 +50,10 @@ export interface PipelineForecast {
   wonBefore: number;
 }
 
-const OPEN: ReadonlySet<ForecastCategory> = new Set(["pipeline", "bestCase", "commit"]);
+/** An open deal: still to win (Pipeline, Best case, Commit). */
+function isOpen(category: ForecastCategory): boolean {
+  return category === "pipeline" || category === "bestCase" || category === "commit";
+}
 
 /**
  * Buckets opportunities by close date.
@@ -66,7 +69,7 @@ const OPEN: ReadonlySet<ForecastCategory> = new Set(["pipeline", "bestCase", "co
  */
 export function pipelineForecast(
   amounts: readonly (number | null)[],
-  probabilities: readonly number[],
+  probabilities: ArrayLike<number>,
   categories: readonly ForecastCategory[],
   closeDates: readonly (number | null)[],
   options: PipelineOptions
@@ -103,7 +106,7 @@ export function pipelineForecast(
     if (close === null) {
       b = noDate;
     } else if (day < start) {
-      if (!OPEN.has(category)) {
+      if (!isOpen(category)) {
         wonBefore++;
         continue;
       }
@@ -125,39 +128,48 @@ export function pipelineForecast(
     counts[b]++;
   }
 
-  // Each measure's values laid out bucket by bucket (a counting sort), so that every bucket is one
-  // contiguous slice for the compensated sum; a value that does not count in a measure is 0.
+  // Each measure summed bucket by bucket (Neumaier), the rows visited bucket after bucket in input
+  // order within a bucket (a counting sort of row numbers), so that every bucket's sums and the
+  // total's are the compensated sums of the same values in the same order as ever; a value that does
+  // not count in a measure adds 0. Five sums per bucket, no column of values per measure.
   const offset = new Int32Array(buckets + 1);
   for (let b = 0; b < buckets; b++) offset[b + 1] = offset[b] + counts[b];
   const kept = offset[buckets];
-  const measures = {
-    total: new Float64Array(kept),
-    weighted: new Float64Array(kept),
-    closed: new Float64Array(kept),
-    commit: new Float64Array(kept),
-    bestCase: new Float64Array(kept),
-  };
+  const order = new Int32Array(kept);
   const next = offset.slice(0, buckets);
   for (let i = 0; i < n; i++) {
     const b = bucket[i];
-    if (b < 0) continue;
-    const j = next[b]++;
-    const a = amounts[i] ?? 0;
-    const category = categories[i];
-    measures.total[j] = a;
-    measures.weighted[j] = category === "closed" ? a : a * probabilities[i];
-    if (category === "closed") measures.closed[j] = a;
-    if (category === "closed" || category === "commit") measures.commit[j] = a;
-    if (category !== "pipeline") measures.bestCase[j] = a;
+    if (b >= 0) order[next[b]++] = i;
   }
-
-  const figures = (from: number, to: number): ForecastFigures => ({
-    count: to - from,
-    total: sum(measures.total.subarray(from, to)),
-    weighted: sum(measures.weighted.subarray(from, to)),
-    closed: sum(measures.closed.subarray(from, to)),
-    commit: sum(measures.commit.subarray(from, to)),
-    bestCase: sum(measures.bestCase.subarray(from, to)),
+  const MEASURES = 5; // total, weighted, closed, commit, best case
+  const grand = Array.from({ length: MEASURES }, () => new CompensatedSum());
+  const perBucket: number[][] = [];
+  const values = new Float64Array(MEASURES);
+  for (let b = 0; b < buckets; b++) {
+    const sums = Array.from({ length: MEASURES }, () => new CompensatedSum());
+    for (let j = offset[b]; j < offset[b + 1]; j++) {
+      const i = order[j];
+      const a = amounts[i] ?? 0;
+      const category = categories[i];
+      values[0] = a;
+      values[1] = category === "closed" ? a : a * probabilities[i];
+      values[2] = category === "closed" ? a : 0;
+      values[3] = category === "closed" || category === "commit" ? a : 0;
+      values[4] = category !== "pipeline" ? a : 0;
+      for (let m = 0; m < MEASURES; m++) {
+        sums[m].add(values[m]);
+        grand[m].add(values[m]);
+      }
+    }
+    perBucket.push(sums.map((x) => x.value));
+  }
+  const figures = (count: number, v: readonly number[]): ForecastFigures => ({
+    count,
+    total: v[0],
+    weighted: v[1],
+    closed: v[2],
+    commit: v[3],
+    bestCase: v[4],
   });
   const rows: ForecastRow[] = [];
   for (let b = 0; b < buckets; b++) {
@@ -165,10 +177,16 @@ export function pipelineForecast(
     rows.push({
       kind: b === 0 ? "overdue" : b === periods + 1 ? "later" : b === noDate ? "noDate" : "period",
       ...(b >= 1 && b <= periods ? { start: bounds[b - 1] } : {}),
-      ...figures(offset[b], offset[b + 1]),
+      ...figures(counts[b], perBucket[b]),
     });
   }
-  rows.push({ kind: "total", ...figures(0, kept) });
+  rows.push({
+    kind: "total",
+    ...figures(
+      kept,
+      grand.map((x) => x.value)
+    ),
+  });
   return { rows, start, omitted, wonBefore };
 }
 
@@ -184,11 +202,7 @@ function defaultStart(
     }
     return min;
   };
-  for (const keep of [
-    (c: ForecastCategory) => OPEN.has(c),
-    (c: ForecastCategory) => c === "closed",
-    () => true,
-  ]) {
+  for (const keep of [isOpen, (c: ForecastCategory) => c === "closed", () => true]) {
     const d = earliest(keep);
     if (d < Infinity) return d;
   }

@@ -278,12 +278,77 @@ export function stageTableOf(
   return { ok: true, table: new StageTable(stages) };
 }
 
+/** The stages of a column classified (classifyStage), or the first that is no stage and its index. */
+export type StageColumn =
+  | { ok: true; probabilities: Float64Array; categories: ForecastCategory[] }
+  | { ok: false; index: number; reason: string };
+
+/**
+ * classifyStage for each stage of a column, each distinct stage as written looked up once (a long
+ * column repeats a handful of stages): the probability and the forecast category of each row.
+ */
+export function classifyStages(
+  stages: readonly (string | number)[],
+  table: StageTable
+): StageColumn {
+  const n = stages.length;
+  const probabilities = new Float64Array(n);
+  const categories = new Array<ForecastCategory>(n);
+  const seen = new Map<string | number, StageClass>();
+  for (let i = 0; i < n; i++) {
+    const stage = stages[i];
+    let res = seen.get(stage);
+    if (res === undefined) {
+      res = classifyStage(stage, table);
+      seen.set(stage, res);
+    }
+    if (!res.ok) return { ok: false, index: i, reason: res.reason };
+    probabilities[i] = res.probability;
+    categories[i] = res.category;
+  }
+  return { ok: true, probabilities, categories };
+}
+
+/**
+ * The weighted total of a funnel: the Neumaier-compensated sum of amount × the stage's probability
+ * over the rows, in one pass (the same value as sum(weightedAmounts(...)) over classifyStages'
+ * probabilities), each distinct stage as written looked up once; or the first stage that is no
+ * stage and its index.
+ */
+export function weightedTotal(
+  amounts: readonly number[],
+  stages: readonly (string | number)[],
+  table: StageTable
+): { ok: true; total: number } | { ok: false; index: number; reason: string } {
+  const n = amounts.length;
+  if (stages.length !== n) throw new RangeError("amounts and stages differ in length");
+  const seen = new Map<string | number, StageClass>();
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const stage = stages[i];
+    let res = seen.get(stage);
+    if (res === undefined) {
+      res = classifyStage(stage, table);
+      seen.set(stage, res);
+    }
+    if (!res.ok) return { ok: false, index: i, reason: res.reason };
+    const v = amounts[i] * res.probability;
+    const t = s + v;
+    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    s = t;
+  }
+  return { ok: true, total: s + c };
+}
+
 /** Weighted amount of each opportunity: amount × probability. */
 export function weightedAmounts(
   amounts: readonly number[],
-  probabilities: readonly number[]
+  probabilities: ArrayLike<number>
 ): number[] {
   if (amounts.length !== probabilities.length)
     throw new RangeError("amounts and probabilities differ in length");
-  return amounts.map((a, i) => a * probabilities[i]);
+  const out = new Array<number>(amounts.length);
+  for (let i = 0; i < amounts.length; i++) out[i] = amounts[i] * probabilities[i];
+  return out;
 }
