@@ -455,7 +455,15 @@ export async function buildPipelineReport(
  * - as_of: the as-of date, yyyy-mm-dd (given, else the latest close date of a won or lost deal,
  *   else today): open deals closing before it are overdue, and the periods start with its period;
  * - open_estimate (with a product column and open deals without an amount): the sum of their
- *   estimates, each the average won amount of the deal's product; estimated: how many have one.
+ *   estimates, each the average won amount of the deal's product; estimated: how many have one;
+ * - probabilities: the probabilities that weighted the open deals (`method`: learned, textbook, rep
+ *   or band) and those asked for (`asked`), `min_closed`, the won and lost deals the learned rates
+ *   rest on (`closed_deals`), the open deals on a learned rate (`learned_deals`), and per open stage
+ *   the stage table's probability (`textbook`, null for a stage it does not know), the learned one,
+ *   the closed and won deals behind it and what weighted it (`used`);
+ * - backtest (with created dates): the quarter (`start`, `end`), the deals in the pipeline on its
+ *   first day, the deals closed before it (`training_deals`), the won amount they brought (`actual`),
+ *   the won amount of deals created during it, and each method's forecast and absolute % error.
  */
 function figuresOf(model: Model): Record<string, ReportFigure> {
   const openAmounts = model.open.flatMap((i) => {
