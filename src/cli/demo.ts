@@ -1,10 +1,13 @@
 /* global process, __dirname */
-// `kam demo`: the full analysis workbook (accounts, forecast, pipeline, plan, portfolio, KPIs) from the
-// sample data shipped in assets/sample, read and built exactly as `kam report` reads a user's files.
+// `kam demo`: the full analysis workbook (accounts, forecast, pipeline, plan, portfolio, KPIs, sales
+// team) from the sample data shipped in assets/sample, read and built exactly as `kam report` reads a
+// user's files (the sales team's order list as its --orders extra source).
 
 import fs from "node:fs";
 import path from "node:path";
 import { ReportSheet, WorkflowId } from "../report/model";
+import { Dataset } from "../report/roles";
+import { analyseSource } from "../report/source";
 import {
   InputProblem,
   checkOutput,
@@ -27,7 +30,8 @@ Usage:
   kam demo [--out FILE.xlsx] [--lang en|zh] [--force]
 
 Writes one workbook with every report of the task pane — accounts (RFM, 80/20, CLV),
-forecast, pipeline, plan, portfolio and KPIs — from the sample data in assets/sample
+forecast, pipeline, plan, portfolio, KPIs and the sales team (the opportunity list with
+the orders as its order list) — from the sample data in assets/sample
 (a generated industrial supplier: three years of orders of 300 accounts, an opportunity
 list, monthly sales per product line, account scores and the regions' targets; see
 kam sample). Every formula is a native Excel formula with its result stored, so the
@@ -55,7 +59,20 @@ const PLAN: readonly [WorkflowId, SampleFileName][] = [
   ["plan", "orders.csv"],
   ["portfolio", "portfolio.csv"],
   ["kpi", "orders.csv"],
+  ["team", "opportunities.csv"],
 ];
+
+/** The order list as the sales team's extra source (kam report --orders reads it the same way). */
+function ordersExtra(sheet: SheetValues, file: string, lang: Lang): Dataset {
+  const a = analyseSource(sheet.values, "orders", {
+    lang,
+    origin: { sheet: "", row: 0, column: 0 },
+    maxIssues: 1_000,
+  });
+  if (a.problems.length > 0 || !a.dataset)
+    throw new InputProblem(`${file}: ${a.problems[0] ?? "no usable rows"}`);
+  return a.dataset;
+}
 
 /** The sample files of a language as sheets: from assets/sample, or generated when they are absent. */
 function sampleSheets(lang: Lang): {
@@ -97,6 +114,11 @@ export async function demoSheets(lang: Lang, created?: string): Promise<ReportSh
     .reduce((a, b) => a + b, 0);
   const stages = parseStages(texts.get("stages.csv") ?? "", path.join(dir, "stages.csv"));
   const out: ReportSheet[] = [];
+  const orders = ordersExtra(
+    sheets.get("orders.csv") as SheetValues,
+    path.join(dir, "orders.csv"),
+    lang
+  );
   for (const [workflow, name] of PLAN) {
     const sheet = sheets.get(name) as SheetValues;
     say("demo", `${workflow}: ${name}`);
@@ -113,8 +135,10 @@ export async function demoSheets(lang: Lang, created?: string): Promise<ReportSh
             accounts: { asOf: SAMPLE.asOf },
             pipeline: { asOf: SAMPLE.asOf },
             plan: { annualTarget: target > 0 ? target : undefined, unit: 1000 },
+            team: { asOf: SAMPLE.asOf },
           },
           stages,
+          extras: { orders },
         },
         created,
         onProgress: progressLine("demo", workflow),

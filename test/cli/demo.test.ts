@@ -24,7 +24,7 @@ async function workbook(file: string): Promise<Workbook> {
 }
 
 describe("kam demo", () => {
-  test("writes all six reports in both languages, from a folder of the user's choice", async () => {
+  test("writes all seven reports in both languages, from a folder of the user's choice", async () => {
     const [en, zh] = await Promise.all([
       kam(["demo"], dir),
       kam(["demo", "--lang", "zh", "--out", path.join(dir, "演示.xlsx")]),
@@ -32,7 +32,7 @@ describe("kam demo", () => {
     expect(en.stderr).toContain("kam demo: wrote kam-demo.xlsx");
     expect(en.status).toBe(0);
     expect(zh.status).toBe(0);
-    for (const w of ["accounts", "forecast", "pipeline", "plan", "portfolio", "kpi"])
+    for (const w of ["accounts", "forecast", "pipeline", "plan", "portfolio", "kpi", "team"])
       expect(en.stderr).toContain(`kam demo: ${w}: `);
     const enBook = await workbook(path.join(dir, "kam-demo.xlsx"));
     expect(enBook.worksheets.map((w) => w.name)).toEqual([
@@ -42,6 +42,7 @@ describe("kam demo", () => {
       "KAM Plan",
       "KAM Portfolio",
       "KAM KPIs",
+      "KAM Sales team",
     ]);
     const markers = sheetCustomProperties(fs.readFileSync(path.join(dir, "kam-demo.xlsx")));
     expect([...markers.values()].map((m) => JSON.parse(m.get(MARKER_PROPERTY)!).workflow)).toEqual([
@@ -51,9 +52,24 @@ describe("kam demo", () => {
       "plan",
       "portfolio",
       "kpi",
+      "team",
     ]);
+    // The sales team: the opportunity list with the orders as its order list, and its outlook.
+    const cellTexts = (ws: Workbook["worksheets"][number]) => {
+      const out: string[] = [];
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string") out.push(cell.value);
+        })
+      );
+      return out;
+    };
+    const team = cellTexts(enBook.worksheets[6]);
+    expect(team).toContain("Blended outlook: the next 6 months");
+    expect(team.some((t) => t.startsWith("Repeat business: the order list"))).toBe(true);
     const zhBook = await workbook(path.join(dir, "演示.xlsx"));
-    expect(zhBook.worksheets).toHaveLength(6);
+    expect(zhBook.worksheets).toHaveLength(7);
+    expect(cellTexts(zhBook.worksheets[6])).toContain("综合展望：未来 6 个月");
     expect(zhBook.worksheets.every((w) => w.name.startsWith("KAM"))).toBe(true);
     // The sample's Chinese names reach the report.
     const accounts = zhBook.worksheets[0];
