@@ -188,7 +188,10 @@ or, for a workflow that could not run, {"id": "plan", "error": "..."}. Figures p
             only_now, duplicate_ids_snapshot, duplicate_ids_now, slipped, slipped_amount,
             pulled_in, amount_changed, stage_forward, stage_back, won_since, lost_since, new,
             gone}, owner_list {rows_used, filled, conflict_rows, conflict_accounts,
-            accounts_without_revenue} (with --owners)
+            accounts_without_revenue} (with --owners), outlook (period -> repeat, pipeline,
+            expansion, blended, target, gap), outlook_repeat_method, forecast_vs_actual (owner ->
+            period -> forecast, actual, won, error), forecast_vs_actual_owners (owner -> periods,
+            forecast, actual, won, bias, abs_error)
   accounts, pipeline, portfolio: their key figures (see the README).
 The JSON is printed when the workflows ran (exit status 0, 3, or 1 when none could be
 written); on other problems stdout is empty.
