@@ -46,7 +46,6 @@ const en = {
     bands: "Win rate per deal size (quartiles of closed amounts)",
     backtest: (start: string, end: string) =>
       `Back-test: forecast of ${start} – ${end} from the pipeline as it stood on ${start}`,
-    forecastVsActual: "Forecast vs actual per owner (back-test quarter)",
     velocity: "Velocity and cycle per owner",
     load: "Account load (30–40 accounts per rep) and suggested moves",
     moves: "Suggested moves (least revenue moved)",
@@ -285,7 +284,6 @@ const zh: TeamReportLabels = {
     reps: "各销售代表的赢单率",
     bands: "按商机金额的赢单率（已关闭金额的四分位）",
     backtest: (start: string, end: string) => `回测：以 ${start} 当时的管道预测 ${start} – ${end}`,
-    forecastVsActual: "各负责人的预测与实际（回测季度）",
     velocity: "各负责人的销售速度与周期",
     load: "客户负荷（每人 30–40 个客户）与调整建议",
     moves: "建议调整（移动的收入最少）",
