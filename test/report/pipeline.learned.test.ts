@@ -9,6 +9,8 @@ import { periodLabel } from "../../src/engine/calendar";
 import { REPORT_HELP } from "../../src/cli/report";
 import { isLive, ReportSheet } from "../../src/report/model";
 import { WORKFLOW_OPTIONS } from "../../src/report/options";
+import { initialOptions, parseOptions } from "../../src/taskpane/workflows/options";
+import { getWorkflowStrings } from "../../src/i18n/workflows";
 import { buildPipelineReport, PipelineOptions } from "../../src/report/pipeline";
 import { Dataset } from "../../src/report/roles";
 import { analyseSource } from "../../src/report/source";
@@ -470,6 +472,24 @@ describe("the options are declared once: builder, pane fields and kam report fla
     const help = REPORT_HELP.replace(/\s+/g, " ");
     expect(help).toMatch(/--probabilities WORD .*\(pipeline, team; learned, textbook, rep, band/);
     expect(help).toMatch(/--min-closed N .*\(pipeline, team; 1–100000; default 20\)/);
+  });
+
+  test("the pane's option fields: labelled in both languages, learned and 20 to start", () => {
+    const fields = WORKFLOW_OPTIONS.pipeline.filter(
+      (o) => o.key === "probabilities" || o.key === "minClosed"
+    );
+    expect(fields.map((f) => f.key)).toEqual(["probabilities", "minClosed"]);
+    for (const language of ["en-US", "zh-CN"] as const) {
+      const t = getWorkflowStrings(language);
+      for (const f of fields) {
+        expect(t.optionLabels[f.key]).toBeTruthy();
+        if (f.kind === "choice") for (const c of f.choices) expect(t.choiceLabels[c]).toBeTruthy();
+      }
+    }
+    const raw = initialOptions("pipeline");
+    expect([raw.probabilities, raw.minClosed]).toEqual(["learned", "20"]);
+    const parsed = parseOptions("pipeline", { ...raw, probabilities: "rep", minClosed: "5" });
+    expect(parsed).toMatchObject({ ok: true, options: { probabilities: "rep", minClosed: 5 } });
   });
 
   test("a bad minClosed is refused with the option's bounds", async () => {
