@@ -41,6 +41,9 @@ export interface ProbabilitiesNote {
   method: Method;
   asked: Method;
   tableGiven: boolean;
+  /** The list has won and lost deals (else nothing is learned), and its won deals. */
+  canLearn: boolean;
+  won: number;
   minClosed: number;
   /** Won and lost deals, which the learned rates rest on. */
   closed: number;
@@ -180,6 +183,8 @@ const en = {
     probabilities: (p: ProbabilitiesNote) => {
       const enough = p.closed >= p.minClosed;
       const rule = `A learned rate is used only when at least ${n(p.minClosed)} closed deals back it (option min-closed); otherwise the stage table's probability`;
+      if (!p.canLearn)
+        return `Probabilities: the stage table's (${p.tableGiven ? "yours" : "the textbook 10/30/50/70%"}) — a win rate needs won and lost deals to learn from, and there ${p.won === 1 ? "is" : "are"} ${n(p.won)} won and ${n(p.closed - p.won)} lost.`;
       if (p.method === "textbook")
         return p.asked === "stage"
           ? `Probabilities: your stage table weights the pipeline — a stage table given stays authoritative over the rates learned per stage (shown beside it; ${n(p.closed)} closed deals). Choose learned per rep or per deal size to weight by learned rates.`
@@ -341,6 +346,8 @@ const zh: PipelineReportText = {
     probabilities: (p) => {
       const enough = p.closed >= p.minClosed;
       const rule = `学习所得的概率只在至少有 ${n(p.minClosed)} 个已结商机支持时采用（选项 min-closed），否则采用阶段表的概率`;
+      if (!p.canLearn)
+        return `赢单概率：采用阶段表的概率（${p.tableGiven ? "您的阶段表" : "教科书 10/30/50/70%"}）——学习赢单率需要既有赢单也有输单的商机：现有 ${n(p.won)} 个赢单、${n(p.closed - p.won)} 个输单。`;
       if (p.method === "textbook")
         return p.asked === "stage"
           ? `赢单概率：采用您的阶段表——给定的阶段表优先于按阶段学习的概率（学习所得列在旁边；${n(p.closed)} 个已结商机）。如需按学习所得加权，请选择按销售代表或按商机金额学习。`

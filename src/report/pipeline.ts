@@ -391,6 +391,8 @@ interface Model {
   minClosed: number;
   /** What the closed deals teach (per stage, rep and deal-size band). */
   learned: LearnedModel;
+  /** The list has won and lost deals, which learned rates need. */
+  canLearn: boolean;
   /** Per row: the stage table's probability (an unknown stage: the learned one) before the method. */
   tableProbabilities: number[];
   /** Per row: an open deal weighted by a learned rate. */
@@ -649,8 +651,6 @@ function compute(
   // authoritative under the default (learned per stage).
   const asked = METHOD_OF[options.probabilities ?? "learned"];
   const minClosed = options.minClosed ?? MIN_CLOSED_DEALS;
-  const method: ProbabilityMethod =
-    options.stageTable !== undefined && asked === "stage" ? "textbook" : asked;
   const created: readonly (number | null)[] | undefined =
     data.sparse?.created ?? data.numbers.created;
   if (created && created.length !== amounts.length) fail(L.errors.lengths);
@@ -669,6 +669,10 @@ function compute(
     };
   });
   const learnedModel = learnModel(deals, minClosed);
+  // Nothing is learned without both won and lost deals (a list of won deals alone would learn 100%).
+  const canLearn = learnedModel.all.won > 0 && learnedModel.all.lost > 0;
+  const method: ProbabilityMethod =
+    !canLearn || (options.stageTable !== undefined && asked === "stage") ? "textbook" : asked;
   const learnedRow = new Array<boolean>(deals.length).fill(false);
   const probabilities = tableProbabilities.map((p, i) => {
     if (!OPEN.has(categories[i])) return p;
@@ -893,6 +897,7 @@ function compute(
     method,
     minClosed,
     learned: learnedModel,
+    canLearn,
     tableProbabilities,
     learnedRow,
     mixed,
@@ -956,6 +961,8 @@ function layout(
       method: model.method,
       asked: model.asked,
       tableGiven: options.stageTable !== undefined,
+      canLearn: model.canLearn,
+      won: model.learned.all.won,
       minClosed: model.minClosed,
       closed: model.learned.all.won + model.learned.all.lost,
       learnedDeals: openIndex.filter((i) => model.learnedRow[i]).length,

@@ -437,6 +437,19 @@ describe("Pipeline on generated deals: the weighted figures follow the chosen pr
     expect(texts(rep).some((t) => t.includes("probabilities differ within a stage"))).toBe(true);
   });
 
+  test("won deals alone teach nothing: the textbook, with the note", async () => {
+    const wonOnly = [...open.slice(0, 10), ...closedDeals.filter((d) => d.stage === "Won")];
+    expect(wonOnly.length).toBeGreaterThan(30);
+    const sheet = await buildPipelineReport(dataset(wonOnly), options);
+    const weighted = add(open.slice(0, 10).map((d) => d.amount * TEXTBOOK[d.stage]));
+    expect(close(sheet.figures?.weighted as number, weighted)).toBe(true);
+    expect(sheet.figures?.probabilities).toMatchObject({ method: "textbook", asked: "learned" });
+    const won = wonOnly.length - 10;
+    expect(texts(sheet)).toContain(
+      `Probabilities: the stage table's (the textbook 10/30/50/70%) — a win rate needs won and lost deals to learn from, and there are ${won} won and 0 lost.`
+    );
+  });
+
   test("a small list below the threshold falls back to the textbook with the note", async () => {
     const small = deals.filter((d) => isOpen(d)).slice(0, 12);
     const few = [...small, ...closedDeals.slice(0, 8)];
