@@ -258,6 +258,7 @@ export function outlookSections(
     o.periods.map(() => []),
     { rowFormula: (_t, r, k) => [o.periods[k].label, ...cellsOf(o.periods[k], r, 1)] }
   );
+  const earlier = charts.map((c) => (c.anchor?.row ?? 0) + (c.anchor?.rows ?? 16) + 1);
   charts.push({
     kind: "column",
     title: L.chart,
@@ -294,7 +295,8 @@ export function outlookSections(
         : []),
     ],
     legend: "bottom",
-    anchor: { row: t.area.row, rows: 16, columns: 8 },
+    // At the table, or below the charts placed before it (all go in the same columns).
+    anchor: { row: Math.max(t.area.row, ...earlier), rows: 16, columns: 8 },
   });
   const named = o.owners.some((r) => r.owner !== null);
   if (named) {
