@@ -837,6 +837,12 @@ function compute(
       if (s && stageKey(stageLabel(s, lang)) !== stageKey(stages[i])) liveStageMismatch = stages[i];
     }
   }
+  // A stage written as a probability ("50%") is read as that probability by the live formula: when
+  // its deals take a learned one, the formula would differ.
+  if (liveStageMismatch === undefined)
+    liveStageMismatch = extra.find(
+      (g) => OPEN.has(g.category) && g.probability !== tableProbabilities[g.deals[0]]
+    )?.label;
   // The estimate offered for open deals without an amount: their product's average won amount.
   const products = data.text.product;
   let estimates: Map<number, ProductBasis> | undefined;

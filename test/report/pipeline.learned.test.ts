@@ -437,6 +437,21 @@ describe("Pipeline on generated deals: the weighted figures follow the chosen pr
     expect(texts(rep).some((t) => t.includes("probabilities differ within a stage"))).toBe(true);
   });
 
+  test("a stage written as 50% takes the learned rate; the live formula would read 50%: not live", async () => {
+    const some = deals.map((d, i) => (isOpen(d) && i % 10 === 0 ? { ...d, stage: "50%" } : d));
+    const sheet = await buildPipelineReport(dataset(some, true), { ...options, live: true });
+    expect(sheet.blocks.flatMap((b) => b.cells.flat()).filter(isLive)).toHaveLength(0);
+    expect(texts(sheet).some((t) => t.includes('the stage "50%" is written otherwise'))).toBe(true);
+    const funnel = tableBody(new Grid(sheet), "KAM_Funnel");
+    expect(close(funnel.find((r) => r[0] === "50%")?.[1] as number, rate)).toBe(true);
+    const textbook = await buildPipelineReport(dataset(some, true), {
+      ...options,
+      live: true,
+      probabilities: "textbook",
+    });
+    expect(textbook.blocks.flatMap((b) => b.cells.flat()).filter(isLive)).toHaveLength(1);
+  });
+
   test("won deals alone teach nothing: the textbook, with the note", async () => {
     const wonOnly = [...open.slice(0, 10), ...closedDeals.filter((d) => d.stage === "Won")];
     expect(wonOnly.length).toBeGreaterThan(30);
