@@ -145,14 +145,17 @@ export function argAddresses<const P extends ParamNames>(
  * amounts untouched, when their sizes add up within range). A power of two keeps each amount's
  * digits exactly, so shares computed from the scaled amounts are the true shares.
  */
-export function withinRange(amounts: readonly number[]): { values: number[]; factor: number } {
+export function withinRange(amounts: readonly number[]): {
+  values: readonly number[];
+  factor: number;
+} {
   let total = 0;
   let largest = 0;
   for (const v of amounts) {
     total += Math.abs(v);
     largest = Math.max(largest, Math.abs(v));
   }
-  if (Number.isFinite(total)) return { values: amounts.slice(), factor: 1 };
+  if (Number.isFinite(total)) return { values: amounts, factor: 1 }; // as they are: no copy
   // room for up to 2^20 amounts of the largest size
   const factor = 2 ** (Math.ceil(Math.log2(largest)) + 20 - 1023);
   return { values: amounts.map((v) => v / factor), factor };

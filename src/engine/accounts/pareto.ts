@@ -41,31 +41,41 @@ export function pareto(
       comp = grow(comp, 0);
     }
     const v = amounts[i];
-    const t = s[k] + v;
-    comp[k] += Math.abs(s[k]) >= Math.abs(v) ? s[k] - t + v : v - t + s[k];
+    const sk = s[k];
+    const t = sk + v;
+    comp[k] += Math.abs(sk) >= Math.abs(v) ? sk - t + v : v - t + sk;
     s[k] = t;
   }
-  const totals = names.map((_, k) => s[k] + comp[k]);
+  const count = names.length;
+  const totals = new Float64Array(count);
+  for (let k = 0; k < count; k++) totals[k] = s[k] + comp[k];
   const grand = sum(totals);
   if (!(grand > 0))
     return { ok: false, reason: `the total is ${grand}; shares need a total above 0` };
-  const order = totals.map((_, i) => i).sort((p, q) => totals[q] - totals[p] || p - q);
-  const rows: ParetoRow[] = [];
+  // Largest first, ties by first appearance.
+  const order = new Int32Array(count);
+  for (let k = 0; k < count; k++) order[k] = k;
+  order.sort((p, q) => totals[q] - totals[p] || p - q);
+  const rows = new Array<ParetoRow>(count);
   // The same value as sum() over the first r + 1 totals, in linear time.
   const running = new CompensatedSum();
-  order.forEach((k, r) => {
-    running.add(totals[k]);
+  const eps = 1e-12;
+  const aLimit = aCut + eps;
+  const bLimit = bCut + eps;
+  for (let r = 0; r < count; r++) {
+    const k = order[r];
+    const total = totals[k];
+    running.add(total);
     const cumulative = running.value / grand;
-    const eps = 1e-12;
-    rows.push({
+    rows[r] = {
       customer: names[k],
-      total: totals[k],
-      share: totals[k] / grand,
+      total,
+      share: total / grand,
       cumulative,
       rank: r + 1,
-      abc: cumulative <= aCut + eps ? "A" : cumulative <= bCut + eps ? "B" : "C",
-    });
-  });
+      abc: cumulative <= aLimit ? "A" : cumulative <= bLimit ? "B" : "C",
+    };
+  }
   return { ok: true, value: rows };
 }
 
