@@ -1,12 +1,14 @@
 import { describe, test, expect } from "@jest/globals";
 import {
   classifyStage,
+  classifyStages,
   customStageTable,
   parseCategory,
   DEFAULT_STAGE_TABLE,
   parseProbabilityText,
   resolveStage,
   weightedAmounts,
+  weightedTotal,
 } from "../../src/engine/pipeline/funnel";
 import { sum } from "../../src/engine/numeric";
 
@@ -162,5 +164,85 @@ describe("forecast categories", () => {
         /^unknown forecast category "Maybe" for "X"; use Pipeline \(管道\), Best case/
       ),
     });
+  });
+});
+
+describe("a column of stages at once (classifyStages, weightedTotal)", () => {
+  // Written as a CRM export writes them: names in any case and spacing, probabilities as numbers
+  // and percentages, and the same stage written many times.
+  const stages: (string | number)[] = [];
+  const amounts: number[] = [];
+  const written = [
+    "Prospect",
+    " intent",
+    "PROPOSAL",
+    "Negotiation",
+    "Won",
+    0.25,
+    "40%",
+    "商务谈判",
+  ];
+  for (let i = 0; i < 400; i++) {
+    stages.push(written[(i * 7) % written.length]);
+    amounts.push(((i * 37) % 101) * 10.01 - 50);
+  }
+  // Probabilities by hand: the default stages' 10/30/50/70/100%, 0.25, 40%, Negotiation's 70%.
+  const byHand: Record<string, number> = {
+    Prospect: 0.1,
+    " intent": 0.3,
+    PROPOSAL: 0.5,
+    Negotiation: 0.7,
+    Won: 1,
+    "0.25": 0.25,
+    "40%": 0.4,
+    商务谈判: 0.7,
+  };
+
+  test("each row gets its stage's probability and category", () => {
+    const res = classifyStages(stages, DEFAULT_STAGE_TABLE);
+    if (!res.ok) throw new Error(res.reason);
+    expect(Array.from(res.probabilities)).toEqual(stages.map((s) => byHand[String(s)]));
+    expect(res.categories.slice(0, 8)).toEqual(
+      stages.slice(0, 8).map((s) => {
+        const c = classifyStage(s, DEFAULT_STAGE_TABLE);
+        return c.ok ? c.category : null;
+      })
+    );
+    expect(res.categories[stages.indexOf("Won")]).toBe("closed");
+    expect(res.categories[stages.indexOf("PROPOSAL")]).toBe("bestCase");
+  });
+
+  test("the total is the compensated sum of amount × probability, row by row", () => {
+    const res = weightedTotal(amounts, stages, DEFAULT_STAGE_TABLE);
+    let s = 0;
+    let c = 0;
+    for (let i = 0; i < amounts.length; i++) {
+      const v = amounts[i] * byHand[String(stages[i])];
+      const t = s + v;
+      c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+      s = t;
+    }
+    expect(res).toEqual({ ok: true, total: s + c });
+    expect(res).toEqual({
+      ok: true,
+      total: sum(
+        weightedAmounts(
+          amounts,
+          stages.map((x) => byHand[String(x)])
+        )
+      ),
+    });
+  });
+
+  test("the first stage that is no stage is named with its row", () => {
+    const bad = [...stages.slice(0, 5), "Maybe", "Nope"];
+    const expected = {
+      ok: false,
+      index: 5,
+      reason: expect.stringMatching(/^unknown stage "Maybe"; known stages: Prospect \(10%\)/),
+    };
+    expect(classifyStages(bad, DEFAULT_STAGE_TABLE)).toEqual(expected);
+    expect(weightedTotal(amounts.slice(0, 7), bad, DEFAULT_STAGE_TABLE)).toEqual(expected);
+    expect(classifyStages([1.5], DEFAULT_STAGE_TABLE)).toMatchObject({ ok: false, index: 0 });
   });
 });
