@@ -1,6 +1,21 @@
 # The reference of `npm run bench`: the same computations in pandas on the same rows, timed in the same
 # run (median of RUNS after one warm-up; loading the CSV is not timed). Prints one JSON object of
 # milliseconds. Usage: python3 pandas_ref.py FILE.csv RUNS
+#
+# What differs from ours, so that the ratios are read fairly:
+# - pandas gets columns already typed by read_csv (not timed); our engine gets typed JS arrays, and our
+#   function gets Excel-shaped ranges (a row of one cell per row, text and numbers mixed) that it checks
+#   cell by cell: that reading is exactly what function ÷ engine measures.
+# - Sums: pandas adds pairwise (numpy); ours are Neumaier-compensated, so long columns of money add up
+#   to the cent.
+# - RFM: ours also breaks score ties by the other two measures and names each customer's segment.
+# - FUNNEL_WEIGHT: pandas maps the five stage names exactly as written, and an unknown stage becomes NaN,
+#   which sum() skips; ours matches names without case or spaces, reads probabilities written as 0.5 or
+#   50%, and stops at an unknown stage naming its cell.
+# - PIPELINE_FORECAST: pandas groups every row by close month into three measures (deals, amount,
+#   weighted); ours gives each row its stage's forecast category, leaves out lost deals and won deals
+#   before the first period, puts open deals before it in Overdue and later ones in Later, and sums
+#   five measures per period (total, weighted, closed, commit, best case) and a total row.
 import json
 import sys
 import time

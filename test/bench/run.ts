@@ -4,7 +4,9 @@
 // medians of several runs. The data are written once to a CSV file and, when python3 with pandas is
 // present, the same computations are timed in pandas in the same run (test/bench/pandas_ref.py), so
 // each line gives engine ÷ pandas and function ÷ engine; without pandas a plain Map group-by over the
-// same rows is the reference. Not a test: nothing here passes or fails.
+// same rows is the reference. The head of pandas_ref.py says where the two sides compute different
+// things (pandas on typed columns, ours also checking each cell; pandas does less for FUNNEL_WEIGHT and
+// PIPELINE_FORECAST). Not a test: nothing here passes or fails.
 import { spawnSync } from "child_process";
 import fs from "fs";
 import os from "os";
