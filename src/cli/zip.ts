@@ -20,6 +20,12 @@ export interface ZipEntry {
   size: number;
   /** Offset of the entry's local header. */
   offset: number;
+  /** CRC-32 of the uncompressed bytes, and the MS-DOS time and date (time | date << 16). */
+  crc: number;
+  modified: number;
+  /** Version made by (system and version) and external attributes (e.g. a folder's flag). */
+  madeBy: number;
+  external: number;
 }
 
 const EOCD = 0x06054b50;
@@ -70,11 +76,15 @@ export function zipEntries(bytes: Buffer): ZipEntry[] {
       throw new ZipProblem("the zip directory is damaged");
     const flags = bytes.readUInt16LE(at + 8);
     const method = bytes.readUInt16LE(at + 10);
+    const madeBy = bytes.readUInt16LE(at + 4);
+    const modified = bytes.readUInt32LE(at + 12);
+    const crc = bytes.readUInt32LE(at + 16);
     let compressedSize = bytes.readUInt32LE(at + 20);
     let uncompressed = bytes.readUInt32LE(at + 24);
     const nameLength = bytes.readUInt16LE(at + 28);
     const extraLength = bytes.readUInt16LE(at + 30);
     const commentLength = bytes.readUInt16LE(at + 32);
+    const external = bytes.readUInt32LE(at + 38);
     let offset = bytes.readUInt32LE(at + 42);
     const next = at + 46 + nameLength + extraLength + commentLength;
     if (next > bytes.length) throw new ZipProblem("the zip directory is damaged");
@@ -97,7 +107,18 @@ export function zipEntries(bytes: Buffer): ZipEntry[] {
       }
       x += 4 + length;
     }
-    entries.push({ name, method, flags, compressedSize, size: uncompressed, offset });
+    entries.push({
+      name,
+      method,
+      flags,
+      compressedSize,
+      size: uncompressed,
+      offset,
+      crc,
+      modified,
+      madeBy,
+      external,
+    });
     at = next;
   }
   return entries;
@@ -132,4 +153,64 @@ export function entryBytes(bytes: Buffer, entry: ZipEntry, limit: number): Buffe
       throw new ZipProblem(`the zip entry ${entry.name} unpacks to more than it says`);
     throw new ZipProblem(`the zip entry ${entry.name} is damaged`);
   }
+}
+
+/**
+ * A zip file whose entries are stored (method 0) rewritten with every entry deflated by zlib (level 6,
+ * as JSZip's DEFLATE): names, times and CRCs kept, no data descriptors, no zip64 (a file over 4 GB is
+ * an error). ExcelJS packs with JSZip's deflate, written in JavaScript; its stored zip is packed here
+ * with Node's zlib instead, several times faster on the large sheets of a report.
+ */
+export function deflateStored(bytes: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  const entries = zipEntries(bytes);
+  for (const entry of entries) {
+    if (entry.method !== 0) throw new ZipProblem(`the zip entry ${entry.name} is not stored`);
+    const data = entryBytes(bytes, entry, entry.size);
+    // An empty entry (a folder) stays stored.
+    const method = data.length === 0 ? 0 : 8;
+    const packed = method === 0 ? data : zlib.deflateRawSync(data, { level: 6 });
+    const name = Buffer.from(entry.name, "utf8");
+    // Bit 11: the name is UTF-8; bit 3 (sizes in a data descriptor) is not used here.
+    const flags =
+      (entry.flags & 0x0800) | (Buffer.byteLength(entry.name) !== entry.name.length ? 0x0800 : 0);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(entry.modified, 10);
+    local.writeUInt32LE(entry.crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(CENTRAL, 0);
+    header.writeUInt16LE(entry.madeBy, 4);
+    header.writeUInt16LE(20, 6);
+    header.writeUInt16LE(flags, 8);
+    header.writeUInt16LE(method, 10);
+    header.writeUInt32LE(entry.modified, 12);
+    header.writeUInt32LE(entry.crc, 16);
+    header.writeUInt32LE(packed.length, 20);
+    header.writeUInt32LE(data.length, 24);
+    header.writeUInt16LE(name.length, 28);
+    header.writeUInt32LE(entry.external, 38);
+    header.writeUInt32LE(offset, 42);
+    parts.push(local, name, packed);
+    central.push(header, name);
+    offset += local.length + name.length + packed.length;
+    if (offset > 0xffffffff) throw new ZipProblem("the workbook would be larger than 4 GB");
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
 }
