@@ -14,7 +14,12 @@ export interface CacheLimits {
   cells: number;
 }
 
-export const DEFAULT_CACHE_LIMITS: CacheLimits = { entries: 200, cells: 2_000_000 };
+/**
+ * A workbook's worth of calls: 1,000 results (a least-recently-used cache smaller than the number of
+ * cells one recalculation computes would lose every result before it is asked for again), and at
+ * most 2,000,000 values (some 16 to 50 MB).
+ */
+export const DEFAULT_CACHE_LIMITS: CacheLimits = { entries: 1000, cells: 2_000_000 };
 
 /** Hash of a call's arguments (replaceable in tests, to force collisions). */
 export type ArgsHash = (args: readonly unknown[]) => number;

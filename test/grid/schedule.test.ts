@@ -18,7 +18,9 @@ const restore = setQueueClock(() => now);
 afterEach(() => {
   resetQueueStats();
 });
-afterAll(() => setQueueClock(restore));
+afterAll(() => {
+  setQueueClock(restore);
+});
 
 /** A call that takes `ms` on the fake clock and logs its name. */
 const work =
