@@ -219,7 +219,7 @@ export function outlookSections(
     notes.push(L.notes.noRevenue);
     return;
   }
-  b.section(L.section(L.grains[grain], count));
+  b.section(L.section(count === 1 ? L.grainOne[grain] : L.grains[grain], count));
   // Columns: label(s), repeat, pipeline, expansion, blended (= repeat + pipeline), target, gap.
   const columns = (first: { header: string; width: number }[]) => [
     ...first.map((c, i) => ({

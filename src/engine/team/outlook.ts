@@ -390,10 +390,12 @@ export function forecastVsActual(
   grain: OutlookGrain,
   minClosed: number = MIN_CLOSED_DEALS
 ): ForecastVsActual | undefined {
-  const created = deals.filter((d) => d.created !== null).map((d) => d.created as number);
-  if (created.length === 0) return undefined;
+  // A loop, not Math.min(...): a spread of a long list overflows the stack.
+  let first = Infinity;
+  for (const d of deals) if (d.created !== null) first = Math.min(first, d.created);
+  if (!Number.isFinite(first)) return undefined;
   const m = PROBABILITY_METHODS.indexOf(method);
-  let start = addPeriods(periodStart(Math.min(...created), grain), 1, grain);
+  let start = addPeriods(periodStart(first, grain), 1, grain);
   const periods: ForecastActualPeriod[] = [];
   let empty = 0;
   for (; periodEnd(start, grain) <= Math.floor(asOf); start = addPeriods(start, 1, grain)) {
