@@ -463,26 +463,35 @@ function writeSheet(
   let done = 0;
   let told = 0;
   progress(0, total);
+  // The cell's address for messages, made only when one is needed: one function for all cells (a
+  // closure per cell costs more than the cell).
+  let atRow = 0;
+  let atColumn = 0;
+  const at = () => `${sheet.name}!${a1(atRow, atColumn)}`;
   for (const block of sheet.blocks) {
-    block.cells.forEach((cells, r) => {
+    for (let r = 0; r < block.cells.length; r++) {
+      const cells = block.cells[r];
       const row = block.row + r;
-      cells.forEach((content, c) => {
+      for (let c = 0; c < cells.length; c++) {
+        const content = cells[c];
+        if (content === undefined) continue; // a hole in the row
         const column = block.column + c;
-        const at = () => `${sheet.name}!${a1(row, column)}`;
+        atRow = row;
+        atColumn = column;
         const k = key(row, column);
         const header = headerCells.get(k);
         const value = header !== undefined ? header : cellValue(content, at);
-        if (value === null) return;
+        if (value === null) continue;
         putValue(row, column, value, at);
         occupied.add(k);
         if (row > lastRow) lastRow = row;
-      });
+      }
       done += cells.length;
       if (done - told >= 5000) {
         told = done;
         progress(done, total);
       }
-    });
+    }
   }
   for (const [k, header] of headerCells) {
     const row = Math.floor(k / 16384);
