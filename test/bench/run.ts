@@ -61,15 +61,34 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/** What is timed: CPU time by default (process.cpuUsage: user + system time of every thread of the
+ *  process, the garbage collector's helpers included; pandas_ref.py takes process_time), which a
+ *  machine shared with other work disturbs far less than elapsed time, which includes waiting for a
+ *  core; BENCH_CLOCK=wall times elapsed time on both sides. */
+const clock = process.env.BENCH_CLOCK === "wall" ? "wall" : "cpu";
+function now(): number {
+  if (clock === "wall") return performance.now();
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 function time(runs: number, f: () => unknown): number {
-  f(); // warm-up
-  const t: number[] = [];
+  return timeInTurn(runs, [f])[0];
+}
+
+/** Medians of `runs` runs of each function after a warm-up, the functions run in turn (a, b, a, b,
+ *  ...) so that a change in the machine's load falls on each alike. */
+function timeInTurn(runs: number, fs: readonly (() => unknown)[]): number[] {
+  fs.forEach((f) => f()); // warm-up
+  const t = fs.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    t.push(performance.now() - t0);
+    fs.forEach((f, k) => {
+      const t0 = now();
+      f();
+      t[k].push(now() - t0);
+    });
   }
-  return median(t);
+  return t.map(median);
 }
 
 /** Reference: group-by-customer sum and max date with a Map, the least any RFM must do. */
@@ -94,7 +113,8 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`.padStart(7);
 /** pandas' times for the same rows (pandas_ref.py), or null with why not. */
 function pandasTimes(file: string): { times: Record<string, number>; version: string } | string {
   for (const python of ["python3", "/usr/bin/python3"]) {
-    const run = spawnSync(python, [path.join(__dirname, "pandas_ref.py"), file, String(runs)], {
+    const script = path.join(__dirname, "pandas_ref.py");
+    const run = spawnSync(python, [script, file, String(runs), clock], {
       encoding: "utf8",
       maxBuffer: 1 << 20,
     });
@@ -107,7 +127,8 @@ function pandasTimes(file: string): { times: Record<string, number>; version: st
 }
 
 console.log(
-  `KAM benchmarks: ${rows.toLocaleString("en-US")} rows, median of ${runs} runs, node ${process.version}`
+  `KAM benchmarks: ${rows.toLocaleString("en-US")} rows, median of ${runs} runs, ` +
+    `${clock === "cpu" ? "CPU time" : "elapsed time"}, node ${process.version}`
 );
 const { cust, dates, amounts, stages, closes } = transactions(rows, 50_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kam-bench-"));
@@ -191,8 +212,7 @@ console.log(
     `${"engine÷pandas".padStart(15)}${"function÷engine".padStart(17)}`
 );
 for (const line of LINES) {
-  const engine = time(runs, line.engine);
-  const fn = time(runs, line.fn);
+  const [engine, fn] = timeInTurn(runs, [line.engine, line.fn]);
   const base = withPandas ? pandas.times[line.key] : ref;
   console.log(
     `${line.name.padEnd(28)}${(withPandas ? ms(base) : "     –").padStart(9)}${ms(engine).padStart(10)}` +
