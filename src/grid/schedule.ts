@@ -120,5 +120,7 @@ function wake(): void {
       channel.port1.onmessage = slice;
     }
     channel.port2.postMessage(null);
-  } else setTimeout(slice, 0);
+  } else if (typeof setTimeout === "function") setTimeout(slice, 0);
+  // a host without timers (a bare script sandbox): after the caller's task, without yielding
+  else void Promise.resolve().then(slice);
 }
