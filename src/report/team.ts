@@ -27,6 +27,7 @@ import { TEAM_SOURCES } from "../i18n/report.teamSources";
 import { a1, BuildOptions, CellContent, ReportFigure, ReportSheet } from "./model";
 import { checkOptions } from "./options";
 import { REPORT_STAGE_TABLE } from "./pipeline";
+import { writeBacktestSection } from "./backtestSection";
 import { ticker } from "./progress";
 import { Dataset } from "./roles";
 import { SheetBuilder, userText } from "./sheet";
@@ -465,27 +466,7 @@ export async function buildTeamReport(
     // 4. Back-test and forecast vs actual per owner.
     const bt = backtest(deals, textbook, asOf, minClosed);
     if (bt) {
-      const s = isoFromSerial(bt.start);
-      b.section(L.sections.backtest(s, isoFromSerial(bt.end)));
-      b.table(
-        "KAM_TeamBacktest",
-        [
-          { header: L.headers.method, width: 30 },
-          { header: L.headers.forecast, format: "number" },
-          { header: L.headers.actual, format: "number" },
-          { header: L.headers.error, format: "number" },
-          { header: L.headers.absError, format: "percent" },
-          { header: L.headers.learnedDeals, format: "integer" },
-        ],
-        bt.rows.map((r) => [
-          L.methods[r.method],
-          r.forecast,
-          bt.actual,
-          r.error,
-          blankIfUndefined(r.absPercentError),
-          r.learnedDeals,
-        ])
-      );
+      writeBacktestSection(b, "KAM_TeamBacktest", bt, options.lang, method);
       notes.push(L.notes.backtest);
       figures.backtest = {
         start: isoFromSerial(bt.start),
