@@ -51,23 +51,28 @@ export function rfm(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, ["amounts", "dates"], () => {
-    const asOf = optionalDate({ fn: FN, arg: "as_of" }, as_of);
-    const groups = optionalNumber({ fn: FN, arg: "bins" }, bins, 5, {
+    const at = argAddresses(invocation, PARAMS.RFM);
+    const asOf = optionalDate({ fn: FN, arg: "as_of", address: at("as_of") }, as_of);
+    const groups = optionalNumber({ fn: FN, arg: "bins", address: at("bins") }, bins, 5, {
       min: 2,
       max: 9,
       integer: true,
     });
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const {
       customers: cust,
       dates: day,
       amounts: amount,
-    } = readTransactions(FN, customers, dates, amounts, argAddresses(invocation, PARAMS.RFM));
+    } = readTransactions(FN, customers, dates, amounts, at);
 
     const result = rfmEngine(cust, day, amount, { asOf, bins: groups });
     if (result.customers.length === 0) {
       argError(
-        { fn: FN, arg: "amounts" },
+        { fn: FN, arg: "amounts", address: at("amounts") },
         asOf !== undefined && result.afterAsOf > 0
           ? "no purchases on or before as_of"
           : "no purchases: every amount is negative (a return)"

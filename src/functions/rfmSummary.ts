@@ -68,28 +68,29 @@ export function rfmSummary(
   invocation?: CustomFunctions.Invocation
 ): unknown[][] {
   return guard(FN, ["amounts", "dates"], () => {
-    const asOf = optionalDate({ fn: FN, arg: "as_of" }, as_of);
-    const unit = optionalChoice({ fn: FN, arg: "period" }, period, "weeks", PERIODS, [
-      '"days"',
-      '"weeks"',
-      '"months"',
-    ]);
-    const withHeaders = optionalBoolean({ fn: FN, arg: "headers" }, headers, true);
+    const at = argAddresses(invocation, PARAMS.RFM_SUMMARY);
+    const asOf = optionalDate({ fn: FN, arg: "as_of", address: at("as_of") }, as_of);
+    const unit = optionalChoice(
+      { fn: FN, arg: "period", address: at("period") },
+      period,
+      "weeks",
+      PERIODS,
+      ['"days"', '"weeks"', '"months"']
+    );
+    const withHeaders = optionalBoolean(
+      { fn: FN, arg: "headers", address: at("headers") },
+      headers,
+      true
+    );
     const {
       customers: cust,
       dates: day,
       amounts: amount,
-    } = readTransactions(
-      FN,
-      customers,
-      dates,
-      amounts,
-      argAddresses(invocation, PARAMS.RFM_SUMMARY)
-    );
+    } = readTransactions(FN, customers, dates, amounts, at);
     const result = summaryEngine(cust, day, amount, { asOf, period: unit });
     if (result.customers.length === 0) {
       argError(
-        { fn: FN, arg: "amounts" },
+        { fn: FN, arg: "amounts", address: at("amounts") },
         result.afterAsOf > 0
           ? "no purchases on or before as_of"
           : "no purchases: every amount is negative (a return)"

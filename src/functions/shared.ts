@@ -188,7 +188,11 @@ export function readTransactions(
     { arg: "amounts", kind: "number", value: amounts, address: at("amounts") },
   ] as const);
   const [c, d, a] = data.columns;
-  if (c.length === 0) argError({ fn, arg: "customers" }, "no transactions: the ranges are blank");
+  if (c.length === 0)
+    argError(
+      { fn, arg: "customers", address: at("customers") },
+      "no transactions: the ranges are blank"
+    );
   return { customers: c, dates: d, amounts: a };
 }
 

@@ -174,7 +174,7 @@ export function readTable<S extends readonly ColumnSpec[]>(fn: string, specs: S)
   vectors.forEach((v, i) => {
     if (v.length !== length) {
       argError(
-        { fn, arg: specs[i].arg },
+        { fn, arg: specs[i].arg, address: specs[i].address },
         `has ${v.length} cells but ${specs[0].arg} has ${length}; the ranges must be the same size`
       );
     }
