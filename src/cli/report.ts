@@ -585,22 +585,12 @@ export function writingProgress(command: string): (step: WriteStep) => void {
   };
 }
 
-/** Runs `kam report`; resolves to the exit status. */
-export async function runReport(args: readonly string[]): Promise<number> {
-  const options = parseReportArgs(args);
-  if (!options) {
-    process.stdout.write(REPORT_HELP);
-    return 0;
-  }
-  // Before any work: --out is writable and none of the inputs (by real path: a link counts).
-  checkOutput(options.output, options.force, [
-    options.input,
-    ...(options.stagesFile ? [options.stagesFile] : []),
-    ...Object.entries(options.extras).map(
-      ([id, value]) => parseExtraRef(id as ExtraId, value as string, options.input).file
-    ),
-  ]);
-  if (options.stagesFile) options.settings.stages = readStages(options.stagesFile);
+/**
+ * Reads the input and builds the reports. The input's cells and the rows each workflow read are
+ * not kept past this function (only the reports and what --json says), so the writing has the
+ * memory they took: a 1,048,576-row file holds gigabytes of them.
+ */
+async function readAndBuild(options: ReportArgs): Promise<ReportRun> {
   say("report", `reading ${options.input}`);
   const sheets = await readInput(options.input);
   const sheet = chooseSheet(sheets, options.input, options.sheet);
@@ -618,6 +608,27 @@ export async function runReport(args: readonly string[]): Promise<number> {
   });
   options.settings.extras = extras;
   const run = await reportSheets(options, sheet);
+  for (const outcome of run.outcomes) if ("built" in outcome) delete outcome.built.analysis.dataset;
+  return run;
+}
+
+/** Runs `kam report`; resolves to the exit status. */
+export async function runReport(args: readonly string[]): Promise<number> {
+  const options = parseReportArgs(args);
+  if (!options) {
+    process.stdout.write(REPORT_HELP);
+    return 0;
+  }
+  // Before any work: --out is writable and none of the inputs (by real path: a link counts).
+  checkOutput(options.output, options.force, [
+    options.input,
+    ...(options.stagesFile ? [options.stagesFile] : []),
+    ...Object.entries(options.extras).map(
+      ([id, value]) => parseExtraRef(id as ExtraId, value as string, options.input).file
+    ),
+  ]);
+  if (options.stagesFile) options.settings.stages = readStages(options.stagesFile);
+  const run = await readAndBuild(options);
   const built = run.outcomes.filter(
     (o): o is { workflow: WorkflowId; built: BuiltReport } => "built" in o
   );
