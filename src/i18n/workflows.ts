@@ -128,7 +128,7 @@ const enUS = {
   stageProbabilityLabel: (stage: string) => `Probability of ${stage}`,
   stageNoProbability: "none",
   stagesHint:
-    "Edit a probability (0% to 100%) to use your own; give an unknown stage one to add it to the stage table. Won and lost stages stay at 100% and 0%.",
+    "These are the stage table's probabilities. With Win probabilities set to Learned per stage (the default), the report weights a stage by the rate learned from the closed deals when enough of them back it, and shows both. Edit a probability (0% to 100%) to use your own table instead; give an unknown stage one to add it. Won and lost stages stay at 100% and 0%.",
   stageCounts: (won: number, lost: number, open: number) =>
     `${count(won)} won, ${count(lost)} lost, ${count(open)} open ${open === 1 ? "deal" : "deals"}.`,
   stageBadProbability: (stage: string) => `${stage}: enter a percentage from 0% to 100%.`,
@@ -356,7 +356,7 @@ const zhCN: WorkflowStrings = {
   stageProbabilityLabel: (stage: string) => `${stage} 的概率`,
   stageNoProbability: "无",
   stagesHint:
-    "修改概率（0% 到 100%）即可使用您自己的值；为未知阶段填写概率即可将其加入阶段表。赢单和输单阶段固定为 100% 和 0%。",
+    "此处为阶段表的概率。“赢单概率”选项为“按阶段学习”（默认）时，已关闭商机足够多的阶段按其学习所得的赢单率加权，报表并列显示两者。修改概率（0% 到 100%）即改用您自己的阶段表；为未知阶段填写概率即可将其加入。赢单和输单阶段固定为 100% 和 0%。",
   stageCounts: (won: number, lost: number, open: number) =>
     `赢单 ${count(won)} 个，输单 ${count(lost)} 个，未结 ${count(open)} 个商机。`,
   stageBadProbability: (stage: string) => `${stage}：请输入 0% 到 100% 之间的百分比。`,
