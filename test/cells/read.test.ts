@@ -140,6 +140,8 @@ describe("columns found by meaning", () => {
       product: 2,
       customer: 3,
       stage: 4,
+      // engage_date: when the deal entered the funnel (the pipeline's back-test reads it)
+      created: 5,
       closeDate: 6,
       amount: 7,
     });
