@@ -7,6 +7,7 @@
 import { parseTextDate } from "../cells/dates";
 import { parseNumberText } from "../cells/values";
 import { WorkflowId } from "./model";
+import { MIN_CLOSED_DEALS } from "../engine/team/winrate";
 
 interface OptionBase {
   /** The builder's option name. */
@@ -43,6 +44,28 @@ export type OptionSpec = OptionBase &
     /** Free text (a list of names); read as written, trimmed. */
     | { kind: "text" }
   );
+
+/** The choice of win probabilities, the same for the Pipeline and the Sales team. */
+const WIN_PROBABILITY_OPTIONS: readonly OptionSpec[] = [
+  {
+    key: "probabilities",
+    kind: "choice",
+    choices: ["learned", "textbook", "rep", "band"],
+    default: "learned",
+    flag: "probabilities",
+    help: "Probabilities that weight the pipeline: learned per stage, the textbook 10/30/50/70%, learned per rep or per deal size (learned ones need min-closed closed deals).",
+  },
+  {
+    key: "minClosed",
+    kind: "number",
+    default: MIN_CLOSED_DEALS,
+    min: 1,
+    max: 100000,
+    integer: true,
+    flag: "min-closed",
+    help: "Closed deals a learned win rate needs before it is used.",
+  },
+];
 
 export const WORKFLOW_OPTIONS: Readonly<Record<WorkflowId, readonly OptionSpec[]>> = {
   accounts: [
@@ -193,24 +216,7 @@ export const WORKFLOW_OPTIONS: Readonly<Record<WorkflowId, readonly OptionSpec[]
       flag: "pipeline-grain",
       help: "Period of the pipeline forecast.",
     },
-    {
-      key: "probabilities",
-      kind: "choice",
-      choices: ["learned", "textbook", "rep", "band"],
-      default: "learned",
-      flag: "probabilities",
-      help: "Probabilities that weight the pipeline: learned per stage, the textbook 10/30/50/70%, learned per rep or per deal size (learned ones need min-closed closed deals).",
-    },
-    {
-      key: "minClosed",
-      kind: "number",
-      default: 20,
-      min: 1,
-      max: 100000,
-      integer: true,
-      flag: "min-closed",
-      help: "Closed deals a learned win rate needs before it is used.",
-    },
+    ...WIN_PROBABILITY_OPTIONS,
   ],
   plan: [
     {
@@ -325,24 +331,7 @@ export const WORKFLOW_OPTIONS: Readonly<Record<WorkflowId, readonly OptionSpec[]
     },
   ],
   team: [
-    {
-      key: "probabilities",
-      kind: "choice",
-      choices: ["learned", "textbook", "rep", "band"],
-      default: "learned",
-      flag: "probabilities",
-      help: "Probabilities that weight the pipeline: learned per stage, the textbook 10/30/50/70%, learned per rep or per deal size (learned ones need min-closed closed deals).",
-    },
-    {
-      key: "minClosed",
-      kind: "number",
-      default: 20,
-      min: 1,
-      max: 100000,
-      integer: true,
-      flag: "min-closed",
-      help: "Closed deals a learned win rate needs before it is used.",
-    },
+    ...WIN_PROBABILITY_OPTIONS,
     {
       key: "asOf",
       kind: "date",
