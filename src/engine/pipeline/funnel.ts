@@ -283,6 +283,20 @@ export type StageColumn =
   | { ok: true; probabilities: Float64Array; categories: ForecastCategory[] }
   | { ok: false; index: number; reason: string };
 
+/** classifyStage for `table`, each distinct stage as written looked up once (a column repeats a
+ *  handful of stages). */
+function classifierOf(table: StageTable): (stage: string | number) => StageClass {
+  const seen = new Map<string | number, StageClass>();
+  return (stage) => {
+    let res = seen.get(stage);
+    if (res === undefined) {
+      res = classifyStage(stage, table);
+      seen.set(stage, res);
+    }
+    return res;
+  };
+}
+
 /**
  * classifyStage for each stage of a column, each distinct stage as written looked up once (a long
  * column repeats a handful of stages): the probability and the forecast category of each row.
@@ -294,14 +308,9 @@ export function classifyStages(
   const n = stages.length;
   const probabilities = new Float64Array(n);
   const categories = new Array<ForecastCategory>(n);
-  const seen = new Map<string | number, StageClass>();
+  const classify = classifierOf(table);
   for (let i = 0; i < n; i++) {
-    const stage = stages[i];
-    let res = seen.get(stage);
-    if (res === undefined) {
-      res = classifyStage(stage, table);
-      seen.set(stage, res);
-    }
+    const res = classify(stages[i]);
     if (!res.ok) return { ok: false, index: i, reason: res.reason };
     probabilities[i] = res.probability;
     categories[i] = res.category;
@@ -322,16 +331,11 @@ export function weightedTotal(
 ): { ok: true; total: number } | { ok: false; index: number; reason: string } {
   const n = amounts.length;
   if (stages.length !== n) throw new RangeError("amounts and stages differ in length");
-  const seen = new Map<string | number, StageClass>();
+  const classify = classifierOf(table);
   let s = 0;
   let c = 0;
   for (let i = 0; i < n; i++) {
-    const stage = stages[i];
-    let res = seen.get(stage);
-    if (res === undefined) {
-      res = classifyStage(stage, table);
-      seen.set(stage, res);
-    }
+    const res = classify(stages[i]);
     if (!res.ok) return { ok: false, index: i, reason: res.reason };
     const v = amounts[i] * res.probability;
     const t = s + v;
