@@ -3,7 +3,7 @@
 
 import { checkOptions } from "./options";
 import { kamCall } from "./formulas";
-import { sum } from "../engine/numeric";
+import { maxOf, minOf, sum } from "../engine/numeric";
 import { backtest, BacktestResult } from "../engine/forecast/backtest";
 import { ForecastMethod, forecastSeries, SeriesForecast } from "../engine/forecast/batch";
 import { detectPeriod, fillGaps, periodFromDates } from "../engine/forecast/series";
@@ -338,8 +338,8 @@ export async function buildForecastReport(
         failures.push({ name: g.name, reason: L.reasons.noValues });
         continue;
       }
-      const first = Math.min(...present);
-      const last = Math.max(...present);
+      const first = minOf(present);
+      const last = maxOf(present);
       keys = [];
       actual = [];
       for (let k = first; k <= last; k++) {
@@ -875,8 +875,8 @@ async function buildMany(
 
   const b = new SheetBuilder("forecast", L.sheetName, { ...options, live: undefined });
   b.title(L.title, subtitle(ctx));
-  const firstKey = Math.min(...results.map((r) => r.series.keys[0]));
-  const lastKey = Math.max(...results.map((r) => r.series.keys[r.series.keys.length - 1]));
+  const firstKey = minOf(results.map((r) => r.series.keys[0]));
+  const lastKey = maxOf(results.map((r) => r.series.keys[r.series.keys.length - 1]));
   const hasInterval = results[0].forecast.lower !== undefined;
   const pairs: [string, CellContent, NumberFormat?][] = [
     [L.key.seriesCount, results.length, "integer"],

@@ -1,7 +1,7 @@
 // Lays out a report sheet top to bottom: a title, key figures, Excel tables with a totals row of native
 // formulas, notes and charts beside the tables. Builders describe content; this file places it.
 
-import { sum } from "../engine/numeric";
+import { maxOf, minOf, sum } from "../engine/numeric";
 import {
   Area,
   BuildOptions,
@@ -66,7 +66,7 @@ function aggregate(kind: "sum" | "average" | "min" | "max", values: number[]): n
   if (values.length === 0) return 0;
   if (kind === "sum") return sum(values);
   if (kind === "average") return sum(values) / values.length;
-  return kind === "min" ? Math.min(...values) : Math.max(...values);
+  return kind === "min" ? minOf(values) : maxOf(values);
 }
 
 export class SheetBuilder {
