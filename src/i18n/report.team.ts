@@ -154,6 +154,8 @@ const en = {
     bridgeByOwner:
       "Per owner: the bridge of the owner's own orders from its first period to its last, the movements summed over the periods; an account that changes owner churns from one and is new for the other.",
     partial: (label: string) => `The last period (${label}) may be incomplete.`,
+    churnedEarlier: (periods: number, from: string, earlier: number) =>
+      `Lost-account review: the accounts churned in the last ${periods} periods (from ${from}); ${n(earlier)} churned accounts of earlier periods are counted in the bridge, not listed.`,
     noDates: "No dates: no revenue bridge or accountability.",
     withoutCustomer: (count: number) =>
       `${n(count)} rows have no customer: they are left out of the revenue per owner, account load, accountability and the revenue bridge.`,
@@ -393,6 +395,8 @@ const zh: TeamReportLabels = {
     bridgeByOwner:
       "各负责人：按其本人订单从首期到末期的收入桥，各项变动为各期之和；客户换了负责人时，对原负责人记为流失，对新负责人记为新增。",
     partial: (label: string) => `最后一期（${label}）可能不完整。`,
+    churnedEarlier: (periods: number, from: string, earlier: number) =>
+      `流失客户复盘：列出最近 ${periods} 期（自 ${from} 起）流失的客户；更早各期流失的 ${nz(earlier)} 个客户已计入收入桥，未逐一列出。`,
     noDates: "没有日期：无法生成收入桥和问责。",
     withoutCustomer: (count: number) =>
       `${nz(count)} 行没有客户：不计入按负责人的收入、客户负荷、问责和收入桥。`,

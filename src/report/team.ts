@@ -55,6 +55,13 @@ export interface TeamOptions {
   outlookPeriods?: number;
 }
 
+/** Periods of the lost-account review: the last year's. */
+const REVIEW_PERIODS: Readonly<Record<"month" | "quarter" | "year", number>> = {
+  month: 12,
+  quarter: 4,
+  year: 1,
+};
+
 /** The months of the accountability window (compared with the same months a year earlier). */
 const ACCOUNTABILITY_MONTHS = 3;
 
@@ -1016,7 +1023,14 @@ export async function buildTeamReport(
         );
         notes.push(L.notes.bridgeByOwner);
       }
-      const churned = bridge.periods.flatMap((p) => p.churnedAccounts.map((c) => ({ p, c })));
+      // The review covers the last year's periods; earlier churn stays in the bridge, counted.
+      const reviewed = bridge.periods.slice(-REVIEW_PERIODS[grain]);
+      const earlier = bridge.periods
+        .slice(0, bridge.periods.length - reviewed.length)
+        .reduce((n, p) => n + p.churnedAccounts.length, 0);
+      if (earlier > 0)
+        notes.push(L.notes.churnedEarlier(reviewed.length, reviewed[0].label, earlier));
+      const churned = reviewed.flatMap((p) => p.churnedAccounts.map((c) => ({ p, c })));
       if (churned.length > 0) {
         b.section(L.sections.churned);
         b.table(

@@ -82,6 +82,56 @@ function texts(sheet: ReportSheet): string[] {
   return out;
 }
 
+/** The data rows of a sheet's table (cell values as written; formulas by their value). */
+function table(sheet: ReportSheet, prefix: string): unknown[][] {
+  const t = sheet.tables.find((x) => x.name.startsWith(prefix));
+  if (!t) throw new Error(`no table ${prefix} on ${sheet.name}`);
+  const at = (r: number, c: number) => {
+    let v: unknown = null;
+    for (const b of sheet.blocks) {
+      const cell = b.cells[r - b.row]?.[c - b.column];
+      if (cell !== undefined) v = typeof cell === "object" && cell !== null ? cell.value : cell;
+    }
+    return v;
+  };
+  return Array.from({ length: t.area.rows - 1 }, (_, i) =>
+    Array.from({ length: t.area.columns }, (_, c) => at(t.area.row + 1 + i, t.area.column + c))
+  );
+}
+
+/**
+ * The Sales team's lost-account review lists the accounts churned (revenue last month, none this
+ * month) in the bridge's last 12 months, and counts those of earlier months in a note.
+ */
+function expectLostAccountReview(sheet: ReportSheet, byMonth: Map<string, Map<string, number>>) {
+  const months = [...byMonth.keys()].sort();
+  const churnedIn = (k: number) => {
+    const prev = byMonth.get(months[k - 1])!;
+    const cur = byMonth.get(months[k]) ?? new Map<string, number>();
+    return [...prev.keys()].filter((c) => prev.get(c)! > 0 && !((cur.get(c) ?? 0) > 0));
+  };
+  const periods = months.map((m, k) => ({ m, k })).slice(1);
+  const reviewed = periods.slice(-12);
+  const listed = sheet.tables.some((t) => t.name.startsWith("KAM_TeamChurned"))
+    ? table(sheet, "KAM_TeamChurned")
+    : [];
+  expect(listed.map((r) => `${r[0]} ${r[1]}`).sort()).toEqual(
+    reviewed.flatMap(({ m, k }) => churnedIn(k).map((c) => `${m} ${c}`)).sort()
+  );
+  const earlier = periods
+    .slice(0, periods.length - reviewed.length)
+    .reduce((n, { k }) => n + churnedIn(k).length, 0);
+  const note = texts(sheet).filter((t) => t.startsWith("Lost-account review: the accounts"));
+  expect(note).toEqual(
+    earlier === 0
+      ? []
+      : [
+          `Lost-account review: the accounts churned in the last 12 periods (from ${reviewed[0].m}); ${earlier.toLocaleString("en-US")} churned accounts of earlier periods are counted in the bridge, not listed.`,
+        ]
+  );
+  return earlier;
+}
+
 // -------------------------------------------------------------------------------------------------
 // (b) Superstore orders, month-first dates, profit and categories (Tableau's sample data)
 
@@ -567,7 +617,9 @@ describe("Sales team on UCI Online Retail: the revenue bridge adds up exactly ev
       const month = r.InvoiceDate.slice(0, 7);
       const pence = Number(r.Quantity) * Math.round(Number(r.UnitPrice) * 100);
       const m = byMonth.get(month) ?? new Map<string, number>();
-      m.set(r.CustomerID, (m.get(r.CustomerID) ?? 0) + pence);
+      // the customer as the report shows it: the number 12377, not the text "12377.0"
+      const id = String(Number(r.CustomerID));
+      m.set(id, (m.get(id) ?? 0) + pence);
       byMonth.set(month, m);
     }
     const months = [...byMonth.keys()].sort();
@@ -596,6 +648,24 @@ describe("Sales team on UCI Online Retail: the revenue bridge adds up exactly ev
         if (v > 0 && !((cur.get(c) ?? 0) > 0)) churned += v - (cur.get(c) ?? 0);
       expect(churn).toBe(churned);
     }
+    expectLostAccountReview(sheet, byMonth);
+  });
+});
+
+describe("Sales team on Superstore: the lost-account review covers the last year", () => {
+  test("four years of orders: the last 12 months' churned accounts listed, earlier ones counted", async () => {
+    const FILE = "superstore/sample-superstore-customers-A.csv";
+    const byMonth = new Map<string, Map<string, number>>();
+    for (const r of records(FILE)) {
+      const [m, , y] = r["Order Date"].split("/");
+      const month = `${y}-${m.padStart(2, "0")}`;
+      const cents = Math.round(Number(r.Sales) * 100);
+      const byCustomer = byMonth.get(month) ?? new Map<string, number>();
+      byCustomer.set(r["Customer Name"], (byCustomer.get(r["Customer Name"]) ?? 0) + cents);
+      byMonth.set(month, byCustomer);
+    }
+    const { sheet } = await run(FILE, "team");
+    expect(expectLostAccountReview(sheet, byMonth)).toBeGreaterThan(100);
   });
 });
 
@@ -620,23 +690,6 @@ describe("Account plan on Superstore: the largest account's plan", () => {
   const [top] = [...revenue.entries()].sort((a, b) => b[1] - a[1]);
   let sheets: ReportSheet[];
   let tierOf: Map<string, string>;
-
-  /** The data rows of a sheet's table (cell values as written; formulas by their value). */
-  function table(sheet: ReportSheet, prefix: string): unknown[][] {
-    const t = sheet.tables.find((x) => x.name.startsWith(prefix));
-    if (!t) throw new Error(`no table ${prefix} on ${sheet.name}`);
-    const at = (r: number, c: number) => {
-      let v: unknown = null;
-      for (const b of sheet.blocks) {
-        const cell = b.cells[r - b.row]?.[c - b.column];
-        if (cell !== undefined) v = typeof cell === "object" && cell !== null ? cell.value : cell;
-      }
-      return v;
-    };
-    return Array.from({ length: t.area.rows - 1 }, (_, i) =>
-      Array.from({ length: t.area.columns }, (_, c) => at(t.area.row + 1 + i, t.area.column + c))
-    );
-  }
 
   beforeAll(async () => {
     const values = sheetOf(FILE);
