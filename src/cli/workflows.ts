@@ -98,7 +98,8 @@ export function fits(analysis: SourceAnalysis, workflow: WorkflowId): boolean {
 
 /**
  * The roles the workflow needs that no header names (nor the user's --map): required roles found
- * only by content, and a long forecast's date (any number column would do as a time axis otherwise).
+ * only by content, a long forecast's date (any number column would do as a time axis otherwise) and
+ * the Sales team's owner (optional for the workflow, but without it there is no team to report on).
  * An amount computed as quantity × unit price comes from two columns named by their headers.
  */
 export function unnamedRoles(analysis: SourceAnalysis, workflow: WorkflowId): Role[] {
@@ -110,6 +111,8 @@ export function unnamedRoles(analysis: SourceAnalysis, workflow: WorkflowId): Ro
     .filter((spec) => spec.required && !named(spec.role))
     .map((spec) => spec.role);
   if (workflow === "forecast" && analysis.layout === "long" && !named("date")) roles.push("date");
+  // The Sales team report is per rep: without an owner column every row would be "(no owner)".
+  if (workflow === "team" && !named("owner")) roles.push("owner");
   return roles;
 }
 

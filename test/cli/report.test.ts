@@ -73,6 +73,26 @@ describe("kam report", () => {
     expect(r.stderr).toContain(`kam report: wrote ${out}`);
     // stderr is not a terminal here: no progress of the writing without --progress.
     expect(r.stderr).not.toContain("(sheet 1 of");
+
+    // Without the Owner column there is no team to report on: no Sales team among the defaults.
+    const noOwner = orders(3000)
+      .split("\n")
+      .map((line) =>
+        line
+          .split(",")
+          .filter((_, c) => c !== 4)
+          .join(",")
+      )
+      .join("\n");
+    const r2 = await kam([
+      "report",
+      "--in",
+      file("no-owner.csv", noOwner),
+      "--out",
+      file("no-owner.xlsx"),
+    ]);
+    expect(r2.status).toBe(0);
+    expect(r2.stderr).toContain("accounts, forecast, plan, kpi (chosen from the columns");
     expect(r.stderr).not.toContain("packing the workbook");
     const names = await sheetNames(out);
     expect(names).toEqual([
