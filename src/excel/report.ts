@@ -25,7 +25,6 @@ import {
   ChartSpec,
   ConditionalFormat,
   NUMBER_FORMATS,
-  NumberFormat,
   PrintSetup,
   ReportMarker,
   ReportSheet,
@@ -35,6 +34,7 @@ import {
   a1,
   blockArea,
   isFormula,
+  numberFormatOf,
   isLive,
   markerText,
   parseMarker,
@@ -322,23 +322,6 @@ function operand(value: string): string {
   return v.startsWith("=") ? v : `=${v}`;
 }
 
-/** The number format a report gives to all of `area`, if one Formatting covers it. */
-function numberFormatOf(report: ReportSheet, area: Area): NumberFormat | undefined {
-  let found: NumberFormat | undefined;
-  for (const { area: f, style } of report.formats) {
-    if (
-      style.numberFormat &&
-      f.row <= area.row &&
-      f.column <= area.column &&
-      f.row + f.rows >= area.row + area.rows &&
-      f.column + f.columns >= area.column + area.columns
-    ) {
-      found = style.numberFormat;
-    }
-  }
-  return found;
-}
-
 class SheetWriter {
   constructor(private readonly sheet: Excel.Worksheet) {}
 
@@ -510,7 +493,7 @@ class SheetWriter {
       if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
       if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
       if (spec.yFormat) chart.axes.valueAxis.numberFormat = NUMBER_FORMATS[spec.yFormat];
-      const secondaryFormat = secondary && numberFormatOf(report, secondary.values);
+      const secondaryFormat = secondary && numberFormatOf(report.formats, secondary.values);
       if (secondaryFormat) {
         chart.axes.getItem("Value", "Secondary").numberFormat = NUMBER_FORMATS[secondaryFormat];
       }

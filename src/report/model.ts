@@ -307,6 +307,25 @@ export interface BuildOptions {
   extras?: Partial<Record<ExtraId, Dataset>>;
 }
 
+/** The number format the report gives to all of `area` (the last of `formats` covering it). */
+export function numberFormatOf(
+  formats: readonly { area: Area; style: Style }[],
+  area: Area
+): NumberFormat | undefined {
+  let found: NumberFormat | undefined;
+  for (const { area: f, style } of formats) {
+    if (
+      style.numberFormat &&
+      f.row <= area.row &&
+      f.column <= area.column &&
+      f.row + f.rows >= area.row + area.rows &&
+      f.column + f.columns >= area.column + area.columns
+    )
+      found = style.numberFormat;
+  }
+  return found;
+}
+
 /** The area of a Block. */
 export function blockArea(block: Block): Area {
   return {

@@ -14,6 +14,7 @@ import {
   NumberFormat,
   ReportSheet,
   isFormula,
+  numberFormatOf,
   isLive,
 } from "../../report/model";
 import { columnLetters, sheetRef } from "../../report/names";
@@ -52,20 +53,9 @@ export class SheetValues {
     return out;
   }
 
-  /** The number format the report gives to all of `area` (the last Formatting covering it). */
+  /** The number format the report gives to all of `area` (report/model's numberFormatOf). */
   formatOf(area: Area): NumberFormat | undefined {
-    let found: NumberFormat | undefined;
-    for (const { area: f, style } of this.sheet.formats) {
-      if (
-        style.numberFormat &&
-        f.row <= area.row &&
-        f.column <= area.column &&
-        f.row + f.rows >= area.row + area.rows &&
-        f.column + f.columns >= area.column + area.columns
-      )
-        found = style.numberFormat;
-    }
-    return found;
+    return numberFormatOf(this.sheet.formats, area);
   }
 }
 
