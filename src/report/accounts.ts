@@ -6,8 +6,8 @@
 
 import { checkOptions } from "./options";
 import {
-  fitBgNbd,
-  fitGammaGamma,
+  ClvProblem,
+  fitClvModels,
   predictClv,
   Prediction,
   BgNbdParams,
@@ -79,8 +79,6 @@ export interface AccountsOptions {
   discount?: number;
 }
 
-/** Fewest repeat buyers the BG/NBD and Gamma-Gamma fits are tried on. */
-export const MIN_REPEAT_BUYERS = 10;
 /** Customers shown in the Pareto chart. */
 export const CHART_CUSTOMERS = 30;
 /** The "top 20% of customers" of the key figures. */
@@ -490,28 +488,13 @@ async function fitClv(
       m: c.monetary,
     })
   );
-  const x = summary.map((c) => c.x);
-  const repeat = x.filter((v) => v > 0).length;
-  if (repeat < MIN_REPEAT_BUYERS)
-    return { problem: L.notes.tooFewRepeat(repeat, MIN_REPEAT_BUYERS) };
   await tick(40);
   try {
-    const bg = fitBgNbd(
-      x,
-      summary.map((c) => c.tx),
-      summary.map((c) => c.T)
+    const fit = fitClvModels(
+      summary.map((c) => ({ frequency: c.x, recency: c.tx, T: c.T, monetary: c.m }))
     );
-    // A fit that did not converge stands only when the engine says why (degenerate data); the
-    // warnings then go on the sheet beside the CLV figures.
-    if (!bg.converged && bg.warnings.length === 0)
-      return { problem: L.notes.notConverged("BG/NBD") };
-    await tick(55);
-    const m = summary.map((c) => c.m);
-    if (!summary.some((c) => c.x > 0 && c.m > 0)) return { problem: L.notes.noRepeatValue };
-    const gg = fitGammaGamma(x, m);
-    if (!gg.converged && gg.warnings.length === 0)
-      return { problem: L.notes.notConverged("Gamma-Gamma") };
-    if (!(gg.params.q > 1)) return { problem: L.notes.ggMean };
+    if (!fit.ok) return { problem: clvProblemText(fit.problem, L) };
+    const { bg, gg } = fit;
     await tick(65);
     const model = { bg: bg.params, gg: gg.params, customers: bg.customers };
     const predictions = new Map<string, Prediction>();
@@ -529,6 +512,20 @@ async function fitClv(
     return { model, predictions, warnings };
   } catch {
     return { problem: L.notes.notConverged("BG/NBD") };
+  }
+}
+
+/** Why the CLV models were not fitted, as the report's notes say it. */
+function clvProblemText(p: ClvProblem, L: AccountsReportText): string {
+  switch (p.code) {
+    case "tooFewRepeat":
+      return L.notes.tooFewRepeat(p.repeat, p.needed);
+    case "notConverged":
+      return L.notes.notConverged(p.model);
+    case "noRepeatValue":
+      return L.notes.noRepeatValue;
+    case "ggMean":
+      return L.notes.ggMean;
   }
 }
 

@@ -786,3 +786,46 @@ export function simpleClv(
   if (Math.abs(1 - q) < 1e-12) return margin * periods;
   return (margin * (1 - Math.pow(q, periods))) / (1 - q);
 }
+
+/** Repeat buyers the CLV models need before they are fitted for a portfolio (below: a problem). */
+export const MIN_REPEAT_BUYERS = 10;
+
+/** Why the CLV models were not fitted to a portfolio (the reports say it in their language). */
+export type ClvProblem =
+  | { code: "tooFewRepeat"; repeat: number; needed: number }
+  | { code: "notConverged"; model: "BG/NBD" | "Gamma-Gamma" }
+  | { code: "noRepeatValue" }
+  | { code: "ggMean" };
+
+/**
+ * BG/NBD and Gamma-Gamma fitted to a portfolio's calibration summary, as both reports that show CLV
+ * fit them: not below `minRepeat` repeat buyers; a fit that did not converge stands only when the
+ * engine says why (degenerate data: its warnings go beside the figures); Gamma-Gamma needs repeat
+ * buyers with a value and q above 1 for a finite expected value.
+ */
+export function fitClvModels(
+  summary: readonly { frequency: number; recency: number; T: number; monetary: number }[],
+  minRepeat = MIN_REPEAT_BUYERS
+): { ok: true; bg: BgNbdFit; gg: GammaGammaFit } | { ok: false; problem: ClvProblem } {
+  const x = summary.map((c) => c.frequency);
+  const repeat = x.filter((v) => v > 0).length;
+  if (repeat < minRepeat)
+    return { ok: false, problem: { code: "tooFewRepeat", repeat, needed: minRepeat } };
+  const bg = fitBgNbd(
+    x,
+    summary.map((c) => c.recency),
+    summary.map((c) => c.T)
+  );
+  if (!bg.converged && bg.warnings.length === 0)
+    return { ok: false, problem: { code: "notConverged", model: "BG/NBD" } };
+  if (!summary.some((c) => c.frequency > 0 && c.monetary > 0))
+    return { ok: false, problem: { code: "noRepeatValue" } };
+  const gg = fitGammaGamma(
+    x,
+    summary.map((c) => c.monetary)
+  );
+  if (!gg.converged && gg.warnings.length === 0)
+    return { ok: false, problem: { code: "notConverged", model: "Gamma-Gamma" } };
+  if (!(gg.params.q > 1)) return { ok: false, problem: { code: "ggMean" } };
+  return { ok: true, bg, gg };
+}

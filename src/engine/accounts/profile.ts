@@ -10,8 +10,8 @@ import { CompensatedSum, maxOf, minOf, sum } from "../numeric";
 import { dpm, DpmRow } from "../portfolio/dpm";
 import {
   BgNbdParams,
-  fitBgNbd,
-  fitGammaGamma,
+  ClvProblem,
+  fitClvModels,
   GammaGammaParams,
   predictClv,
   Prediction,
@@ -55,11 +55,7 @@ export interface ProfileOptions {
 }
 
 /** Why the portfolio has no CLV. */
-export type ClvProblem =
-  | { code: "tooFewRepeat"; repeat: number; needed: number }
-  | { code: "notConverged"; model: "BG/NBD" | "Gamma-Gamma" }
-  | { code: "noRepeatValue" }
-  | { code: "ggMean" };
+export type { ClvProblem } from "./clv";
 
 export interface PeriodFigure {
   /** First day of the period (Excel serial). */
@@ -266,48 +262,32 @@ export function profilePortfolio(
   // CLV: BG/NBD and Gamma-Gamma on the monthly calibration summary, as the Accounts report fits it.
   const clvMonths = options.clvMonths ?? 12;
   const summary = rfmSummary(customers, days, money, { asOf, period: "months" }).customers;
-  const repeat = summary.filter((c) => c.frequency > 0).length;
-  const needed = options.minRepeatBuyers ?? 10;
   let clv: ProfilePortfolio["clv"];
   let clvProblem: ClvProblem | undefined;
   const predictions = new Map<string, Prediction>();
-  if (repeat < needed) clvProblem = { code: "tooFewRepeat", repeat, needed };
+  const fit = fitClvModels(summary, options.minRepeatBuyers);
+  if (!fit.ok) clvProblem = fit.problem;
   else {
-    const x = summary.map((c) => c.frequency);
-    const bg = fitBgNbd(
-      x,
-      summary.map((c) => c.recency),
-      summary.map((c) => c.T)
-    );
-    const m = summary.map((c) => c.monetary);
-    if (!bg.converged && bg.warnings.length === 0)
-      clvProblem = { code: "notConverged", model: "BG/NBD" };
-    else if (!summary.some((c) => c.frequency > 0 && c.monetary > 0))
-      clvProblem = { code: "noRepeatValue" };
-    else {
-      const gg = fitGammaGamma(x, m);
-      if (!gg.converged && gg.warnings.length === 0)
-        clvProblem = { code: "notConverged", model: "Gamma-Gamma" };
-      else if (!(gg.params.q > 1)) clvProblem = { code: "ggMean" };
-      else {
-        clv = { bg: bg.params, gg: gg.params };
-        for (const c of summary) {
-          const p = predictClv(
-            bg.params,
-            gg.params,
-            c.frequency,
-            c.recency,
-            c.T,
-            c.monetary,
-            clvMonths,
-            {
-              discountRate: options.discount ?? 0,
-            }
-          );
-          if ([p.clv, p.pAlive, p.expectedPurchases].every(Number.isFinite))
-            predictions.set(customerKey(c.customer), p);
-        }
+    clv = { bg: fit.bg.params, gg: fit.gg.params };
+    for (const c of summary) {
+      const p = predictClv(
+        fit.bg.params,
+        fit.gg.params,
+        c.frequency,
+        c.recency,
+        c.T,
+        c.monetary,
+        clvMonths,
+        { discountRate: options.discount ?? 0 }
+      );
+      // As the Accounts report: a prediction that is not a number means the fit cannot be used.
+      if (![p.clv, p.pAlive, p.expectedPurchases].every(Number.isFinite)) {
+        clv = undefined;
+        clvProblem = { code: "notConverged", model: "BG/NBD" };
+        predictions.clear();
+        break;
       }
+      predictions.set(customerKey(c.customer), p);
     }
   }
 

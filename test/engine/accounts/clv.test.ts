@@ -4,6 +4,7 @@ import {
   expectedAverageValue,
   expectedPurchases,
   fitBgNbd,
+  fitClvModels,
   fitGammaGamma,
   logGammaRatio,
   MAX_FREQUENCY,
@@ -90,6 +91,27 @@ describe("BG/NBD and Gamma-Gamma on CDNOW (Fader, Hardie & Lee 2005; Fader & Har
     expect(rel(bg.params.a, 0.7929)).toBeLessThan(5e-4);
     expect(rel(bg.params.b, 2.4259)).toBeLessThan(5e-4);
     expect(bg.logLikelihood).toBeCloseTo(-9582.43, 1);
+  });
+
+  test("fitClvModels (both reports' fit) gives the same models, or the problem that stops it", () => {
+    const summary = s.x.map((x, i) => ({
+      frequency: x,
+      recency: s.tx[i],
+      T: s.T[i],
+      monetary: s.zbar[i],
+    }));
+    const fit = fitClvModels(summary);
+    expect(fit.ok && [fit.bg.params, fit.gg.params]).toEqual([bg.params, gg.params]);
+    // 9 repeat buyers are too few; repeat buyers without a value give no Gamma-Gamma.
+    const few = summary
+      .filter((c) => c.frequency === 0)
+      .concat(summary.filter((c) => c.frequency > 0).slice(0, 9));
+    expect(fitClvModels(few)).toEqual({
+      ok: false,
+      problem: { code: "tooFewRepeat", repeat: 9, needed: 10 },
+    });
+    const noValue = summary.map((c) => ({ ...c, monetary: 0 }));
+    expect(fitClvModels(noValue)).toEqual({ ok: false, problem: { code: "noRepeatValue" } });
   });
 
   test("the fit is a maximum: the log-likelihood is at least that of the published values", () => {
