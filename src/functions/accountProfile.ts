@@ -3,7 +3,7 @@ import { accountProfile as profileOf, profilePortfolio } from "../engine/account
 import { nearestNames } from "../engine/plan/accountPlan";
 import { argError, isOmitted, optionalBoolean, optionalDate, readTable } from "../grid";
 import { ACCOUNT_PLAN_LABELS, profileLines } from "../i18n/results.accountPlan";
-import { argAddresses, guard, language } from "./shared";
+import { argAddresses, guard, language, reused } from "./shared";
 
 const FN = "KAM.ACCOUNT_PROFILE";
 
@@ -26,6 +26,23 @@ export const PARAMS = {
  * @returns Spills two columns, measure and value; dates are date serials, shares and rates fractions.
  * @requiresParameterAddresses
  */
+export function accountProfileAsync(
+  customers: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  account: unknown,
+  profits?: unknown[][],
+  as_of?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN, [customers, dates, amounts, account, profits, as_of, headers], invocation, () =>
+    accountProfile(customers, dates, amounts, account, profits, as_of, headers, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls accountProfileAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function accountProfile(
   customers: unknown[][],
   dates: unknown[][],

@@ -2,7 +2,7 @@
 import { fitBgNbd, fitGammaGamma, summaryProblem } from "../engine/accounts/clv";
 import { argError, cellError, isOmitted, readTable, toVector } from "../grid";
 import { ACCOUNT_LABELS, fitWarningText } from "../i18n/results.accounts";
-import { argAddresses, guard, language } from "./shared";
+import { argAddresses, guard, language, reused } from "./shared";
 
 const FN = "KAM.CLV_FIT";
 
@@ -22,6 +22,20 @@ export const PARAMS = {
  * @returns Spills two columns, label and value: r, alpha, a, b, the BG/NBD log-likelihood, the number of customers; with monetary also p, q, v, the Gamma-Gamma log-likelihood, the repeat customers fitted and those left out. When the data cannot determine the parameters (no customer bought twice, a single customer, every repeat customer with the same average value, an estimate at the edge of the search), one Warning row per problem follows, saying why; with no repeat customer at all p, q, v are left blank.
  * @requiresParameterAddresses
  */
+export function clvFitAsync(
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  monetary?: unknown[][],
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN, [frequency, recency, T, monetary], invocation, () =>
+    clvFit(frequency, recency, T, monetary, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls clvFitAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function clvFit(
   frequency: unknown[][],
   recency: unknown[][],

@@ -14,7 +14,7 @@ import {
 import { alignedRows } from "../grid/aligned";
 import { readNumberList } from "../grid/matrix";
 import { ACCOUNT_LABELS } from "../i18n/results.accounts";
-import { argAddresses, guard, language } from "./shared";
+import { argAddresses, guard, language, reused } from "./shared";
 
 const FN = "KAM.CLV_PREDICT";
 
@@ -50,6 +50,40 @@ const NAMES = ["r", "alpha", "a", "b", "p", "q", "v"] as const;
  * @returns Spills one row per input row: expected purchases, P(alive), expected average value, CLV.
  * @requiresParameterAddresses
  */
+export function clvPredictAsync(
+  params: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  monetary: unknown[][],
+  horizon: unknown,
+  discount_rate?: unknown,
+  margin?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(
+    FN,
+    [params, frequency, recency, T, monetary, horizon, discount_rate, margin, headers],
+    invocation,
+    () =>
+      clvPredict(
+        params,
+        frequency,
+        recency,
+        T,
+        monetary,
+        horizon,
+        discount_rate,
+        margin,
+        headers,
+        invocation
+      )
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls clvPredictAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function clvPredict(
   params: unknown[][],
   frequency: unknown[][],

@@ -5,7 +5,7 @@ import { FORECAST_METHODS, ForecastMethod } from "../engine/forecast/batch";
 import { argError, isOmitted, optionalBoolean, optionalNumber, readTable } from "../grid";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { readHistory, readHorizon, readPeriod } from "./forecastSmooth";
-import { argAddresses, guard, language } from "./shared";
+import { argAddresses, guard, language, reused } from "./shared";
 import { classify, describe } from "../cells/values";
 
 const FN_ACC = "KAM.FORECAST_ACCURACY";
@@ -103,6 +103,22 @@ export function forecastAccuracy(
  * @returns Rows: method, origins, MAE, RMSE, MAPE (%), sMAPE (%), MASE, bias.
  * @requiresParameterAddresses
  */
+export function backtestFunctionAsync(
+  values: unknown[][],
+  horizon: unknown,
+  method?: unknown,
+  origins?: unknown,
+  seasonality?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN_BT, [values, horizon, method, origins, seasonality, headers], invocation, () =>
+    backtestFunction(values, horizon, method, origins, seasonality, headers, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls backtestFunctionAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function backtestFunction(
   values: unknown[][],
   horizon: unknown,

@@ -3,7 +3,7 @@ import { autoEts, etsMethodName } from "../engine/forecast/ets";
 import { isOmitted, optionalBoolean } from "../grid";
 import { FORECAST_LABELS } from "../i18n/results.forecast";
 import { etsLength, fitted, readHistory, readPeriod } from "./forecastSmooth";
-import { argAddresses, guard, language } from "./shared";
+import { argAddresses, guard, language, reused } from "./shared";
 
 const FN = "KAM.FORECAST_MODEL";
 
@@ -22,6 +22,19 @@ export const PARAMS = {
  * @returns Rows: model (e.g. ETS(M,Ad,N)), seasonal period, alpha, beta, gamma, phi, initial level, initial trend, AICc, AIC, BIC, log-likelihood, sigma, in-sample MASE, in-sample RMSE, observations, interpolated blanks. Parameters a model does not have are blank.
  * @requiresParameterAddresses
  */
+export function forecastModelAsync(
+  values: unknown[][],
+  seasonality?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN, [values, seasonality, headers], invocation, () =>
+    forecastModel(values, seasonality, headers, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls forecastModelAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function forecastModel(
   values: unknown[][],
   seasonality?: unknown,

@@ -3,7 +3,7 @@ import { autoEts, etsLengthProblem, forecastEts, parseModel } from "../engine/fo
 import { detectPeriod, fillGaps, periodFromDates, PreparedSeries } from "../engine/forecast/series";
 import { argError, cellError, isOmitted, optionalNumber, Place, readTable } from "../grid";
 import { readSeries, SeriesCells } from "../grid/series";
-import { argAddresses, guard } from "./shared";
+import { argAddresses, guard, reused } from "./shared";
 import { classify, describe } from "../cells/values";
 
 const FN = "KAM.FORECAST_SMOOTH";
@@ -26,6 +26,22 @@ export const PARAMS = {
  * @returns horizon rows: the forecast, or forecast, lower, upper with confidence.
  * @requiresParameterAddresses
  */
+export function forecastSmoothAsync(
+  values: unknown[][],
+  horizon: unknown,
+  seasonality?: unknown,
+  model?: unknown,
+  confidence?: unknown,
+  timeline?: unknown[][],
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN, [values, horizon, seasonality, model, confidence, timeline], invocation, () =>
+    forecastSmooth(values, horizon, seasonality, model, confidence, timeline, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls forecastSmoothAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function forecastSmooth(
   values: unknown[][],
   horizon: unknown,

@@ -1,7 +1,7 @@
 /* global CustomFunctions */
 import { thetaForecast } from "../engine/forecast/theta";
 import { intervalRows, readHistory, readHorizon, readPeriod } from "./forecastSmooth";
-import { argAddresses, guard } from "./shared";
+import { argAddresses, guard, reused } from "./shared";
 
 const FN = "KAM.FORECAST_THETA";
 
@@ -20,6 +20,19 @@ export const PARAMS = {
  * @returns horizon rows, one forecast each.
  * @requiresParameterAddresses
  */
+export function forecastThetaAsync(
+  values: unknown[][],
+  horizon: unknown,
+  seasonality?: unknown,
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN, [values, horizon, seasonality], invocation, () =>
+    forecastTheta(values, horizon, seasonality, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls forecastThetaAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function forecastTheta(
   values: unknown[][],
   horizon: unknown,

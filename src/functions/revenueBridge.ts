@@ -5,7 +5,7 @@ import { argError, optionalBoolean } from "../grid";
 import { optionalChoice } from "../grid/choice";
 import { TEAM_LABELS } from "../i18n/results.team";
 import { GRAINS } from "./pipelineForecast";
-import { argAddresses, guard, language, readTransactions } from "./shared";
+import { argAddresses, guard, language, readTransactions, reused } from "./shared";
 
 const FN = "KAM.REVENUE_BRIDGE";
 
@@ -37,6 +37,21 @@ const BRIDGE_GRAINS: Readonly<Record<string, Grain>> = {
  * @returns Spills Period, Start, New, Expansion, Contraction, Churned, End, NRR, GRR: one row per period from the second with orders to the last (every period between included); orders in a single period are an error. New: customers without revenue in the period before (first-time or returning). NRR: this period's revenue of last period's customers ÷ their revenue then; GRR the same without increases.
  * @requiresParameterAddresses
  */
+export function revenueBridgeAsync(
+  customers: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  grain?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN, [customers, dates, amounts, grain, headers], invocation, () =>
+    revenueBridge(customers, dates, amounts, grain, headers, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls revenueBridgeAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function revenueBridge(
   customers: unknown[][],
   dates: unknown[][],

@@ -4,7 +4,7 @@ import { nearestNames } from "../engine/plan/accountPlan";
 import { argError, isOmitted, optionalBoolean, readTable } from "../grid";
 import { withoutRowsOfZeros } from "../grid/aligned";
 import { ACCOUNT_PLAN_LABELS } from "../i18n/results.accountPlan";
-import { argAddresses, guard, language } from "./shared";
+import { argAddresses, guard, language, reused } from "./shared";
 
 const FN = "KAM.WHITESPACE";
 
@@ -25,6 +25,21 @@ export const PARAMS = {
  * @returns Without account: one row per account with its spend on each product and its total. With account: one row per gap: product, other accounts buying it, their share of spend on it, opportunity.
  * @requiresParameterAddresses
  */
+export function whitespaceAsync(
+  accounts: unknown[][],
+  products: unknown[][],
+  amounts: unknown[][],
+  account?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation
+): Promise<unknown[][]> {
+  return reused(FN, [accounts, products, amounts, account, headers], invocation, () =>
+    whitespace(accounts, products, amounts, account, headers, invocation)
+  );
+}
+
+/** Computed at once (tests, benchmarks). Excel calls whitespaceAsync, which queues the call
+ *  (the task pane stays responsive) and reuses results (shared.ts, reused). */
 export function whitespace(
   accounts: unknown[][],
   products: unknown[][],

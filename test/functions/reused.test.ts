@@ -8,6 +8,13 @@ import { guard, recentResults, reused } from "../../src/functions/shared";
 import { pareto, paretoAsync } from "../../src/functions/pareto";
 import { forecastAuto, forecastAutoAsync } from "../../src/functions/forecastAuto";
 import { rfmAsync } from "../../src/functions/rfm";
+import { forecastSmooth, forecastSmoothAsync } from "../../src/functions/forecastSmooth";
+import { forecastTheta, forecastThetaAsync } from "../../src/functions/forecastTheta";
+import { forecastModel, forecastModelAsync } from "../../src/functions/forecastModel";
+import { backtestFunction, backtestFunctionAsync } from "../../src/functions/forecastAccuracy";
+import { revenueBridge, revenueBridgeAsync } from "../../src/functions/revenueBridge";
+import { whitespace, whitespaceAsync } from "../../src/functions/whitespace";
+import { accountProfile, accountProfileAsync } from "../../src/functions/accountProfile";
 import { at, col, installCustomFunctions } from "../support/customFunctions";
 
 beforeAll(() => {
@@ -106,5 +113,42 @@ describe("reused", () => {
     await expect(bad()).rejects.toThrow("KAM.TEST: x: is bad");
     await expect(bad()).rejects.toThrow("KAM.TEST: x: is bad");
     expect(inputRuns).toBe(1);
+  });
+});
+
+describe("the other long functions go through the queue too", () => {
+  const series = () => col(...Array.from({ length: 36 }, (_, i) => 100 + 10 * Math.sin(i / 2) + i));
+  const days = () => col(45292, 45300, 45330, 45380, 45400);
+  const products = () => col("P1", "P2", "P1", "P3", "P2");
+  test.each([
+    ["FORECAST_SMOOTH", () => forecastSmoothAsync(series(), 6), () => forecastSmooth(series(), 6)],
+    [
+      "FORECAST_THETA",
+      () => forecastThetaAsync(series(), 6, 1),
+      () => forecastTheta(series(), 6, 1),
+    ],
+    ["FORECAST_MODEL", () => forecastModelAsync(series()), () => forecastModel(series())],
+    ["BACKTEST", () => backtestFunctionAsync(series(), 3), () => backtestFunction(series(), 3)],
+    [
+      "REVENUE_BRIDGE",
+      () => revenueBridgeAsync(customers(), days(), amounts()),
+      () => revenueBridge(customers(), days(), amounts()),
+    ],
+    [
+      "WHITESPACE",
+      () => whitespaceAsync(customers(), products(), amounts()),
+      () => whitespace(customers(), products(), amounts()),
+    ],
+    [
+      "ACCOUNT_PROFILE",
+      () => accountProfileAsync(customers(), days(), amounts(), "A"),
+      () => accountProfile(customers(), days(), amounts(), "A"),
+    ],
+  ])("%s: the queued answer equals the direct one, and is reused", async (_, queued, direct) => {
+    const first = await queued();
+    expect(first).toEqual(direct());
+    const hits = recentResults.stats().hits;
+    expect(await queued()).toEqual(first);
+    expect(recentResults.stats().hits).toBe(hits + 1);
   });
 });
