@@ -42,6 +42,7 @@ import {
 import { sheetNameFor, tableNameFor } from "../report/names";
 import { cutCellText, needsTextPrefix } from "../report/cellText";
 import { Lang } from "../i18n/lang";
+import { WRITER_TEXT } from "../i18n/writer";
 import { printSetup } from "../report/print";
 import { INPUTS_PROPERTY, inputsText, parseInputs, withCarriedInputs } from "../report/inputs";
 import { describeExcelError } from "./errors";
@@ -685,8 +686,9 @@ export async function writeReport(
       // Charts in a batch of their own: a host that refuses a newer chart type (funnel) must not
       // cost the report. Then funnels are drawn as bar charts; failing that, the sheet has no charts.
       state.stage = "drawing the charts";
+      const W = WRITER_TEXT[options.lang ?? "en"];
       const warnings: string[] = [...cuts];
-      if (!printable) warnings.push("the sheet has no page setup (this Excel lacks ExcelApi 1.9)");
+      if (!printable) warnings.push(W.noPageSetup);
       if (report.charts.length > 0) {
         const drawAll = async (adapt: (c: ChartSpec) => ChartSpec): Promise<unknown> => {
           try {
@@ -701,10 +703,10 @@ export async function writeReport(
         let problem = await drawAll((c) => c);
         if (problem !== undefined && report.charts.some((c) => c.kind === "funnel")) {
           problem = await drawAll((c) => (c.kind === "funnel" ? { ...c, kind: "bar" } : c));
-          if (problem === undefined) warnings.push("the funnel chart is drawn as a bar chart");
+          if (problem === undefined) warnings.push(W.funnelAsBar);
         }
         if (problem !== undefined) {
-          warnings.push(`the charts could not be drawn (${describeExcelError(problem).message})`);
+          warnings.push(W.chartsFailed(describeExcelError(problem).message));
         }
       }
 
@@ -715,9 +717,7 @@ export async function writeReport(
           for (const v of report.validations ?? []) writer.validation(v.area, v.list);
           await context.sync();
         } catch (error) {
-          warnings.push(
-            `the drop-down lists could not be set (${describeExcelError(error).message})`
-          );
+          warnings.push(W.listsFailed(describeExcelError(error).message));
         }
       }
 

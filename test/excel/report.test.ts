@@ -735,6 +735,10 @@ describe("failures part-way", () => {
     const sheet = book.snapshot().sheets.find((s) => s.name === result.sheet);
     expect(sheet?.charts).toEqual([]);
     expect(sheet?.tables.length).toBeGreaterThan(0);
+    // in the pane's language
+    book.failOperation("Chart.add", new MockOfficeError("InvalidArgument", "Bad chart."));
+    const zh = await writeReport(accountsReport({ rows: 30 }).report, { lang: "zh" });
+    expect(zh.warnings).toEqual(["无法绘制图表（Bad chart.）"]);
   });
 
   test("when the unfinished sheet cannot be removed, the message names it", async () => {
