@@ -42,7 +42,7 @@ import {
 import { sheetNameFor, tableNameFor } from "../report/names";
 import { cutCellText, needsTextPrefix } from "../report/cellText";
 import { Lang } from "../i18n/lang";
-import { WRITER_TEXT } from "../i18n/writer";
+import { WRITER_TEXT, WriterText } from "../i18n/writer";
 import { printSetup } from "../report/print";
 import { INPUTS_PROPERTY, inputsText, parseInputs, withCarriedInputs } from "../report/inputs";
 import { describeExcelError } from "./errors";
@@ -543,6 +543,8 @@ export async function findReports(): Promise<ExistingReport[]> {
 }
 
 interface WriteState {
+  /** The writer's texts in the pane's language. */
+  W: WriterText;
   stage: string;
   /** The temporary sheet, once its creation was queued. */
   temp?: string;
@@ -553,17 +555,14 @@ interface WriteState {
   finalName?: string;
 }
 
-function refusalMessage(sheet: string): string {
-  return `the sheet "${sheet}" was not written by KAM Analytics (it carries no report marker), so it is not replaced`;
-}
-
 export async function writeReport(
   given: ReportSheet,
   options: WriteReportOptions = {}
 ): Promise<WrittenReport> {
   const chunk = Math.max(1, Math.floor(options.chunkCells ?? DEFAULT_CHUNK_CELLS));
   let report = given;
-  const state: WriteState = { stage: "reading the workbook", committing: false };
+  const W = WRITER_TEXT[options.lang ?? "en"];
+  const state: WriteState = { W, stage: W.stages.reading, committing: false };
   try {
     return await Excel.run(async (context) => {
       // 1. What is there: sheet names (for the temporary and final names), table and range names.
@@ -584,7 +583,7 @@ export async function writeReport(
       const temp = temporarySheetName((n) => has(existing, n));
       // What the user typed into the input cells of the sheet being replaced, carried over.
       if (state.replacing !== undefined && (report.inputs?.length ?? 0) > 0) {
-        state.stage = "reading the input cells of the sheet to replace";
+        state.stage = W.stages.readingInputs;
         const before = sheets.getItem(state.replacing);
         const layout = before.customProperties.getItemOrNullObject(INPUTS_PROPERTY);
         layout.load("value");
@@ -613,7 +612,7 @@ export async function writeReport(
       }
 
       // 2. The new sheet, marked as ours, and the first chunk of cells.
-      state.stage = "creating the report sheet";
+      state.stage = W.stages.creating;
       state.temp = temp;
       const sheet = sheets.add(temp);
       sheet.customProperties.add(MARKER_KEY, markerText(report.marker));
@@ -632,9 +631,7 @@ export async function writeReport(
         const pieces = chunks[i] ?? [];
         if (chunks.length > 1) {
           state.stage =
-            i === 0
-              ? `creating the report sheet and writing cells (chunk 1 of ${chunks.length})`
-              : `writing cells (chunk ${i + 1} of ${chunks.length})`;
+            i === 0 ? W.stages.firstChunk(chunks.length) : W.stages.chunk(i + 1, chunks.length);
         }
         for (const piece of pieces) writer.piece(piece);
         // One round trip per chunk keeps each request under Excel's payload limits.
@@ -643,8 +640,8 @@ export async function writeReport(
         if (i === 0 && replaced?.isNullObject) {
           state.replacing = undefined;
         } else if (i === 0 && oldMarker !== undefined && !isOurs(oldMarker)) {
-          state.stage = "checking the sheet to replace";
-          throw new Refusal(refusalMessage(state.replacing ?? ""));
+          state.stage = W.stages.checking;
+          throw new Refusal(W.notOurs(state.replacing ?? ""));
         }
         done += cellsOf(pieces);
         if (pieces.length > 0) options.onProgress?.(done, total);
@@ -667,7 +664,7 @@ export async function writeReport(
           })
         )
       );
-      state.stage = "formatting the sheet, tables and charts";
+      state.stage = W.stages.formatting;
       for (const { area, style } of report.formats) writer.style(area, style);
       if (report.columnWidths) writer.columnWidths(report.columnWidths);
       for (const { spec, name } of ownTables) writer.table(spec, name);
@@ -678,15 +675,14 @@ export async function writeReport(
       await context.sync();
       for (const live of liveCells) {
         if (live.range.values[0][0] !== "#NAME?" || !options.localNames) continue;
-        state.stage = "writing the KAM formulas in Excel's language";
+        state.stage = W.stages.localNames;
         // Rare (a localized Excel), and at most a few cells: one check per cell.
         await writeKamFormula(context, live.range, live.formula, options.localNames);
       }
 
       // Charts in a batch of their own: a host that refuses a newer chart type (funnel) must not
       // cost the report. Then funnels are drawn as bar charts; failing that, the sheet has no charts.
-      state.stage = "drawing the charts";
-      const W = WRITER_TEXT[options.lang ?? "en"];
+      state.stage = W.stages.charts;
       const warnings: string[] = [...cuts];
       if (!printable) warnings.push(W.noPageSetup);
       if (report.charts.length > 0) {
@@ -712,7 +708,7 @@ export async function writeReport(
 
       // Drop-down lists in a batch of their own too: without them the report still stands.
       if ((report.validations?.length ?? 0) > 0) {
-        state.stage = "setting the drop-down lists";
+        state.stage = W.stages.lists;
         try {
           for (const v of report.validations ?? []) writer.validation(v.area, v.list);
           await context.sync();
@@ -721,7 +717,7 @@ export async function writeReport(
         }
       }
 
-      state.stage = "formatting the sheet, tables and charts";
+      state.stage = W.stages.formatting;
       const now = context.workbook.worksheets;
       now.load("items/name");
       const old = state.replacing === undefined ? undefined : now.getItem(state.replacing);
@@ -730,9 +726,9 @@ export async function writeReport(
       const marker = old === undefined ? undefined : markerOf(old);
       await context.sync();
 
-      state.stage = "checking the sheet to replace";
+      state.stage = W.stages.checking;
       if (marker !== undefined && !isOurs(marker)) {
-        throw new Refusal(refusalMessage(state.replacing ?? ""));
+        throw new Refusal(W.notOurs(state.replacing ?? ""));
       }
       const others = now.items
         .map((s) => s.name)
@@ -741,8 +737,7 @@ export async function writeReport(
       state.finalName = finalName;
 
       // 4. Commit: the old sheet goes, the new one takes its name and place.
-      state.stage =
-        state.replacing === undefined ? "naming the report sheet" : "replacing the sheet";
+      state.stage = state.replacing === undefined ? W.stages.naming : W.stages.replacing;
       state.committing = true;
       if (old) {
         const position = old.position;
@@ -777,15 +772,11 @@ async function failed(error: unknown, state: WriteState): Promise<ReportWriteErr
     error instanceof Refusal
       ? { message: error.message, code: undefined }
       : describeExcelError(error);
+  const W = state.W;
   const what =
-    error instanceof Refusal
-      ? `Could not write the report: ${problem.message}.`
-      : `Could not write the report: ${state.stage} failed (${problem.message || "unknown error"}).`;
+    error instanceof Refusal ? W.refused(problem.message) : W.failed(state.stage, problem.message);
   const leftover = state.temp === undefined ? undefined : await removeSheet(state.temp);
-  const tail =
-    leftover === undefined
-      ? " Your sheets were not changed."
-      : ` Your sheets were not changed, but the unfinished sheet "${leftover}" could not be removed; delete it.`;
+  const tail = leftover === undefined ? W.unchanged : W.leftover(leftover);
   return new ReportWriteError(what + tail, state.stage, problem.code, false, leftover);
 }
 
@@ -829,9 +820,7 @@ async function afterFailedCommit(error: unknown, state: WriteState): Promise<Wri
   const temp = state.temp ?? "";
   if (present === undefined) {
     throw new ReportWriteError(
-      `Could not finish the report: ${state.stage} failed (${problem.message || "unknown error"}), ` +
-        `and the workbook could not be read afterwards. Look for the sheets "${temp}"` +
-        (state.replacing === undefined ? "." : ` and "${state.replacing}".`),
+      state.W.unreadable(state.stage, problem.message, temp, state.replacing),
       state.stage,
       problem.code,
       state.replacing !== undefined,
@@ -843,9 +832,7 @@ async function afterFailedCommit(error: unknown, state: WriteState): Promise<Wri
   }
   if (state.replacing === undefined || has(state.replacing)) throw await failed(error, state);
   throw new ReportWriteError(
-    `Could not finish the report: ${state.stage} failed (${problem.message || "unknown error"}). ` +
-      `The previous report sheet "${state.replacing}" was removed; the new report is on the sheet "${temp}". ` +
-      "Your other sheets were not changed.",
+    state.W.halfReplaced(state.stage, problem.message, state.replacing, temp),
     state.stage,
     problem.code,
     true,

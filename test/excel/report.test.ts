@@ -715,6 +715,17 @@ describe("failures part-way", () => {
     expect(error.code).toBe("GeneralException");
     expect(error.stage).toBe("writing cells (chunk 3 of 6)");
     expect(book.snapshot()).toEqual(before);
+    // said in the pane's language (Excel's own message comes in Office's)
+    book.failNextSync(new MockOfficeError("GeneralException", "The network went away."), {
+      after: 3,
+    });
+    const zh = await errorOf(
+      writeReport(accountsReport().report, { chunkCells: 5000, lang: "zh" })
+    );
+    expect(zh.message).toBe(
+      "无法写入报表：写入单元格（第 3 批，共 6 批）失败（The network went away.）。您的工作表未被更改。"
+    );
+    expect(book.snapshot()).toEqual(before);
   });
 
   test("an operation failing in the formatting batch removes the new sheet too", async () => {
