@@ -279,3 +279,8 @@ export class SheetBuilder {
 export function userText(value: string | number): Scalar {
   return typeof value === "number" ? String(value) : value;
 }
+
+/** User text, or our own label `none` where the data have none (e.g. "(no owner)"). */
+export function userTextOr(value: string | null, none: string): Scalar {
+  return value === null ? none : userText(value);
+}

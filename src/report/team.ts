@@ -22,7 +22,7 @@ import { HeldAccount, rebalance } from "../engine/team/rebalance";
 import { salesVelocity } from "../engine/team/velocity";
 import { MIN_CLOSED_DEALS } from "../engine/team/winrate";
 import { periodLabel } from "../engine/calendar";
-import { TEAM_REPORT, TeamReportLabels } from "../i18n/report.team";
+import { TEAM_REPORT } from "../i18n/report.team";
 import { TEAM_SOURCES } from "../i18n/report.teamSources";
 import { a1, BuildOptions, CellContent, ReportFigure, ReportSheet } from "./model";
 import { checkOptions } from "./options";
@@ -30,7 +30,7 @@ import { REPORT_STAGE_TABLE } from "./pipeline";
 import { writeBacktestSection } from "./backtestSection";
 import { ticker } from "./progress";
 import { Dataset } from "./roles";
-import { SheetBuilder, userText } from "./sheet";
+import { SheetBuilder, userText, userTextOr } from "./sheet";
 import { ownerListOf, ownerSections, snapshotSections } from "./teamSources";
 import { forecastVsActualSection, OutlookPipeline, outlookSections } from "./teamOutlook";
 
@@ -82,8 +82,6 @@ interface RevenueRow {
   owner: string | null;
 }
 
-const ownerText = (o: string | null, L: TeamReportLabels): CellContent =>
-  o === null ? L.noOwner : userText(o);
 const blankIfUndefined = (v: number | undefined): CellContent => (v === undefined ? null : v);
 
 /** The columns of one list the builder reads (the main data, or the other list as an extra source). */
@@ -311,7 +309,7 @@ export async function buildTeamReport(
         ? [blankIfUndefined(r.target), blankIfUndefined(r.attainment), blankIfUndefined(r.coverage)]
         : []),
     ];
-    const ownerRows = roll.owners.map((r) => rowOf(r, ownerText(r.owner, L)));
+    const ownerRows = roll.owners.map((r) => rowOf(r, userTextOr(r.owner, L.noOwner)));
     const ownerTable = b.table(
       "KAM_TeamOwners",
       [
@@ -402,7 +400,7 @@ export async function buildTeamReport(
             : []),
         ],
         matrix.rows.map((r) => [
-          ownerText(r.owner, L),
+          userTextOr(r.owner, L.noOwner),
           ...r.months,
           ...(hasUndated ? [r.undated] : []),
         ])
@@ -544,7 +542,7 @@ export async function buildTeamReport(
         ...(slippedBy ? [{ header: S.headers.slippedDeals, format: "integer" as const }] : []),
       ],
       velocity.map((v) => [
-        v.owner === undefined ? L.team : ownerText(v.owner, L),
+        v.owner === undefined ? L.team : userTextOr(v.owner, L.noOwner),
         v.open,
         v.won,
         v.lost,
@@ -697,7 +695,7 @@ export async function buildTeamReport(
       list.map((o) => {
         const target = o.owner === null ? undefined : targetOf.get(o.owner.toLowerCase());
         return [
-          ownerText(o.owner, L),
+          userTextOr(o.owner, L.noOwner),
           o.accounts.size,
           o.orders,
           o.revenue,
@@ -843,7 +841,7 @@ export async function buildTeamReport(
       ],
       [
         ...acc.declining.map((d) => [
-          ownerText(d.owner, L),
+          userTextOr(d.owner, L.noOwner),
           userText(d.customer),
           L.kinds.declining,
           d.before,
@@ -854,7 +852,7 @@ export async function buildTeamReport(
           d.atStake,
         ]),
         ...acc.silent.map((s) => [
-          ownerText(s.owner, L),
+          userTextOr(s.owner, L.noOwner),
           userText(s.customer),
           L.kinds.silent,
           null,
@@ -1008,7 +1006,7 @@ export async function buildTeamReport(
               const o = ownerBridges[k];
               const c = (col: number) => a1(r, col);
               return [
-                ownerText(o.owner, L),
+                userTextOr(o.owner, L.noOwner),
                 o.from,
                 o.to,
                 o.start,

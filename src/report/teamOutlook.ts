@@ -18,7 +18,7 @@ import { TEAM_REPORT } from "../i18n/report.team";
 import { Lang } from "../i18n/lang";
 import { a1, CellContent, ReportFigure } from "./model";
 import { Dataset } from "./roles";
-import { SheetBuilder, userText } from "./sheet";
+import { SheetBuilder, userTextOr } from "./sheet";
 
 type Chart = Parameters<SheetBuilder["chart"]>[0];
 
@@ -29,8 +29,6 @@ export function outlookGrain(grain: Grain | undefined): OutlookGrain {
   return grain === "month" || grain === undefined ? "month" : "quarter";
 }
 
-const ownerCell = (owner: string | null, noOwner: string): CellContent =>
-  owner === null ? noOwner : userText(owner);
 const blank = (v: number | undefined): CellContent => (v === undefined ? null : v);
 
 /** The rows of the targets table: owner (or team) name, date when given, target. */
@@ -95,7 +93,7 @@ export function forecastVsActualSection(
         rowFormula: (_t, r, k) => {
           const { p, c } = rows[k];
           return [
-            ownerCell(c.owner, T.noOwner),
+            userTextOr(c.owner, T.noOwner),
             p.label,
             c.forecast,
             c.actual,
@@ -118,7 +116,7 @@ export function forecastVsActualSection(
         { header: L.headers.absError, format: "percent" },
       ],
       fva.owners.map((o) => [
-        ownerCell(o.owner, T.noOwner),
+        userTextOr(o.owner, T.noOwner),
         o.periods,
         o.forecast,
         o.actual,
@@ -312,7 +310,7 @@ export function outlookSections(
       {
         rowFormula: (_t, r, i) => {
           const { r: row, c, k } = rows[i];
-          return [ownerCell(row.owner, T.noOwner), o.periods[k].label, ...cellsOf(c, r, 2)];
+          return [userTextOr(row.owner, T.noOwner), o.periods[k].label, ...cellsOf(c, r, 2)];
         },
       }
     );

@@ -18,10 +18,10 @@ import { outcomeOfStage } from "../engine/team/outcome";
 import { AppliedOwners, OwnerList, readOwnerList } from "../engine/team/owners";
 import { TEAM_SOURCES } from "../i18n/report.teamSources";
 import { Lang } from "../i18n/lang";
-import { CellContent, ReportFigure } from "./model";
+import { ReportFigure } from "./model";
 import { REPORT_STAGE_TABLE } from "./pipeline";
 import { Dataset } from "./roles";
-import { SheetBuilder, userText } from "./sheet";
+import { SheetBuilder, userText, userTextOr } from "./sheet";
 
 /** Deals listed per table at most (the rest are counted in a note). */
 export const DEAL_LIST_CAP = 50;
@@ -94,7 +94,7 @@ export function snapshotSections(
   }
   const snap = snapshotDeals(x.snapshot);
   const cmp = compareSnapshot(x.current, snap, stageRank);
-  const owner = (o: string | null): CellContent => (o === null ? x.noOwner : userText(o));
+  const owner = (o: string | null) => userTextOr(o, x.noOwner);
   notes.push(
     L.notes.snapshotMatch(
       x.idColumn,
@@ -182,25 +182,13 @@ export function snapshotSections(
   // Every change, counted, and the changed deals (matched or gone) largest first.
   b.section(L.sections.changes);
   const kinds = Object.keys(L.changes) as (keyof typeof L.changes)[];
-  const count: Record<keyof typeof L.changes, number> = {
-    slipped: cmp.counts.slipped,
-    pulledIn: cmp.counts.pulledIn,
-    amountChanged: cmp.counts.amountChanged,
-    forward: cmp.counts.forward,
-    back: cmp.counts.back,
-    stageChanged: cmp.counts.stageChanged,
-    closedWon: cmp.counts.closedWon,
-    closedLost: cmp.counts.closedLost,
-    new: cmp.counts.new,
-    gone: cmp.counts.gone,
-  };
   b.table(
     "KAM_TeamChanges",
     [
       { header: L.headers.change, width: 30 },
       { header: L.headers.deals, format: "integer" },
     ],
-    kinds.map((k) => [L.changes[k], count[k]])
+    kinds.map((k) => [L.changes[k], cmp.counts[k]])
   );
   const amount = (c: DealChange) => c.amountNow ?? c.amountBefore ?? 0;
   const changed = cmp.changes
