@@ -82,22 +82,17 @@ export function reused(
       (invocation?.parameterAddresses ?? []).join("\u0001"),
       options.today ? new Date().toDateString() : "",
     ].join("\u0002");
-    const kept = recentResults.get(fn, context, args);
+    const key = recentResults.keyOf(fn, context, args);
+    const kept = recentResults.getKey(key);
     if (kept && "cells" in kept) return kept.cells.map((row) => row.slice());
     if (kept) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, kept.error);
     try {
       const cells = compute();
-      recentResults.set(
-        fn,
-        context,
-        args,
-        { cells: cells.map((row) => row.slice()) },
-        countCells(cells)
-      );
+      recentResults.setKey(key, { cells: cells.map((row) => row.slice()) }, countCells(cells));
       return cells;
     } catch (e) {
       if (e instanceof Error && fromInput.has(e))
-        recentResults.set(fn, context, args, { error: e.message }, 1);
+        recentResults.setKey(key, { error: e.message }, 1);
       throw e;
     }
   });

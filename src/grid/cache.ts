@@ -24,6 +24,12 @@ export const DEFAULT_CACHE_LIMITS: CacheLimits = { entries: 1000, cells: 2_000_0
 /** Hash of a call's arguments (replaceable in tests, to force collisions). */
 export type ArgsHash = (args: readonly unknown[]) => number;
 
+/** A call's arguments and the bucket their hash puts them in (ResultCache.keyOf). */
+export interface CallKey {
+  bucket: string;
+  args: readonly unknown[];
+}
+
 interface Entry<V> {
   bucket: string;
   args: unknown[];
@@ -117,13 +123,19 @@ export class ResultCache<V> {
     private readonly hash: ArgsHash = hashArgs
   ) {}
 
-  private bucketOf(fn: string, context: string, args: readonly unknown[]): string {
-    return `${fn}\u0000${context}\u0000${this.hash(args)}`;
+  /** A call's key: its arguments and their bucket (hashed once, for a get and the set after it). */
+  keyOf(fn: string, context: string, args: readonly unknown[]): CallKey {
+    return { bucket: `${fn}\u0000${context}\u0000${this.hash(args)}`, args };
   }
 
   /** The value stored for exactly these arguments, or undefined. */
   get(fn: string, context: string, args: readonly unknown[]): V | undefined {
-    const list = this.buckets.get(this.bucketOf(fn, context, args));
+    return this.getKey(this.keyOf(fn, context, args));
+  }
+
+  /** As get, for a key made by keyOf. */
+  getKey({ bucket, args }: CallKey): V | undefined {
+    const list = this.buckets.get(bucket);
     const found = list?.find((e) => sameValue(e.args, args));
     if (!found) {
       this.misses++;
@@ -140,9 +152,13 @@ export class ResultCache<V> {
    * larger than the whole budget is not kept.
    */
   set(fn: string, context: string, args: readonly unknown[], value: V, resultCells: number): void {
+    this.setKey(this.keyOf(fn, context, args), value, resultCells);
+  }
+
+  /** As set, for a key made by keyOf. */
+  setKey({ bucket, args }: CallKey, value: V, resultCells: number): void {
     const cells = countCells(args) + resultCells;
     if (cells > this.limits.cells || this.limits.entries < 1) return;
-    const bucket = this.bucketOf(fn, context, args);
     const list = this.buckets.get(bucket) ?? [];
     const old = list.findIndex((e) => sameValue(e.args, args));
     if (old >= 0) this.remove(list[old]);
