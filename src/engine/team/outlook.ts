@@ -7,6 +7,7 @@
 
 import { addPeriods, periodEnd, periodIndex, periodLabel, periodStart } from "../calendar";
 import { chooseEts, etsMethodName, forecastEts } from "../forecast/ets";
+import { groupKey } from "../pipeline/cycle";
 import { Deal, ownerKey } from "./deals";
 import { backtest, PROBABILITY_METHODS, ProbabilityMethod } from "./probabilities";
 import { MIN_CLOSED_DEALS } from "./winrate";
@@ -113,8 +114,6 @@ export interface Outlook {
   owners: { owner: string | null; periods: OutlookCells[] }[];
 }
 
-const accountKey = (a: string): string => a.trim().toLowerCase();
-
 /**
  * The outlook for `count` periods of `grain` after the as-of date's last full period (the first one
  * may be under way on the as-of date: its repeat part is the whole period's forecast).
@@ -169,7 +168,7 @@ export function blendedOutlook(input: {
   // Repeat business.
   const revenueAsOf = Math.min(asOf, Math.floor(input.revenueAsOf ?? asOf));
   const revenue = (input.revenue ?? []).filter((r) => Math.floor(r.date) <= revenueAsOf);
-  const existing = new Set(revenue.map((r) => accountKey(r.customer)));
+  const existing = new Set(revenue.map((r) => groupKey(r.customer)));
   if (revenue.length > 0) {
     let earliest = Infinity;
     for (const r of revenue) earliest = Math.min(earliest, r.date);
@@ -205,7 +204,7 @@ export function blendedOutlook(input: {
     const yearAgo = revenueAsOf - 365;
     const held = new Map<string, { owner: string | null; last: number; revenue: number }>();
     for (const r of revenue) {
-      const key = accountKey(r.customer);
+      const key = groupKey(r.customer);
       let h = held.get(key);
       if (!h) held.set(key, (h = { owner: r.owner, last: -Infinity, revenue: 0 }));
       if (r.date >= h.last) {
@@ -276,7 +275,7 @@ export function blendedOutlook(input: {
       else {
         const k = periodIndex(d.close, first, grain);
         const account = (d.account ?? "").trim();
-        const expansion = account !== "" && existing.has(accountKey(account));
+        const expansion = account !== "" && existing.has(groupKey(account));
         const cells = [periods[k], ownerRow(d.owner).periods[k]];
         if (expansion) {
           p.expansionDeals++;
