@@ -6,8 +6,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ReportSheet, WorkflowId } from "../report/model";
-import { Dataset } from "../report/roles";
-import { analyseSource } from "../report/source";
 import {
   InputProblem,
   checkOutput,
@@ -22,6 +20,7 @@ import { SAMPLE, SampleFileName, generateSample } from "./sample";
 import { buildFromSheet } from "./workflows";
 import { SheetValues, decodeText, readCsv } from "./read";
 import { workbookBytes } from "./xlsx";
+import { extraDataset } from "./extras";
 import { Lang } from "../i18n/lang";
 
 export const DEMO_HELP = `kam demo — the full analysis workbook from the shipped sample data
@@ -61,18 +60,6 @@ const PLAN: readonly [WorkflowId, SampleFileName][] = [
   ["kpi", "orders.csv"],
   ["team", "opportunities.csv"],
 ];
-
-/** The order list as the sales team's extra source (kam report --orders reads it the same way). */
-function ordersExtra(sheet: SheetValues, file: string, lang: Lang): Dataset {
-  const a = analyseSource(sheet.values, "orders", {
-    lang,
-    origin: { sheet: "", row: 0, column: 0 },
-    maxIssues: 1_000,
-  });
-  if (a.problems.length > 0 || !a.dataset)
-    throw new InputProblem(`${file}: ${a.problems[0] ?? "no usable rows"}`);
-  return a.dataset;
-}
 
 /** The sample files of a language as sheets: from assets/sample, or generated when they are absent. */
 function sampleSheets(lang: Lang): {
@@ -114,10 +101,13 @@ export async function demoSheets(lang: Lang, created?: string): Promise<ReportSh
     .reduce((a, b) => a + b, 0);
   const stages = parseStages(texts.get("stages.csv") ?? "", path.join(dir, "stages.csv"));
   const out: ReportSheet[] = [];
-  const orders = ordersExtra(
+  // The order list as the sales team's extra source, read as kam report --orders reads it.
+  const orders = extraDataset(
+    "orders",
     sheets.get("orders.csv") as SheetValues,
     path.join(dir, "orders.csv"),
-    lang
+    true,
+    { lang, note: () => undefined }
   );
   for (const [workflow, name] of PLAN) {
     const sheet = sheets.get(name) as SheetValues;

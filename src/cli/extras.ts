@@ -93,26 +93,44 @@ export async function readExtras(
     const sheet = ctx.chooseSheet(sheets, ref.file, ref.sheet);
     const csv = ctx.isCsv(ref.file);
     const where = csv ? ref.file : `${ref.file}, sheet ${sheet.name}`;
-    const analysis = analyseSource(sheet.values, id, {
-      lang: ctx.lang,
-      origin: { sheet: csv ? "" : sheet.name, row: 0, column: 0 },
-      formats: sheet.formats,
-      dateOrder: ctx.dateOrder,
-      maxIssues: 1_000,
-    });
-    if (analysis.problems.length > 0 || !analysis.dataset)
-      throw new InputProblem(`--${id} ${where}: ${analysis.problems[0] ?? "no usable rows"}`);
-    for (const n of analysis.notes) ctx.note(`--${id}: ${n}`);
-    if (analysis.skippedCount > 0) {
-      ctx.note(`--${id}: left out ${analysis.skippedCount} row(s):`);
-      for (const r of analysis.skipped.slice(0, 5)) ctx.note(`  ${r.reason}`);
-    }
-    const columns = EXTRA_ROLES[id]
-      .filter(({ role }) => analysis.mapping[role] !== undefined)
-      .map(({ role }) => `${role}: ${analysis.headers[analysis.mapping[role] as number]}`)
-      .join(", ");
-    ctx.note(`--${id}: ${where}, ${analysis.kept} rows (${columns})`);
-    out[id] = analysis.dataset;
+    out[id] = extraDataset(id, sheet, where, csv, { ...ctx, flag: `--${id}` });
   }
   return out;
+}
+
+/**
+ * One sheet read as the extra source `id`: its rows as a Dataset, what was assumed and left out said
+ * through `note`; a sheet that cannot be read stops the run naming `flag` (the option that gave it,
+ * if any) and `where`.
+ */
+export function extraDataset(
+  id: ExtraId,
+  sheet: SheetValues,
+  where: string,
+  csv: boolean,
+  ctx: Pick<ExtraReadContext, "lang" | "dateOrder" | "note"> & { flag?: string }
+): Dataset {
+  const flag = ctx.flag ?? "";
+  const analysis = analyseSource(sheet.values, id, {
+    lang: ctx.lang,
+    origin: { sheet: csv ? "" : sheet.name, row: 0, column: 0 },
+    formats: sheet.formats,
+    dateOrder: ctx.dateOrder,
+    maxIssues: 1_000,
+  });
+  if (analysis.problems.length > 0 || !analysis.dataset)
+    throw new InputProblem(
+      `${flag ? `${flag} ` : ""}${where}: ${analysis.problems[0] ?? "no usable rows"}`
+    );
+  for (const n of analysis.notes) ctx.note(`${flag}: ${n}`);
+  if (analysis.skippedCount > 0) {
+    ctx.note(`${flag}: left out ${analysis.skippedCount} row(s):`);
+    for (const r of analysis.skipped.slice(0, 5)) ctx.note(`  ${r.reason}`);
+  }
+  const columns = EXTRA_ROLES[id]
+    .filter(({ role }) => analysis.mapping[role] !== undefined)
+    .map(({ role }) => `${role}: ${analysis.headers[analysis.mapping[role] as number]}`)
+    .join(", ");
+  ctx.note(`${flag}: ${where}, ${analysis.kept} rows (${columns})`);
+  return analysis.dataset;
 }
