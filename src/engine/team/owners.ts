@@ -75,17 +75,19 @@ export function applyOwnerList(
   for (let i = 0; i < owners.length; i++) {
     const own = owners[i] === null || (owners[i] as string).trim() === "" ? null : owners[i];
     const c = (customers[i] ?? "").trim();
-    const entry = c === "" ? undefined : list.byAccount.get(groupKey(c));
-    if (!entry) {
+    const account = c === "" ? undefined : groupKey(c);
+    const entry = account === undefined ? undefined : list.byAccount.get(account);
+    if (account === undefined || !entry) {
       out.push(own);
       continue;
     }
-    seen.add(groupKey(c));
+    seen.add(account);
     out.push(entry.owner);
+    const ownKey = own === null ? undefined : groupKey(own);
     if (own === null) filled++;
-    else if (groupKey(own) !== groupKey(entry.owner)) {
+    else if (ownKey !== groupKey(entry.owner)) {
       conflictRows++;
-      const key = `${groupKey(c)}\u0001${groupKey(own)}`;
+      const key = `${account}\u0001${ownKey}`;
       const k = conflicts.get(key);
       if (k) k.rows++;
       else
